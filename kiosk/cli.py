@@ -1,0 +1,194 @@
+"""The command line: ``gyeonggi-kiosk`` (also ``python -m kiosk``).
+
+Every mistake a user can make ends here as a plain message on stderr and a non-zero exit:
+2 for a mistake in what was given (arguments, manifest, config), 1 when a package or the
+machine is at fault. A traceback means a bug.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from tqdm import tqdm
+
+from kiosk import __version__
+from kiosk.config import KioskConfig, load_config
+from kiosk.errors import KioskError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_existing_file = click.Path(path_type=Path, dir_okay=False)
+
+
+class _State:
+    """What the top-level options decide for every command."""
+
+    def __init__(self, config_path: Path | None, data_dir: Path | None) -> None:
+        self.config_path = config_path
+        self.data_dir_override = data_dir
+
+    def config(self) -> KioskConfig:
+        return load_config(self.config_path)
+
+    def data_dir(self, config: KioskConfig) -> Path:
+        return config.resolved_data_dir(self.data_dir_override)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gyeonggi-kiosk")
+@click.option("--config", "config_path", type=_existing_file, default=None,
+              help="Kiosk config file (default: KIOSK_CONFIG, else built-in defaults).")
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Data directory (default: KIOSK_DATA_DIR, the config, or the user's).")
+@click.pass_context
+def cli(context: click.Context, config_path: Path | None, data_dir: Path | None) -> None:
+    """The Gyeonggi Hall exhibit kiosk."""
+    context.obj = _State(config_path, data_dir)
+
+
+@cli.group()
+def package() -> None:
+    """Build, check and describe content packages (*.kpkg)."""
+
+
+class _TqdmProgress:
+    """A progress bar on stderr for one large media file."""
+
+    def __init__(self, name: str, total: int) -> None:
+        self._bar = tqdm(total=total, desc=name, unit="B", unit_scale=True, unit_divisor=1024,
+                         file=sys.stderr, leave=False)
+
+    def advance(self, count: int) -> None:
+        self._bar.update(count)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+@package.command("build")
+@click.argument("manifest", type=_existing_file)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The package file to write.")
+def package_build(manifest: Path, output: Path) -> None:
+    """Build a package from a YAML MANIFEST."""
+    from kiosk.content.builder import build_package
+
+    result = build_package(manifest, output, progress=_TqdmProgress)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"built {result.path} ({result.package_id} {result.version}, "
+               f"{result.media_count} media)")
+
+
+@package.command("verify")
+@click.argument("file", type=click.Path(path_type=Path))
+def package_verify(file: Path) -> None:
+    """Check a package completely: integrity, format version, every byte, the digest."""
+    from kiosk.content.verify import verify_package
+
+    report = verify_package(file)
+    if report.ok:
+        click.echo(f"OK {file} ({report.media_checked} media, "
+                   f"{_size(report.bytes_checked)} checked)")
+        return
+    for problem in report.problems:
+        click.echo(f"{file}: {problem}", err=True)
+    raise SystemExit(1)
+
+
+@package.command("info")
+@click.argument("file", type=click.Path(path_type=Path))
+def package_info(file: Path) -> None:
+    """Describe a package: identity, languages, corners, media."""
+    from kiosk.content.package import ContentPackage
+
+    with ContentPackage.open(file) as opened:
+        content = opened.content
+        lang = content.default_language
+        lines = [
+            ("id", content.package_id),
+            ("version", content.version),
+            ("title", f"{content.title.get(lang)} / {content.subtitle.get(lang)}"),
+            ("built", content.built_at),
+            ("format", str(content.schema_version)),
+            ("languages", ", ".join(content.languages)),
+            ("corners", str(len(content.corners))),
+            *((f"  {i}.", f"{c.corner_id}: {c.title.get(lang)}")
+              for i, c in enumerate(content.corners, start=1)),
+            ("media", f"{len(content.media)} items, {_size(content.media_size)}"),
+            ("attract", f"{len(content.attract)} items"),
+            ("signed", f"key {content.key_id}" if content.signature else "no"),
+            ("digest", content.manifest_digest),
+        ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        click.echo(f"{label.ljust(width)}  {value}")
+
+
+@cli.command()
+@click.option("--package", "package_path", type=click.Path(path_type=Path), default=None,
+              help="Show this package (default: the built-in demo).")
+@click.option("--windowed", is_flag=True, help="A normal window instead of fullscreen.")
+@click.option("--screenshot", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Render the home screen to this PNG and exit.")
+@click.option("--size", default=None, metavar="WxH",
+              help="Window size with --windowed or --screenshot, e.g. 1080x1920.")
+@click.pass_obj
+def run(state: _State, package_path: Path | None, windowed: bool, screenshot: Path | None,
+        size: str | None) -> None:
+    """Run the kiosk (fullscreen) on a package or the built-in demo."""
+    from kiosk.app import RunOptions, run_kiosk
+
+    config = state.config()
+    options = RunOptions(
+        data_dir=state.data_dir(config),
+        package=package_path,
+        windowed=windowed,
+        screenshot=screenshot,
+        size=_parse_size(size) if size else None,
+    )
+    raise SystemExit(run_kiosk(config, options))
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1920x1080", param_hint="--size") \
+            from None
+    if not (320 <= width <= 8192 and 320 <= height <= 8192):
+        raise click.BadParameter("width and height must be 320 to 8192", param_hint="--size")
+    return width, height
+
+
+def _size(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{count} B"
+
+
+def main() -> None:
+    """Entry point: run the command line, turning user errors into messages and exit codes."""
+    try:
+        cli.main(standalone_mode=False, prog_name="gyeonggi-kiosk")
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        raise SystemExit(130) from None
+    except click.ClickException as error:
+        error.show()
+        raise SystemExit(error.exit_code) from None
+    except KioskError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(error.exit_code) from None
+    except OSError as error:
+        # The machine refused (disk full, permission, a stick pulled out): say what and where.
+        where = f" ({error.filename})" if error.filename else ""
+        click.echo(f"error: {error.strerror or error}{where}", err=True)
+        raise SystemExit(1) from None

@@ -1,0 +1,79 @@
+"""The kiosk's configuration: a YAML file, validated, with file:line errors.
+
+Every key has a default, so a kiosk runs with no file at all; ``config/kiosk.yaml`` lists
+them with what they mean. A mistake in the file stops the kiosk at start with a message
+naming the line, rather than running with a setting it silently ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kiosk.errors import ConfigError
+from kiosk.yamlsource import describe_validation_error, load_yaml
+
+APP_NAME = "gyeonggi-kiosk"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DisplayConfig(_Section):
+    """Which screen the kiosk fills and how the picture is turned."""
+
+    screen: int = Field(default=0, ge=0)
+    rotation: Literal[0, 90, 180, 270] = 0
+    windowed_size: tuple[int, int] = (1920, 1080)
+
+
+class KioskConfig(_Section):
+    """All settings of one kiosk."""
+
+    data_dir: Path | None = None
+    display: DisplayConfig = Field(default_factory=DisplayConfig)
+
+    def resolved_data_dir(self, override: Path | None = None) -> Path:
+        """The data directory: an explicit override, ``KIOSK_DATA_DIR``, the config, or
+        the platform's per-user data folder."""
+        if override is not None:
+            return override
+        if env := os.environ.get("KIOSK_DATA_DIR"):
+            return Path(env)
+        if self.data_dir is not None:
+            return self.data_dir
+        return platformdirs.user_data_path(APP_NAME)
+
+
+def load_config(path: Path | None) -> KioskConfig:
+    """The config in ``path`` (or ``KIOSK_CONFIG``), or the defaults when neither is given."""
+    if path is None and (env := os.environ.get("KIOSK_CONFIG")):
+        path = Path(env)
+    if path is None:
+        return KioskConfig()
+    try:
+        doc = load_yaml(path)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}:1: the config is not UTF-8 text") from error
+    if doc.problems:
+        raise ConfigError("\n".join(doc.problems))
+    if doc.data is None or doc.data == {}:
+        return KioskConfig()
+    if not isinstance(doc.data, dict):
+        raise ConfigError(doc.problem((), "the config must be a mapping of keys"))
+    try:
+        config = KioskConfig.model_validate(doc.data)
+    except ValidationError as error:
+        raise ConfigError("\n".join(describe_validation_error(doc, error))) from error
+    if config.data_dir is not None and not config.data_dir.is_absolute():
+        # A relative data_dir means: relative to the config file, not to wherever the
+        # kiosk happened to be started.
+        config = config.model_copy(update={"data_dir": path.parent / config.data_dir})
+    return config

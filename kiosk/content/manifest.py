@@ -1,0 +1,305 @@
+"""The content manifest: the YAML file a content editor writes, and its validation.
+
+Validation reports every mistake at once, each with the manifest's file and line: unknown
+keys, wrong types, missing translations, missing or unreadable media files. Media are
+probed here, while the editor is at their desk, and the facts are kept for the builder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from kiosk.content.media_probe import MediaFacts, UnreadableMedia, probe
+from kiosk.errors import ManifestError
+from kiosk.yamlsource import YamlDocument, describe_validation_error, load_yaml
+
+REQUIRED_LANGUAGES = ("ko", "en")
+
+
+@dataclass
+class ManifestContext:
+    """What validation needs besides the data, and what it learns for the builder."""
+
+    base_dir: Path
+    languages: tuple[str, ...]
+    media: dict[Path, MediaFacts] = field(default_factory=dict)
+
+    def check_media(self, kind: str, value: str) -> str:
+        path = (self.base_dir / value).resolve()
+        if not path.exists():
+            raise ValueError(f"file not found: {value}")
+        if not path.is_file():
+            raise ValueError(f"not a file: {value}")
+        if path not in self.media:
+            try:
+                self.media[path] = probe(kind, path)
+            except UnreadableMedia as error:
+                raise ValueError(f"{value}: {error}") from error
+        elif self.media[path].kind != kind:
+            raise ValueError(f"{value} is used as {self.media[path].kind} elsewhere")
+        return value
+
+    def check_translations(self, texts: dict[str, str]) -> dict[str, str]:
+        missing = [lang for lang in self.languages if lang not in texts]
+        unknown = [lang for lang in texts if lang not in self.languages]
+        problems = []
+        if missing:
+            problems.append("missing translation: " + ", ".join(missing))
+        if unknown:
+            listed = ", ".join(self.languages)
+            problems.append(f"{', '.join(unknown)} is not among package.languages ({listed})")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return texts
+
+
+def _context(info: ValidationInfo) -> ManifestContext:
+    assert isinstance(info.context, ManifestContext)
+    return info.context
+
+
+def _media(kind: str) -> AfterValidator:
+    return AfterValidator(lambda value, info: _context(info).check_media(kind, value))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _form(pattern: str, what: str) -> AfterValidator:
+    """A string of a given form, with a message that says the form in words."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise ValueError(f"'{value}' is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LanguageCode = Annotated[str, _form(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?",
+                                    "a language code such as ko or en")]
+Localized = Annotated[
+    dict[LanguageCode, NonEmpty],
+    AfterValidator(lambda value, info: _context(info).check_translations(value)),
+]
+Slug = Annotated[str, _form(r"[a-z0-9]+(-[a-z0-9]+)*",
+                            "an id of lowercase letters, digits and hyphens")]
+Colour = Annotated[str, _form(r"#[0-9A-Fa-f]{6}", "a colour written as #rrggbb")]
+ImageFile = Annotated[str, _media("image")]
+VideoFile = Annotated[str, _media("video")]
+CaptionsFile = Annotated[str, _media("captions")]
+FontFile = Annotated[str, _media("font")]
+
+
+class PackageSection(_Strict):
+    """``package:``: identity of the package and its languages."""
+
+    id: Annotated[str, _form(r"[a-z0-9]+([.-][a-z0-9]+)*",
+                             "a package id of lowercase letters, digits, dots and hyphens")]
+    version: Annotated[str, _form(r"\d+(\.\d+){0,3}", "a version such as 1.0.2 (in quotes)")]
+    languages: list[LanguageCode] = Field(min_length=2)
+    title: Localized
+    subtitle: Localized
+
+    @field_validator("languages")
+    @classmethod
+    def _required_languages(cls, value: list[str]) -> list[str]:
+        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in value]
+        if missing:
+            raise ValueError("must include " + " and ".join(missing))
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+
+class Theme(_Strict):
+    """``theme:``: the hall's colours; the UI's defaults stand in for any left out."""
+
+    background: Colour | None = None
+    surface: Colour | None = None
+    text: Colour | None = None
+    muted_text: Colour | None = None
+    accent: Colour | None = None
+    on_accent: Colour | None = None
+
+
+class LinkEntry(_Strict):
+    """A link shown as a QR code."""
+
+    url: Annotated[str, _form(r"https?://\S+", "a web address starting with https://")]
+    label: Localized
+
+
+class VideoEntry(_Strict):
+    """A corner's video with its poster and a caption track per language."""
+
+    file: VideoFile
+    poster: ImageFile
+    captions: dict[LanguageCode, CaptionsFile] = Field(default_factory=dict)
+
+    @field_validator("captions")
+    @classmethod
+    def _caption_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        languages = _context(info).languages
+        unknown = [lang for lang in value if lang not in languages]
+        if unknown:
+            raise ValueError(
+                f"{', '.join(unknown)} is not among package.languages ({', '.join(languages)})"
+            )
+        return value
+
+
+class SectionEntry(_Strict):
+    """One page of a corner."""
+
+    kind: Literal["background", "accomplishments", "effects", "free"]
+    title: Localized
+    body: Localized
+    image: ImageFile | None = None
+
+
+class GalleryEntry(_Strict):
+    """An image in a corner's gallery."""
+
+    image: ImageFile
+    caption: Localized | None = None
+
+
+class CornerEntry(_Strict):
+    """An exhibit corner."""
+
+    id: Slug
+    title: Localized
+    summary: Localized
+    colour: Colour | None = None
+    hero: ImageFile | None = None
+    video: VideoEntry | None = None
+    gallery: list[GalleryEntry] = Field(default_factory=list)
+    sections: list[SectionEntry] = Field(min_length=1)
+
+
+class AttractVideo(_Strict):
+    """A video in the attract loop, played to its end."""
+
+    video: VideoFile
+
+
+class AttractImage(_Strict):
+    """An image in the attract loop, shown for ``seconds``."""
+
+    image: ImageFile
+    seconds: float = Field(default=8.0, gt=0, le=600)
+
+
+def _attract_kind(value: object) -> str | None:
+    if isinstance(value, dict):
+        return "video" if "video" in value else "image" if "image" in value else None
+    return None
+
+
+AttractEntry = Annotated[
+    Annotated[AttractVideo, Tag("video")] | Annotated[AttractImage, Tag("image")],
+    Discriminator(
+        _attract_kind,
+        custom_error_type="attract_kind",
+        custom_error_message="an attract item needs either 'video' or 'image'",
+    ),
+]
+
+
+class Manifest(_Strict):
+    """The whole manifest."""
+
+    package: PackageSection
+    theme: Theme = Field(default_factory=Theme)
+    fonts: list[FontFile] = Field(default_factory=list)
+    links: dict[Slug, LinkEntry] = Field(default_factory=dict)
+    corners: list[CornerEntry] = Field(min_length=1)
+    attract: list[AttractEntry] = Field(default_factory=list)
+
+    @field_validator("corners")
+    @classmethod
+    def _unique_corner_ids(cls, value: list[CornerEntry]) -> list[CornerEntry]:
+        seen: set[str] = set()
+        for corner in value:
+            if corner.id in seen:
+                raise ValueError(f"the corner id '{corner.id}' is used twice")
+            seen.add(corner.id)
+        return value
+
+
+@dataclass(frozen=True)
+class LoadedManifest:
+    """A valid manifest, where it lies, and the facts about each media file it names."""
+
+    manifest: Manifest
+    base_dir: Path
+    media: dict[Path, MediaFacts]
+    warnings: tuple[str, ...] = ()
+
+    def resolve(self, relative: str) -> Path:
+        """The file a media path of the manifest names."""
+        return (self.base_dir / relative).resolve()
+
+
+def load_manifest(path: Path) -> LoadedManifest:
+    """Read and validate a manifest; raises ``ManifestError`` listing every mistake."""
+    try:
+        doc = load_yaml(path)
+    except OSError as error:
+        raise ManifestError([f"{path}: cannot read the manifest ({error.strerror})"]) from error
+    except UnicodeDecodeError as error:
+        raise ManifestError([f"{path}:1: the manifest is not UTF-8 text"]) from error
+    if doc.problems:
+        raise ManifestError(doc.problems)
+    if not isinstance(doc.data, dict):
+        raise ManifestError([doc.problem((), "the manifest must be a mapping of keys")])
+    context = ManifestContext(path.parent.resolve(), _declared_languages(doc))
+    try:
+        manifest = Manifest.model_validate(doc.data, context=context)
+    except ValidationError as error:
+        raise ManifestError(describe_validation_error(doc, error)) from error
+    return LoadedManifest(manifest, context.base_dir, context.media, _warnings(doc, manifest))
+
+
+def _warnings(doc: YamlDocument, manifest: Manifest) -> tuple[str, ...]:
+    """Things that build but that a public kiosk should not ship with."""
+    found = []
+    for index, corner in enumerate(manifest.corners):
+        if corner.video is None:
+            continue
+        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in corner.video.captions]
+        if missing:
+            where = ("corners", index, "video")
+            found.append(doc.problem(where, f"the video has no {' or '.join(missing)} captions"))
+    return tuple(found)
+
+
+def _declared_languages(doc: YamlDocument) -> tuple[str, ...]:
+    # Translations are checked against package.languages before it has been validated
+    # itself; a malformed list falls back to the required languages (its own error is
+    # reported separately).
+    package = doc.data.get("package")
+    languages = package.get("languages") if isinstance(package, dict) else None
+    if isinstance(languages, list) and all(isinstance(lang, str) for lang in languages):
+        return tuple(dict.fromkeys([*languages, *REQUIRED_LANGUAGES]))
+    return REQUIRED_LANGUAGES

@@ -1,0 +1,139 @@
+"""YAML documents that remember where each value came from.
+
+Manifests and the kiosk config are validated with pydantic, which reports every mistake
+at once with a path into the data (``corners → 2 → title``). Editors need a file and a
+line, so :func:`load_yaml` keeps, next to the plain data, a map from each path to the
+line of the YAML that wrote it, and :func:`describe_validation_error` turns pydantic's
+errors into ``file:line: message`` lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Plain data loaded from a YAML file and the line each value stands on."""
+
+    path: Path
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def where(self, location: Sequence[str | int]) -> str:
+        """``file:line`` of the deepest known part of ``location``."""
+        loc = tuple(location)
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return f"{self.path}:{self.lines.get(loc, 1)}"
+
+    def problem(self, location: Sequence[str | int], message: str) -> str:
+        """One reported mistake: ``file:line: message``."""
+        return f"{self.where(location)}: {message}"
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Read ``path`` as YAML, keeping lines; syntax errors and duplicate keys become problems.
+
+    Raises ``OSError`` when the file cannot be read; everything wrong inside it is in
+    ``problems`` so callers can report it with the rest.
+    """
+    text = path.read_text(encoding="utf-8")
+    doc = YamlDocument(path=path, data=None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        doc.problems.append(f"{path}:{line}: not valid YAML: {error.problem or error}")
+        return doc
+    except yaml.YAMLError as error:
+        doc.problems.append(f"{path}:1: not valid YAML: {error}")
+        return doc
+    if node is None:
+        doc.data = {}
+        return doc
+    doc.data = _plain(node, (), doc)
+    return doc
+
+
+_constructor = yaml.SafeLoader(stream="")
+
+
+def _plain(node: yaml.Node, location: Location, doc: YamlDocument) -> Any:
+    doc.lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int):
+                key = str(key)
+            child = (*location, key)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                doc.problems.append(f"{doc.path}:{line}: '{key}' is given twice")
+                continue
+            doc.lines[child] = key_node.start_mark.line + 1
+            result[key] = _plain(value_node, child, doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, (*location, i), doc) for i, item in enumerate(node.value)]
+    return _constructor.construct_object(node, deep=True)
+
+
+def describe_validation_error(doc: YamlDocument, error: ValidationError) -> list[str]:
+    """Each pydantic error as ``file:line: where: message`` in document order."""
+    problems = []
+    for item in error.errors(include_url=False):
+        location = _data_location(item["loc"])
+        message = _message(item)
+        label = _label(location)
+        text = f"{label}: {message}" if label else message
+        problems.append((doc.lines.get(_known(doc, location), 1), doc.problem(location, text)))
+    return [text for _, text in sorted(problems, key=lambda pair: pair[0])]
+
+
+def _data_location(loc: Iterable[Any]) -> Location:
+    # pydantic adds the names of union members and tagged-union tags to a location
+    # ("function-after[...]"); only keys and indexes lead into the document.
+    return tuple(
+        part
+        for part in loc
+        if isinstance(part, int) or ("[" not in str(part) and "(" not in str(part))
+    )
+
+
+def _known(doc: YamlDocument, location: Location) -> Location:
+    while location and location not in doc.lines:
+        location = location[:-1]
+    return location
+
+
+def _label(location: Location) -> str:
+    parts: list[str] = []
+    for part in location:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling and indentation)"
+    if kind == "missing":
+        return "is required but missing"
+    message = str(item["msg"])
+    # pydantic prefixes messages raised by our own validators; the rest stand as they are.
+    return message.removeprefix("Value error, ")
