@@ -21,7 +21,7 @@ from kiosk.errors import KioskError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_existing_file = click.Path(path_type=Path, dir_okay=False)
+_existing_file = click.Path(path_type=Path, dir_okay=False, exists=True)
 
 
 class _State:
@@ -40,10 +40,19 @@ class _State:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gyeonggi-kiosk")
-@click.option("--config", "config_path", type=_existing_file, default=None,
-              help="Kiosk config file (default: KIOSK_CONFIG, else built-in defaults).")
-@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Data directory (default: KIOSK_DATA_DIR, the config, or the user's).")
+@click.option(
+    "--config",
+    "config_path",
+    type=_existing_file,
+    default=None,
+    help="Kiosk config file (default: KIOSK_CONFIG, else built-in defaults).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Data directory (default: KIOSK_DATA_DIR, the config, or the user's).",
+)
 @click.pass_context
 def cli(context: click.Context, config_path: Path | None, data_dir: Path | None) -> None:
     """The Gyeonggi Hall exhibit kiosk."""
@@ -59,8 +68,15 @@ class _TqdmProgress:
     """A progress bar on stderr for one large media file."""
 
     def __init__(self, name: str, total: int) -> None:
-        self._bar = tqdm(total=total, desc=name, unit="B", unit_scale=True, unit_divisor=1024,
-                         file=sys.stderr, leave=False)
+        self._bar = tqdm(
+            total=total,
+            desc=name,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            file=sys.stderr,
+            leave=False,
+        )
 
     def advance(self, count: int) -> None:
         self._bar.update(count)
@@ -71,8 +87,13 @@ class _TqdmProgress:
 
 @package.command("build")
 @click.argument("manifest", type=_existing_file)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="The package file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The package file to write.",
+)
 def package_build(manifest: Path, output: Path) -> None:
     """Build a package from a YAML MANIFEST."""
     from kiosk.content.builder import build_package
@@ -80,8 +101,9 @@ def package_build(manifest: Path, output: Path) -> None:
     result = build_package(manifest, output, progress=_TqdmProgress)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"built {result.path} ({result.package_id} {result.version}, "
-               f"{result.media_count} media)")
+    click.echo(
+        f"built {result.path} ({result.package_id} {result.version}, {result.media_count} media)"
+    )
 
 
 @package.command("verify")
@@ -92,8 +114,9 @@ def package_verify(file: Path) -> None:
 
     report = verify_package(file)
     if report.ok:
-        click.echo(f"OK {file} ({report.media_checked} media, "
-                   f"{_size(report.bytes_checked)} checked)")
+        click.echo(
+            f"OK {file} ({report.media_checked} media, {_size(report.bytes_checked)} checked)"
+        )
         return
     for problem in report.problems:
         click.echo(f"{file}: {problem}", err=True)
@@ -117,8 +140,10 @@ def package_info(file: Path) -> None:
             ("format", str(content.schema_version)),
             ("languages", ", ".join(content.languages)),
             ("corners", str(len(content.corners))),
-            *((f"  {i}.", f"{c.corner_id}: {c.title.get(lang)}")
-              for i, c in enumerate(content.corners, start=1)),
+            *(
+                (f"  {i}.", f"{c.corner_id}: {c.title.get(lang)}")
+                for i, c in enumerate(content.corners, start=1)
+            ),
             ("media", f"{len(content.media)} items, {_size(content.media_size)}"),
             ("attract", f"{len(content.attract)} items"),
             ("signed", f"key {content.key_id}" if content.signature else "no"),
@@ -130,16 +155,34 @@ def package_info(file: Path) -> None:
 
 
 @cli.command()
-@click.option("--package", "package_path", type=click.Path(path_type=Path), default=None,
-              help="Show this package (default: the built-in demo).")
+@click.option(
+    "--package",
+    "package_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Show this package (default: the built-in demo).",
+)
 @click.option("--windowed", is_flag=True, help="A normal window instead of fullscreen.")
-@click.option("--screenshot", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Render the home screen to this PNG and exit.")
-@click.option("--size", default=None, metavar="WxH",
-              help="Window size with --windowed or --screenshot, e.g. 1080x1920.")
+@click.option(
+    "--screenshot",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Render the home screen to this PNG and exit.",
+)
+@click.option(
+    "--size",
+    default=None,
+    metavar="WxH",
+    help="Window size with --windowed or --screenshot, e.g. 1080x1920.",
+)
 @click.pass_obj
-def run(state: _State, package_path: Path | None, windowed: bool, screenshot: Path | None,
-        size: str | None) -> None:
+def run(
+    state: _State,
+    package_path: Path | None,
+    windowed: bool,
+    screenshot: Path | None,
+    size: str | None,
+) -> None:
     """Run the kiosk (fullscreen) on a package or the built-in demo."""
     from kiosk.app import RunOptions, run_kiosk
 
@@ -158,8 +201,7 @@ def _parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1920x1080", param_hint="--size") \
-            from None
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1920x1080", param_hint="--size") from None
     if not (320 <= width <= 8192 and 320 <= height <= 8192):
         raise click.BadParameter("width and height must be 320 to 8192", param_hint="--size")
     return width, height

@@ -25,8 +25,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
@@ -48,8 +48,10 @@ FAMILY = "Noto Sans CJK KR"
 # Basic Latin, Latin-1, general punctuation, arrows, CJK punctuation, Hangul compatibility
 # jamo and all Hangul syllables. Without Latin-1 and the jamo Qt takes the font for a
 # symbol font and synthesises bold badly.
-UNICODES = ("U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2022,U+25CF,"
-            "U+3000-3011,U+3131-318E,U+AC00-D7A3")
+UNICODES = (
+    "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2022,U+25CF,"
+    "U+3000-3011,U+3131-318E,U+AC00-D7A3"
+)
 
 FPS = 30
 VIDEO_SIZE = (1280, 720)
@@ -81,37 +83,75 @@ class CornerArt:
 
 CORNERS = (
     CornerArt(
-        "delivery", "01", "#e4572e", "#5a1a0b", "network",
-        "경기도 공공배달앱", "Gyeonggi Public Delivery App",
+        "delivery",
+        "01",
+        "#e4572e",
+        "#5a1a0b",
+        "network",
+        "경기도 공공배달앱",
+        "Gyeonggi Public Delivery App",
         (
-            Cue(0.3, 2.8, "디지털 플랫폼 독점 문제를 풀기 위해",
-                "To resolve the problem of digital platform monopoly"),
-            Cue(2.8, 5.4, "경기도는 공공 디지털 SOC의 기반을 세웠습니다",
-                "Gyeonggi laid the foundation of a public digital SOC"),
+            Cue(
+                0.3,
+                2.8,
+                "디지털 플랫폼 독점 문제를 풀기 위해",
+                "To resolve the problem of digital platform monopoly",
+            ),
+            Cue(
+                2.8,
+                5.4,
+                "경기도는 공공 디지털 SOC의 기반을 세웠습니다",
+                "Gyeonggi laid the foundation of a public digital SOC",
+            ),
             Cue(5.4, 7.9, "공정한 시장경제 질서를 향해", "toward a fair market economy"),
         ),
     ),
     CornerArt(
-        "relocation", "02", "#2f6bd8", "#0d2257", "blocks",
-        "경기 동북부 공공기관 이전", "Public Agencies to the Northeast",
+        "relocation",
+        "02",
+        "#2f6bd8",
+        "#0d2257",
+        "blocks",
+        "경기 동북부 공공기관 이전",
+        "Public Agencies to the Northeast",
         (
-            Cue(0.3, 2.8, "특별한 희생에는 특별한 보상을",
-                "Special compensation for special sacrifices"),
-            Cue(2.8, 5.4, "공공기관을 경기 동북부로 나누어 배치합니다",
-                "Public agencies are spread to Gyeonggi's northeast"),
+            Cue(
+                0.3,
+                2.8,
+                "특별한 희생에는 특별한 보상을",
+                "Special compensation for special sacrifices",
+            ),
+            Cue(
+                2.8,
+                5.4,
+                "공공기관을 경기 동북부로 나누어 배치합니다",
+                "Public agencies are spread to Gyeonggi's northeast",
+            ),
             Cue(5.4, 7.9, "지역 간 균형발전을 위하여", "for balanced development among regions"),
         ),
     ),
     CornerArt(
-        "valleys", "03", "#139a7e", "#063c33", "waves",
-        "청정계곡 복원과 도민 환원", "Clean Valleys Restored and Returned",
+        "valleys",
+        "03",
+        "#139a7e",
+        "#063c33",
+        "waves",
+        "청정계곡 복원과 도민 환원",
+        "Clean Valleys Restored and Returned",
         (
-            Cue(0.3, 2.8, "깨끗하게 복원한 계곡을 도민에게",
-                "Valleys restored and returned to the people"),
-            Cue(2.8, 5.4, "정부·민간·지역공동체가 함께",
-                "Government, private sector and local communities together"),
-            Cue(5.4, 7.9, "지속가능한 청정계곡 운영 모델",
-                "a sustainable model for clean valleys"),
+            Cue(
+                0.3,
+                2.8,
+                "깨끗하게 복원한 계곡을 도민에게",
+                "Valleys restored and returned to the people",
+            ),
+            Cue(
+                2.8,
+                5.4,
+                "정부·민간·지역공동체가 함께",
+                "Government, private sector and local communities together",
+            ),
+            Cue(5.4, 7.9, "지속가능한 청정계곡 운영 모델", "a sustainable model for clean valleys"),
         ),
     ),
 )
@@ -120,6 +160,7 @@ NAVY, NAVY_DEEP, PAPER = "#14213d", "#0a1228", "#f6f4ef"
 
 
 # ----------------------------------------------------------------------------- fonts
+
 
 def make_fonts() -> None:
     """Subset Noto Sans CJK KR (Regular, Bold) to Latin + Hangul as WOFF2, with its licence."""
@@ -154,10 +195,13 @@ def _ofl_text(notice: str) -> str:
     match = re.search(r"^License: SIL-1\.1\n((?: .*\n?)+)", text, re.MULTILINE)
     if not match:
         raise SystemExit("could not find the OFL text in " + str(NOTO_COPYRIGHT))
-    body = "\n".join("" if line.strip() == "." else line[1:]
-                     for line in match.group(1).splitlines())
-    header = (f"{notice}\n\nThe files NotoSansKR-Subset-*.woff2 are subsets of Noto Sans CJK KR "
-              "(Latin and Hangul only), made by make_demo_media.py.\n\n")
+    body = "\n".join(
+        "" if line.strip() == "." else line[1:] for line in match.group(1).splitlines()
+    )
+    header = (
+        f"{notice}\n\nThe files NotoSansKR-Subset-*.woff2 are subsets of Noto Sans CJK KR "
+        "(Latin and Hangul only), made by make_demo_media.py.\n\n"
+    )
     return header + body.rstrip() + "\n"
 
 
@@ -176,6 +220,7 @@ def font(pixels: float, bold: bool = False) -> QFont:
 
 
 # ----------------------------------------------------------------------------- drawing
+
 
 def ease(t: float) -> float:
     """Ease-out cubic on 0..1."""
@@ -206,7 +251,7 @@ def motif(p: QPainter, art: CornerArt, w: int, h: int, t: float, seed: int = 0) 
         pen = QPen(QColor(255, 255, 255, 60), 2)
         p.setPen(pen)
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:i + 4]:
+            for b in nodes[i + 1 : i + 4]:
                 p.drawLine(a, b)
         p.setPen(Qt.PenStyle.NoPen)
         for i, node in enumerate(nodes):
@@ -243,8 +288,9 @@ def motif(p: QPainter, art: CornerArt, w: int, h: int, t: float, seed: int = 0) 
             base = h * (0.45 + layer * 0.1)
             path.moveTo(0, h)
             for x in range(0, w + 20, 20):
-                y = base + math.sin(x / (140 + layer * 30) + t * (0.6 + layer * 0.15) + seed) \
-                    * (18 + layer * 6)
+                y = base + math.sin(x / (140 + layer * 30) + t * (0.6 + layer * 0.15) + seed) * (
+                    18 + layer * 6
+                )
                 path.lineTo(x, y)
             path.lineTo(w, h)
             path.closeSubpath()
@@ -332,20 +378,32 @@ def still(size: tuple[int, int], draw: object) -> QImage:
 
 # ----------------------------------------------------------------------------- outputs
 
+
 def make_images() -> None:
     IMAGES.mkdir(exist_ok=True)
     for art in CORNERS:
+
         def hero(p: QPainter, w: int, h: int, art: CornerArt = art) -> None:
             background(p, w, h, art.colour, art.deep)
             motif(p, art, w, h, 2.0)
+
         save(still((1600, 900), hero), IMAGES / f"{art.slug}-hero.jpg")
         save(corner_frame(art, 2.5, 8.0, VIDEO_SIZE), IMAGES / f"{art.slug}-poster.jpg")
         palettes = ((art.colour, art.deep), (art.deep, NAVY_DEEP), ("#f1ede4", art.colour))
         for index, (top, bottom) in enumerate(palettes, start=1):
-            def plate(p: QPainter, w: int, h: int, art: CornerArt = art, top: str = top,
-                      bottom: str = bottom, index: int = index) -> None:
+
+            def plate(
+                p: QPainter,
+                w: int,
+                h: int,
+                art: CornerArt = art,
+                top: str = top,
+                bottom: str = bottom,
+                index: int = index,
+            ) -> None:
                 background(p, w, h, top, bottom)
                 motif(p, art, w, h, 1.3 * index, seed=index)
+
             save(still((1600, 1000), plate), IMAGES / f"{art.slug}-gallery-{index}.jpg")
     save(attract_frame(0.0, 12.0, (1920, 1080)), IMAGES / "attract-still.jpg")
 
@@ -356,20 +414,53 @@ def save(image: QImage, path: Path) -> None:
     print(f"image  {path.relative_to(HERE)}  {path.stat().st_size // 1024} KiB")
 
 
-def encode(path: Path, duration: float, frame: object, size: tuple[int, int],
-           tone: float) -> None:
+def encode(path: Path, duration: float, frame: object, size: tuple[int, int], tone: float) -> None:
     """Encode frames to H.264 + a quiet AAC tone bed (so audio paths are exercised)."""
     w, h = size
     command = [
-        shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-y",
-        "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(FPS), "-i", "-",
-        "-f", "lavfi", "-i",
+        shutil.which("ffmpeg") or "ffmpeg",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{w}x{h}",
+        "-r",
+        str(FPS),
+        "-i",
+        "-",
+        "-f",
+        "lavfi",
+        "-i",
         f"sine=frequency={tone}:sample_rate=48000:duration={duration},volume=0.08,"
         f"afade=t=in:d=0.5,afade=t=out:st={duration - 0.6}:d=0.6",
-        "-c:v", "libx264", "-preset", "slow", "-crf", "26", "-pix_fmt", "yuv420p",
-        "-profile:v", "high", "-g", str(FPS), "-threads", "1",
-        "-c:a", "aac", "-b:a", "48k", "-ac", "1",
-        "-movflags", "+faststart", "-shortest", str(path),
+        "-c:v",
+        "libx264",
+        "-preset",
+        "slow",
+        "-crf",
+        "26",
+        "-pix_fmt",
+        "yuv420p",
+        "-profile:v",
+        "high",
+        "-g",
+        str(FPS),
+        "-threads",
+        "1",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "48k",
+        "-ac",
+        "1",
+        "-movflags",
+        "+faststart",
+        "-shortest",
+        str(path),
     ]
     process = subprocess.Popen(command, stdin=subprocess.PIPE)
     assert process.stdin is not None
@@ -385,8 +476,13 @@ def encode(path: Path, duration: float, frame: object, size: tuple[int, int],
 def make_videos() -> None:
     VIDEO.mkdir(exist_ok=True)
     for art, tone in zip(CORNERS, (220.0, 247.0, 196.0), strict=True):
-        encode(VIDEO / f"{art.slug}.mp4", 8.0,
-               lambda t, d, s, art=art: corner_frame(art, t, d, s), VIDEO_SIZE, tone)
+        encode(
+            VIDEO / f"{art.slug}.mp4",
+            8.0,
+            lambda t, d, s, art=art: corner_frame(art, t, d, s),
+            VIDEO_SIZE,
+            tone,
+        )
     encode(VIDEO / "attract.mp4", 12.0, attract_frame, VIDEO_SIZE, 174.6)
 
 
@@ -396,8 +492,12 @@ def make_captions() -> None:
         for lang in ("ko", "en"):
             lines = ["WEBVTT", ""]
             for number, cue in enumerate(art.cues, start=1):
-                lines += [str(number), f"{_ts(cue.start)} --> {_ts(cue.end)}",
-                          getattr(cue, lang), ""]
+                lines += [
+                    str(number),
+                    f"{_ts(cue.start)} --> {_ts(cue.end)}",
+                    getattr(cue, lang),
+                    "",
+                ]
             path = CAPTIONS / f"{art.slug}.{lang}.vtt"
             path.write_text("\n".join(lines), encoding="utf-8")
             print(f"vtt    {path.relative_to(HERE)}")

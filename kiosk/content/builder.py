@@ -77,8 +77,9 @@ def build_package(
     built_at = built_at or datetime.now(UTC)
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part",
-                                         dir=out_path.parent)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
+        )
     except OSError as error:
         raise KioskError(f"cannot write to {out_path.parent}: {error.strerror}") from error
     os.close(fd)
@@ -96,8 +97,14 @@ def build_package(
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp_path.unlink()
-    return BuildResult(out_path, loaded.manifest.package.id, loaded.manifest.package.version,
-                       digest, writer.media_count, loaded.warnings)
+    return BuildResult(
+        out_path,
+        loaded.manifest.package.id,
+        loaded.manifest.package.version,
+        digest,
+        writer.media_count,
+        loaded.warnings,
+    )
 
 
 def _fsync(path: Path) -> None:
@@ -116,8 +123,9 @@ def _fsync_directory(path: Path) -> None:
 class _PackageWriter:
     """Turns a loaded manifest into rows; one instance writes one package."""
 
-    def __init__(self, loaded: LoadedManifest, chunk_size: int,
-                 progress: ProgressFactory | None) -> None:
+    def __init__(
+        self, loaded: LoadedManifest, chunk_size: int, progress: ProgressFactory | None
+    ) -> None:
         self.loaded = loaded
         self.chunk_size = chunk_size
         self.progress = progress
@@ -152,23 +160,26 @@ class _PackageWriter:
         package = manifest.package
         self._text("hall.title", package.title)
         self._text("hall.subtitle", package.subtitle)
-        connection.execute(insert(schema.PackageInfo).values(
-            package_id=package.id,
-            schema_version=schema.SCHEMA_VERSION,
-            version=package.version,
-            built_at=built_at.astimezone(UTC).isoformat(timespec="seconds"),
-            title_key="hall.title",
-            subtitle_key="hall.subtitle",
-            languages=",".join(package.languages),
-            chunk_size=self.chunk_size,
-            manifest_digest="",
-        ))
+        connection.execute(
+            insert(schema.PackageInfo).values(
+                package_id=package.id,
+                schema_version=schema.SCHEMA_VERSION,
+                version=package.version,
+                built_at=built_at.astimezone(UTC).isoformat(timespec="seconds"),
+                title_key="hall.title",
+                subtitle_key="hall.subtitle",
+                languages=",".join(package.languages),
+                chunk_size=self.chunk_size,
+                manifest_digest="",
+            )
+        )
         for name, value in manifest.theme.model_dump(exclude_none=True).items():
             connection.execute(insert(schema.ThemeColour).values(name=name, value=value.lower()))
         for link_id, link in manifest.links.items():
             key = self._text(f"link.{link_id}.label", link.label)
-            connection.execute(insert(schema.Link).values(link_id=link_id, url=link.url,
-                                                          label_key=key))
+            connection.execute(
+                insert(schema.Link).values(link_id=link_id, url=link.url, label_key=key)
+            )
         for position, font in enumerate(manifest.fonts):
             sha = self._media(connection, font)
             connection.execute(insert(schema.Font).values(media_sha256=sha, position=position))
@@ -179,12 +190,18 @@ class _PackageWriter:
                 sha, duration = self._media(connection, item.video), None
             else:
                 sha, duration = self._media(connection, item.image), round(item.seconds * 1000)
-            connection.execute(insert(schema.AttractItem).values(
-                position=position, media_sha256=sha, duration_ms=duration))
-        connection.execute(insert(schema.Text), [
-            {"key": key, "lang": lang, "value": value}
-            for (key, lang), value in sorted(self.texts.items())
-        ])
+            connection.execute(
+                insert(schema.AttractItem).values(
+                    position=position, media_sha256=sha, duration_ms=duration
+                )
+            )
+        connection.execute(
+            insert(schema.Text),
+            [
+                {"key": key, "lang": lang, "value": value}
+                for (key, lang), value in sorted(self.texts.items())
+            ],
+        )
 
     def _write_corner(self, connection: Connection, position: int, corner: CornerEntry) -> None:
         prefix = f"corner.{corner.id}"
@@ -193,33 +210,49 @@ class _PackageWriter:
             poster = self._media(connection, corner.video.poster)
             video_sha = self._media(connection, corner.video.file, poster=poster)
             for lang, captions in corner.video.captions.items():
-                connection.execute(insert(schema.CaptionTrack).values(
-                    video_sha256=video_sha, lang=lang,
-                    captions_sha256=self._media(connection, captions)))
-        connection.execute(insert(schema.Corner).values(
-            corner_id=corner.id,
-            position=position,
-            title_key=self._text(f"{prefix}.title", corner.title),
-            summary_key=self._text(f"{prefix}.summary", corner.summary),
-            colour=corner.colour.lower() if corner.colour else None,
-            hero_sha256=self._media(connection, corner.hero) if corner.hero else None,
-            video_sha256=video_sha,
-        ))
-        for index, section in enumerate(corner.sections):
-            connection.execute(insert(schema.Section).values(
+                connection.execute(
+                    insert(schema.CaptionTrack).values(
+                        video_sha256=video_sha,
+                        lang=lang,
+                        captions_sha256=self._media(connection, captions),
+                    )
+                )
+        connection.execute(
+            insert(schema.Corner).values(
                 corner_id=corner.id,
-                position=index,
-                kind=section.kind,
-                title_key=self._text(f"{prefix}.section.{index}.title", section.title),
-                body_key=self._text(f"{prefix}.section.{index}.body", section.body),
-                image_sha256=self._media(connection, section.image) if section.image else None,
-            ))
+                position=position,
+                title_key=self._text(f"{prefix}.title", corner.title),
+                summary_key=self._text(f"{prefix}.summary", corner.summary),
+                colour=corner.colour.lower() if corner.colour else None,
+                hero_sha256=self._media(connection, corner.hero) if corner.hero else None,
+                video_sha256=video_sha,
+            )
+        )
+        for index, section in enumerate(corner.sections):
+            connection.execute(
+                insert(schema.Section).values(
+                    corner_id=corner.id,
+                    position=index,
+                    kind=section.kind,
+                    title_key=self._text(f"{prefix}.section.{index}.title", section.title),
+                    body_key=self._text(f"{prefix}.section.{index}.body", section.body),
+                    image_sha256=self._media(connection, section.image) if section.image else None,
+                )
+            )
         for index, image in enumerate(corner.gallery):
-            caption_key = (self._text(f"{prefix}.gallery.{index}.caption", image.caption)
-                           if image.caption else None)
-            connection.execute(insert(schema.GalleryImage).values(
-                corner_id=corner.id, position=index,
-                image_sha256=self._media(connection, image.image), caption_key=caption_key))
+            caption_key = (
+                self._text(f"{prefix}.gallery.{index}.caption", image.caption)
+                if image.caption
+                else None
+            )
+            connection.execute(
+                insert(schema.GalleryImage).values(
+                    corner_id=corner.id,
+                    position=index,
+                    image_sha256=self._media(connection, image.image),
+                    caption_key=caption_key,
+                )
+            )
 
     def _text(self, key: str, values: dict[str, str]) -> str:
         for lang, value in values.items():
@@ -233,8 +266,11 @@ class _PackageWriter:
             return self.media_by_path[path]
         facts = self.loaded.media[path]
         size = path.stat().st_size
-        bar = self.progress(path.name, 2 * size) if self.progress and size >= PROGRESS_THRESHOLD \
+        bar = (
+            self.progress(path.name, 2 * size)
+            if self.progress and size >= PROGRESS_THRESHOLD
             else None
+        )
         try:
             whole = hashlib.sha256()
             for block in _blocks(path, self.chunk_size, bar):
@@ -242,13 +278,27 @@ class _PackageWriter:
             sha = whole.hexdigest()
             if sha not in self.media_by_path.values():
                 for seq, block in enumerate(_blocks(path, self.chunk_size, bar)):
-                    connection.execute(insert(schema.MediaChunk).values(
-                        media_sha256=sha, seq=seq, sha256=hashlib.sha256(block).hexdigest(),
-                        data=block))
-                connection.execute(insert(schema.Media).values(
-                    sha256=sha, kind=facts.kind, mime_type=facts.mime_type, size=size,
-                    name=path.name, width=facts.width, height=facts.height,
-                    duration_ms=facts.duration_ms, poster_sha256=poster))
+                    connection.execute(
+                        insert(schema.MediaChunk).values(
+                            media_sha256=sha,
+                            seq=seq,
+                            sha256=hashlib.sha256(block).hexdigest(),
+                            data=block,
+                        )
+                    )
+                connection.execute(
+                    insert(schema.Media).values(
+                        sha256=sha,
+                        kind=facts.kind,
+                        mime_type=facts.mime_type,
+                        size=size,
+                        name=path.name,
+                        width=facts.width,
+                        height=facts.height,
+                        duration_ms=facts.duration_ms,
+                        poster_sha256=poster,
+                    )
+                )
                 self.media_count += 1
         finally:
             if bar:

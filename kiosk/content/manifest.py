@@ -25,7 +25,7 @@ from pydantic import (
     field_validator,
 )
 
-from kiosk.content.media_probe import MediaFacts, UnreadableMedia, probe
+from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
 from kiosk.errors import ManifestError
 from kiosk.yamlsource import YamlDocument, describe_validation_error, load_yaml
 
@@ -49,7 +49,7 @@ class ManifestContext:
         if path not in self.media:
             try:
                 self.media[path] = probe(kind, path)
-            except UnreadableMedia as error:
+            except UnreadableMediaError as error:
                 raise ValueError(f"{value}: {error}") from error
         elif self.media[path].kind != kind:
             raise ValueError(f"{value} is used as {self.media[path].kind} elsewhere")
@@ -95,14 +95,16 @@ def _form(pattern: str, what: str) -> AfterValidator:
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LanguageCode = Annotated[str, _form(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?",
-                                    "a language code such as ko or en")]
+LanguageCode = Annotated[
+    str, _form(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", "a language code such as ko or en")
+]
 Localized = Annotated[
     dict[LanguageCode, NonEmpty],
     AfterValidator(lambda value, info: _context(info).check_translations(value)),
 ]
-Slug = Annotated[str, _form(r"[a-z0-9]+(-[a-z0-9]+)*",
-                            "an id of lowercase letters, digits and hyphens")]
+Slug = Annotated[
+    str, _form(r"[a-z0-9]+(-[a-z0-9]+)*", "an id of lowercase letters, digits and hyphens")
+]
 Colour = Annotated[str, _form(r"#[0-9A-Fa-f]{6}", "a colour written as #rrggbb")]
 ImageFile = Annotated[str, _media("image")]
 VideoFile = Annotated[str, _media("video")]
@@ -113,8 +115,13 @@ FontFile = Annotated[str, _media("font")]
 class PackageSection(_Strict):
     """``package:``: identity of the package and its languages."""
 
-    id: Annotated[str, _form(r"[a-z0-9]+([.-][a-z0-9]+)*",
-                             "a package id of lowercase letters, digits, dots and hyphens")]
+    id: Annotated[
+        str,
+        _form(
+            r"[a-z0-9]+([.-][a-z0-9]+)*",
+            "a package id of lowercase letters, digits, dots and hyphens",
+        ),
+    ]
     version: Annotated[str, _form(r"\d+(\.\d+){0,3}", "a version such as 1.0.2 (in quotes)")]
     languages: list[LanguageCode] = Field(min_length=2)
     title: Localized
@@ -210,14 +217,19 @@ class AttractImage(_Strict):
     seconds: float = Field(default=8.0, gt=0, le=600)
 
 
+# The tags appear in error locations; brackets keep them apart from the document's keys
+# (yamlsource drops such parts when it looks up lines).
+_VIDEO_ITEM, _IMAGE_ITEM = "attract[video]", "attract[image]"
+
+
 def _attract_kind(value: object) -> str | None:
     if isinstance(value, dict):
-        return "video" if "video" in value else "image" if "image" in value else None
+        return _VIDEO_ITEM if "video" in value else _IMAGE_ITEM if "image" in value else None
     return None
 
 
 AttractEntry = Annotated[
-    Annotated[AttractVideo, Tag("video")] | Annotated[AttractImage, Tag("image")],
+    Annotated[AttractVideo, Tag(_VIDEO_ITEM)] | Annotated[AttractImage, Tag(_IMAGE_ITEM)],
     Discriminator(
         _attract_kind,
         custom_error_type="attract_kind",

@@ -16,7 +16,7 @@ import webvtt
 from PIL import Image, UnidentifiedImageError
 
 
-class UnreadableMedia(Exception):
+class UnreadableMediaError(Exception):
     """The file is not a media file of the kind the manifest says; the message says why."""
 
 
@@ -33,16 +33,26 @@ class MediaFacts:
 
 _IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 _VIDEO_CONTAINERS = {"mp4": "video/mp4", "mov": "video/mp4", "webm": "video/webm"}
-_AUDIO_CONTAINERS = {"mp3": "audio/mpeg", "ogg": "audio/ogg", "mp4": "audio/mp4", "wav": "audio/wav"}
+_AUDIO_CONTAINERS = {
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "mp4": "audio/mp4",
+    "wav": "audio/wav",
+}
 # What the kiosk's player (Qt Multimedia with FFmpeg) decodes. AV1 is missing on purpose:
 # it gives zero frames and no error there (see ../shared facts and docs/decisions).
 _PLAYABLE_VIDEO_CODECS = {"h264", "hevc", "vp8", "vp9", "mpeg4"}
-_FONT_MAGIC = {b"wOF2": "font/woff2", b"wOFF": "font/woff", b"OTTO": "font/otf",
-               b"\x00\x01\x00\x00": "font/ttf", b"true": "font/ttf"}
+_FONT_MAGIC = {
+    b"wOF2": "font/woff2",
+    b"wOFF": "font/woff",
+    b"OTTO": "font/otf",
+    b"\x00\x01\x00\x00": "font/ttf",
+    b"true": "font/ttf",
+}
 
 
 def probe(kind: str, path: Path) -> MediaFacts:
-    """Facts about ``path`` read as ``kind``; raises ``UnreadableMedia`` with a reason."""
+    """Facts about ``path`` read as ``kind``; raises ``UnreadableMediaError`` with a reason."""
     probes = {
         "image": _probe_image,
         "video": _probe_video,
@@ -53,7 +63,7 @@ def probe(kind: str, path: Path) -> MediaFacts:
     try:
         return probes[kind](path)
     except OSError as error:
-        raise UnreadableMedia(f"cannot read the file ({error.strerror or error})") from error
+        raise UnreadableMediaError(f"cannot read the file ({error.strerror or error})") from error
 
 
 def _probe_image(path: Path) -> MediaFacts:
@@ -65,11 +75,17 @@ def _probe_image(path: Path) -> MediaFacts:
                 image.verify()
                 kind = image.format or ""
                 width, height = image.size
-    except (UnidentifiedImageError, Image.DecompressionBombWarning,
-            Image.DecompressionBombError, SyntaxError, ValueError) as error:
-        raise UnreadableMedia(f"not a readable image ({error})") from error
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
+        SyntaxError,
+        ValueError,
+    ) as error:
+        raise UnreadableMediaError(f"not a readable image ({error})") from error
     if kind not in _IMAGE_TYPES:
-        raise UnreadableMedia(f"{kind or 'this'} images are not supported; use JPEG, PNG or WebP")
+        found = kind or "this"
+        raise UnreadableMediaError(f"{found} images are not supported; use JPEG, PNG or WebP")
     return MediaFacts("image", _IMAGE_TYPES[kind], width, height)
 
 
@@ -77,7 +93,7 @@ def _container_kind(container: av.container.InputContainer, table: dict[str, str
     for name in container.format.name.split(","):
         if name in table:
             return table[name]
-    raise UnreadableMedia(f"the container '{container.format.long_name}' is not supported")
+    raise UnreadableMediaError(f"the container '{container.format.long_name}' is not supported")
 
 
 def _probe_video(path: Path) -> MediaFacts:
@@ -85,20 +101,20 @@ def _probe_video(path: Path) -> MediaFacts:
         with av.open(str(path)) as container:
             mime = _container_kind(container, _VIDEO_CONTAINERS)
             if not container.streams.video:
-                raise UnreadableMedia("the file has no video stream")
+                raise UnreadableMediaError("the file has no video stream")
             stream = container.streams.video[0]
-            codec = stream.codec_context.name
+            codec = stream.codec.canonical_name  # the format, not the decoder library
             if codec not in _PLAYABLE_VIDEO_CODECS:
-                raise UnreadableMedia(
+                raise UnreadableMediaError(
                     f"video codec '{codec}' cannot be played by the kiosk; encode it as H.264"
                 )
             frame = next(container.decode(stream), None)
             if frame is None:
-                raise UnreadableMedia("no picture could be decoded from the video")
+                raise UnreadableMediaError("no picture could be decoded from the video")
             duration = _duration_ms(container, stream)
             return MediaFacts("video", mime, frame.width, frame.height, duration)
     except av.error.FFmpegError as error:
-        raise UnreadableMedia(f"not a readable video ({error.strerror or error})") from error
+        raise UnreadableMediaError(f"not a readable video ({error.strerror or error})") from error
 
 
 def _probe_audio(path: Path) -> MediaFacts:
@@ -106,13 +122,14 @@ def _probe_audio(path: Path) -> MediaFacts:
         with av.open(str(path)) as container:
             mime = _container_kind(container, _AUDIO_CONTAINERS)
             if not container.streams.audio:
-                raise UnreadableMedia("the file has no audio stream")
+                raise UnreadableMediaError("the file has no audio stream")
             stream = container.streams.audio[0]
             if next(container.decode(stream), None) is None:
-                raise UnreadableMedia("no sound could be decoded from the file")
+                raise UnreadableMediaError("no sound could be decoded from the file")
             return MediaFacts("audio", mime, duration_ms=_duration_ms(container, stream))
     except av.error.FFmpegError as error:
-        raise UnreadableMedia(f"not a readable audio file ({error.strerror or error})") from error
+        reason = error.strerror or error
+        raise UnreadableMediaError(f"not a readable audio file ({reason})") from error
 
 
 def _duration_ms(container: av.container.InputContainer, stream: av.stream.Stream) -> int | None:
@@ -126,11 +143,14 @@ def _duration_ms(container: av.container.InputContainer, stream: av.stream.Strea
 def _probe_captions(path: Path) -> MediaFacts:
     try:
         captions = webvtt.read(str(path))
-    except (webvtt.errors.MalformedFileError, webvtt.errors.MalformedCaptionError,
-            UnicodeDecodeError) as error:
-        raise UnreadableMedia(f"not a valid WebVTT file ({error})") from error
+    except (
+        webvtt.errors.MalformedFileError,
+        webvtt.errors.MalformedCaptionError,
+        UnicodeDecodeError,
+    ) as error:
+        raise UnreadableMediaError(f"not a valid WebVTT file ({error})") from error
     if not captions.captions:
-        raise UnreadableMedia("the caption file has no cues")
+        raise UnreadableMediaError("the caption file has no cues")
     return MediaFacts("captions", "text/vtt")
 
 
@@ -138,5 +158,5 @@ def _probe_font(path: Path) -> MediaFacts:
     with path.open("rb") as file:
         magic = file.read(4)
     if magic not in _FONT_MAGIC:
-        raise UnreadableMedia("not a font file (use WOFF2, WOFF, OTF or TTF)")
+        raise UnreadableMediaError("not a font file (use WOFF2, WOFF, OTF or TTF)")
     return MediaFacts("font", _FONT_MAGIC[magic])

@@ -35,8 +35,11 @@ class LocalizedText:
 
     def get(self, lang: str, fallback: str = "ko") -> str:
         """The text in ``lang``, else in ``fallback``, else in any language."""
-        return self.values.get(lang) or self.values.get(fallback) or next(
-            iter(self.values.values()), "")
+        return (
+            self.values.get(lang)
+            or self.values.get(fallback)
+            or next(iter(self.values.values()), "")
+        )
 
 
 @dataclass(frozen=True)
@@ -193,12 +196,14 @@ def _check_identity(path: Path, connection: sqlite3.Connection) -> None:
         )
     if version < 1:
         raise PackageError(f"{path}: the package has no format version; rebuild it")
-    tables = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     missing = sorted(set(schema.REQUIRED_TABLES) - tables)
     if missing:
         raise PackageError(
-            f"{path}: the package is incomplete (missing tables: {', '.join(missing)})")
+            f"{path}: the package is incomplete (missing tables: {', '.join(missing)})"
+        )
     rows = connection.execute("SELECT schema_version FROM package_info").fetchall()
     if len(rows) != 1:
         raise PackageError(f"{path}: the package is incomplete (no package information)")
@@ -251,7 +256,8 @@ class ContentPackage:
             rows = connection.execute(
                 select(schema.MediaChunk.data)
                 .where(schema.MediaChunk.media_sha256 == sha256)
-                .order_by(schema.MediaChunk.seq))
+                .order_by(schema.MediaChunk.seq)
+            )
             for (data,) in rows:
                 yield data
 
@@ -274,8 +280,8 @@ class ContentPackage:
 def _load_content(session: Session) -> PackageContent:
     info = session.scalars(select(schema.PackageInfo)).one()
     texts: dict[str, dict[str, str]] = {}
-    for row in session.scalars(select(schema.Text)):
-        texts.setdefault(row.key, {})[row.lang] = row.value
+    for entry in session.scalars(select(schema.Text)):
+        texts.setdefault(entry.key, {})[entry.lang] = entry.value
 
     def text(key: str) -> LocalizedText:
         return LocalizedText(MappingProxyType(texts[key]))
@@ -293,15 +299,24 @@ def _load_content(session: Session) -> PackageContent:
         return VideoContent(item, poster, MappingProxyType(captions.get(sha, {})))
 
     sections: dict[str, list[SectionContent]] = {}
-    for row in session.scalars(select(schema.Section).order_by(schema.Section.position)):
-        sections.setdefault(row.corner_id, []).append(SectionContent(
-            row.kind, text(row.title_key), text(row.body_key),
-            media[row.image_sha256] if row.image_sha256 else None))
+    for section in session.scalars(select(schema.Section).order_by(schema.Section.position)):
+        sections.setdefault(section.corner_id, []).append(
+            SectionContent(
+                section.kind,
+                text(section.title_key),
+                text(section.body_key),
+                media[section.image_sha256] if section.image_sha256 else None,
+            )
+        )
     gallery: dict[str, list[GalleryItem]] = {}
     for image in session.scalars(
-            select(schema.GalleryImage).order_by(schema.GalleryImage.position)):
-        gallery.setdefault(image.corner_id, []).append(GalleryItem(
-            media[image.image_sha256], text(image.caption_key) if image.caption_key else None))
+        select(schema.GalleryImage).order_by(schema.GalleryImage.position)
+    ):
+        gallery.setdefault(image.corner_id, []).append(
+            GalleryItem(
+                media[image.image_sha256], text(image.caption_key) if image.caption_key else None
+            )
+        )
     corners = tuple(
         CornerContent(
             corner_id=row.corner_id,
@@ -326,20 +341,37 @@ def _load_content(session: Session) -> PackageContent:
         languages=tuple(info.languages.split(",")),
         title=text(info.title_key),
         subtitle=text(info.subtitle_key),
-        theme=MappingProxyType({row.name: row.value
-                                for row in session.scalars(select(schema.ThemeColour))}),
-        links=tuple(LinkContent(row.link_id, row.url, text(row.label_key))
-                    for row in session.scalars(select(schema.Link).order_by(schema.Link.link_id))),
+        theme=MappingProxyType(
+            {row.name: row.value for row in session.scalars(select(schema.ThemeColour))}
+        ),
+        links=tuple(
+            LinkContent(row.link_id, row.url, text(row.label_key))
+            for row in session.scalars(select(schema.Link).order_by(schema.Link.link_id))
+        ),
         corners=corners,
-        attract=tuple(AttractContent(media[row.media_sha256], row.duration_ms)
-                      for row in session.scalars(
-                          select(schema.AttractItem).order_by(schema.AttractItem.position))),
-        fonts=tuple(media[row.media_sha256] for row in session.scalars(
-            select(schema.Font).order_by(schema.Font.position))),
+        attract=tuple(
+            AttractContent(media[row.media_sha256], row.duration_ms)
+            for row in session.scalars(
+                select(schema.AttractItem).order_by(schema.AttractItem.position)
+            )
+        ),
+        fonts=tuple(
+            media[row.media_sha256]
+            for row in session.scalars(select(schema.Font).order_by(schema.Font.position))
+        ),
         media=MappingProxyType(media),
     )
 
 
 def _media_item(row: schema.Media) -> MediaItem:
-    return MediaItem(row.sha256, row.kind, row.mime_type, row.size, row.name, row.width,
-                     row.height, row.duration_ms, row.poster_sha256)
+    return MediaItem(
+        row.sha256,
+        row.kind,
+        row.mime_type,
+        row.size,
+        row.name,
+        row.width,
+        row.height,
+        row.duration_ms,
+        row.poster_sha256,
+    )

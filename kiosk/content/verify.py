@@ -65,8 +65,8 @@ def _check_media(connection: sqlite3.Connection, report: VerificationReport) -> 
         length = 0
         expected_seq = 0
         chunks = connection.execute(
-            "SELECT seq, sha256, data FROM media_chunk WHERE media_sha256 = ? ORDER BY seq",
-            (sha,))
+            "SELECT seq, sha256, data FROM media_chunk WHERE media_sha256 = ? ORDER BY seq", (sha,)
+        )
         for seq, chunk_sha, data in chunks:
             if seq != expected_seq:
                 report.problems.append(f"media {name}: chunk {expected_seq} is missing")
@@ -100,8 +100,10 @@ def _check_digest(connection: sqlite3.Connection, report: VerificationReport) ->
     with engine.connect() as sa_connection:
         actual = compute_manifest_digest(sa_connection)
     if actual != stored:
-        report.problems.append("the manifest digest does not match the content "
-                               "(the package was changed after it was built)")
+        report.problems.append(
+            "the manifest digest does not match the content "
+            "(the package was changed after it was built)"
+        )
 
 
 __all__ = ["PackageError", "VerificationReport", "verify_package"]

@@ -1,0 +1,225 @@
+"""The composition root: config + package + media + bridge + QML engine, and the window.
+
+Nothing else in the kiosk builds or wires these together, and nothing here runs on import.
+Qt is imported here and in ``kiosk.bridge`` only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6 import QtMultimedia, QtQuick  # noqa: F401  (types must be known before QML loads)
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuickControls2 import QQuickStyle
+
+from kiosk.bridge.exhibit import Exhibit
+from kiosk.bridge.models import MediaUrls
+from kiosk.config import KioskConfig
+from kiosk.content.demo import ensure_demo_package
+from kiosk.content.package import ContentPackage, PackageContent
+from kiosk.errors import KioskError
+from kiosk.install.media_store import MediaStore
+from kiosk.resources import demo_dir, ui_dir
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+# How long --screenshot waits for pictures to load before it takes what is there.
+SCREENSHOT_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How this run of the kiosk was asked for on the command line."""
+
+    data_dir: Path
+    package: Path | None = None
+    windowed: bool = False
+    screenshot: Path | None = None
+    size: tuple[int, int] | None = None
+
+
+def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
+    """Run the kiosk until it is closed (or the screenshot is saved); the exit code."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if options.screenshot and not _has_display():
+        # A screenshot needs no screen: render offscreen when there is none.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    package = ContentPackage.open(options.package or ensure_demo_package(options.data_dir))
+    try:
+        media = _extract_media(package, options.data_dir)
+        install_qt_log_handler()
+        app = QGuiApplication.instance() or QGuiApplication([])
+        assert isinstance(app, QGuiApplication)
+        kiosk = KioskUi(config, package.content, media)
+        try:
+            kiosk.show(options)
+            if options.screenshot:
+                return kiosk.save_screenshot(options.screenshot)
+            return app.exec()
+        finally:
+            kiosk.close()
+    finally:
+        package.close()
+
+
+def _has_display() -> bool:
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def _extract_media(package: ContentPackage, data_dir: Path) -> Mapping[str, Path]:
+    try:
+        return MediaStore(data_dir / "media").extract_all(package)
+    except OSError as error:
+        raise KioskError(
+            f"cannot store the package's media in {data_dir}: {error.strerror or error}"
+        ) from error
+
+
+def install_qt_log_handler() -> None:
+    """Send Qt's and QML's messages to Python logging, so a binding error is never silent."""
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        qt_log.log(levels.get(kind, logging.WARNING), "%s%s", message, where)
+
+    qInstallMessageHandler(handler)
+
+
+def load_fonts(content: PackageContent, media: Mapping[str, Path]) -> str:
+    """Load the package's fonts (else the demo's) and make the first the default; its family."""
+    files = [media[item.sha256] for item in content.fonts if item.sha256 in media]
+    if not files:
+        files = sorted((demo_dir() / "media" / "fonts").glob("*.woff2"))
+    family = ""
+    for path in files:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load the font %s", path.name)
+            continue
+        family = family or QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family:
+        font = QFont(family)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        QGuiApplication.setFont(font)
+    else:
+        log.warning("no font with Korean glyphs could be loaded; Hangul may not show")
+    return family
+
+
+class KioskUi(QObject):
+    """The QML engine and window showing one package."""
+
+    def __init__(
+        self, config: KioskConfig, content: PackageContent, media: Mapping[str, Path]
+    ) -> None:
+        super().__init__()
+        QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
+        self.config = config
+        family = load_fonts(content, media)
+        # Neither is a child of this object: close() must destroy the engine (and the QML
+        # bound to the exhibit) first, and the exhibit after it.
+        self.exhibit = Exhibit(content, MediaUrls(media), family)
+        self.engine = QQmlApplicationEngine()
+        # A parentless object handed to QML would be QML's to collect.
+        QQmlEngine.setObjectOwnership(self.exhibit, QQmlEngine.ObjectOwnership.CppOwnership)
+        self.engine.addImportPath(str(ui_dir()))
+        self.engine.setInitialProperties(
+            {
+                "exhibit": self.exhibit,
+                "rotation": config.display.rotation,
+            }
+        )
+        self.engine.load(str(ui_dir() / "Main.qml"))
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            raise RuntimeError("the kiosk's QML did not load (see the log above)")
+        self.window: QQuickWindow = roots[0]
+
+    def close(self) -> None:
+        """Tear down in the safe order: window and engine, then the objects QML used."""
+        self.window.hide()
+        shiboken6.delete(self.engine)
+        shiboken6.delete(self.exhibit)
+
+    def show(self, options: RunOptions) -> None:
+        """Fullscreen on the configured screen, or a window for development and screenshots."""
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        screens = app.screens()
+        index = self.config.display.screen
+        screen = screens[index] if index < len(screens) else app.primaryScreen()
+        if index >= len(screens):
+            log.warning("screen %d not found (%d screens); using the primary", index, len(screens))
+        self.window.setScreen(screen)
+        if options.windowed or options.screenshot:
+            width, height = options.size or self.config.display.windowed_size
+            self.window.resize(width, height)
+            self.window.show()
+            return
+        # Geometry first: without a window manager showFullScreen() alone keeps 640x480.
+        self.window.setGeometry(screen.geometry())
+        self.window.showFullScreen()
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    def save_screenshot(self, path: Path) -> int:
+        """Wait until the home screen's pictures are in, then save the window as ``path``."""
+        # A local loop, not the application's: QGuiApplication.quit() would close the
+        # window while it is still delivering its frame.
+        loop = QEventLoop()
+        timeout = QTimer(self)
+        timeout.setSingleShot(True)
+        timeout.timeout.connect(loop.quit)
+
+        def check_ready() -> None:
+            if self.window.property("homeReady"):
+                # One more frame after ready, so what is ready is also drawn.
+                self.window.frameSwapped.disconnect(check_ready)
+                self.window.frameSwapped.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+            self.window.update()
+
+        self.window.frameSwapped.connect(check_ready)
+        timeout.start(SCREENSHOT_TIMEOUT_MS)
+        self.window.update()
+        loop.exec()
+        if not timeout.isActive():
+            log.warning(
+                "the home screen was not ready after %d ms; saving it as it is",
+                SCREENSHOT_TIMEOUT_MS,
+            )
+        timeout.stop()
+        image = self.window.grabWindow()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if image.isNull() or not image.save(str(path)):
+            raise KioskError(f"could not save the screenshot to {path}")
+        log.info("screenshot saved to %s (%dx%d)", path, image.width(), image.height())
+        return 0

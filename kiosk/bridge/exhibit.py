@@ -1,0 +1,143 @@
+"""The exhibit as QML sees it: the hall, its corners, where the visitor is, the language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.models import CornerListModel, MediaUrls, SectionListModel
+from kiosk.content.package import CornerContent, PackageContent
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Exhibit"]
+
+
+@QmlElement
+@QmlUncreatable("The exhibit is made by the application.")
+class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """The active package's content and the visitor's place in it.
+
+    ``currentCornerId`` is empty on the home screen. Opening a corner is refused while one
+    is open, so two fingers on two tiles open one corner, not two.
+    """
+
+    languageChanged = Signal()
+    contentChanged = Signal()
+    currentCornerChanged = Signal()
+    # The open corner's texts change with the corner and with the language.
+    currentCornerTextChanged = Signal()
+    cornerOpened = Signal(str)
+    wentHome = Signal()
+
+    def __init__(
+        self,
+        content: PackageContent,
+        urls: MediaUrls,
+        font_family: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._urls = urls
+        self._font_family = font_family
+        self._language = content.default_language
+        self._corner: CornerContent | None = None
+        self._corners = CornerListModel(content.corners, self._language, urls, self)
+        self._sections = SectionListModel(self._language, urls, self)
+
+    # -- language
+
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._language
+
+    @Slot(str)
+    def setLanguage(self, language: str) -> None:
+        """Show everything in ``language`` (one of the package's languages)."""
+        if language == self._language or language not in self._content.languages:
+            return
+        self._language = language
+        self._corners.set_language(language)
+        self._sections.set_language(language)
+        self.languageChanged.emit()
+        self.currentCornerTextChanged.emit()
+
+    @Property(list, notify=contentChanged)
+    def languages(self) -> list[str]:
+        return list(self._content.languages)
+
+    # -- the hall
+
+    @Property(str, notify=languageChanged)
+    def hallTitle(self) -> str:
+        return self._content.title.get(self._language)
+
+    @Property(str, notify=languageChanged)
+    def hallSubtitle(self) -> str:
+        return self._content.subtitle.get(self._language)
+
+    @Property("QVariantMap", notify=contentChanged)  # type: ignore[arg-type]  # Qt type name
+    def theme(self) -> dict[str, Any]:
+        return dict(self._content.theme)
+
+    @Property(str, notify=contentChanged)
+    def fontFamily(self) -> str:
+        return self._font_family
+
+    @Property(QObject, constant=True)
+    def corners(self) -> CornerListModel:
+        return self._corners
+
+    # -- where the visitor is
+
+    @Property(str, notify=currentCornerChanged)
+    def currentCornerId(self) -> str:
+        return self._corner.corner_id if self._corner else ""
+
+    @Property(str, notify=currentCornerChanged)
+    def currentCornerColour(self) -> str:
+        return (self._corner.colour or "") if self._corner else ""
+
+    @Property(str, notify=currentCornerTextChanged)
+    def currentCornerTitle(self) -> str:
+        return self._corner.title.get(self._language) if self._corner else ""
+
+    @Property(str, notify=currentCornerTextChanged)
+    def currentCornerSummary(self) -> str:
+        return self._corner.summary.get(self._language) if self._corner else ""
+
+    @Property(QUrl, notify=currentCornerChanged)
+    def currentCornerHeroUrl(self) -> QUrl:
+        return self._urls.url(self._corner.hero if self._corner else None)
+
+    @Property(QObject, constant=True)
+    def sections(self) -> SectionListModel:
+        return self._sections
+
+    @Slot(str, result=bool)
+    def openCorner(self, corner_id: str) -> bool:
+        """Open a corner from the home screen; False when one is open or the id is unknown."""
+        if self._corner is not None:
+            return False
+        corner = next((c for c in self._content.corners if c.corner_id == corner_id), None)
+        if corner is None:
+            return False
+        self._corner = corner
+        self._sections.show(corner.sections)
+        self.currentCornerChanged.emit()
+        self.currentCornerTextChanged.emit()
+        self.cornerOpened.emit(corner_id)
+        return True
+
+    @Slot()
+    def goHome(self) -> None:
+        """Back to the home screen (nothing happens when already there)."""
+        if self._corner is None:
+            return
+        self._corner = None
+        self._sections.show(())
+        self.currentCornerChanged.emit()
+        self.currentCornerTextChanged.emit()
+        self.wentHome.emit()

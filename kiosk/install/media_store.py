@@ -1,0 +1,61 @@
+"""Media extracted from packages to plain files, named by their SHA-256.
+
+Qt Multimedia and image loading want files, not database rows. Naming each file by its
+content means media shared by two packages (or two versions of one) is stored once, and a
+file that exists with the right size is the right file: it was renamed into place only
+after it was complete and flushed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk.content.package import ContentPackage, MediaItem
+
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "audio/mpeg": ".mp3",
+    "audio/ogg": ".ogg",
+    "audio/mp4": ".m4a",
+    "audio/wav": ".wav",
+    "text/vtt": ".vtt",
+    "font/woff2": ".woff2",
+    "font/woff": ".woff",
+    "font/otf": ".otf",
+    "font/ttf": ".ttf",
+}
+
+
+class MediaStore:
+    """A folder of media files named ``<sha256><extension>``, two levels deep."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, item: MediaItem) -> Path:
+        """Where ``item`` is (or will be) stored."""
+        extension = _EXTENSIONS.get(item.mime_type, "")
+        return self.root / item.sha256[:2] / f"{item.sha256}{extension}"
+
+    def has(self, item: MediaItem) -> bool:
+        """True when ``item`` is stored completely (the cheap check: size)."""
+        path = self.path_for(item)
+        try:
+            return path.stat().st_size == item.size
+        except FileNotFoundError:
+            return False
+
+    def extract_all(self, package: ContentPackage) -> Mapping[str, Path]:
+        """Store every media item of ``package`` that is not stored yet; SHA-256 → file."""
+        paths = {}
+        for item in package.content.media.values():
+            path = self.path_for(item)
+            if not self.has(item):
+                package.export_media(item.sha256, path)
+            paths[item.sha256] = path
+        return paths

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Set up everything the kiosk needs on Debian 12, then run it or its tests.
+#
+#   ./quickstart.sh run     the kiosk, fullscreen, on the built-in demo content
+#                           (extra arguments go to `gyeonggi-kiosk run`, e.g. --windowed)
+#   ./quickstart.sh test    the whole test suite (extra arguments go to pytest)
+#
+# Safe to run again: it installs only what is missing. Needs root or sudo for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian libraries a fresh machine may lack: Qt's xcb platform and Qt Multimedia (libpulse0),
+# Xvfb for headless runs with real video frames, and python3-venv.
+DEBIAN_PACKAGES=(
+  python3-venv libpulse0 libpipewire-0.3-0
+  libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
+  libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
+  libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth
+)
+VENV=${KIOSK_VENV:-.venv}
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null || return 0
+  local missing=()
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+      || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "Installing Debian packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+install_python_environment() {
+  local target=$1  # "." or ".[test]"
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$target"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  run)
+    install_debian_packages
+    install_python_environment .
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "No display: showing the kiosk on a virtual screen (Xvfb)."
+      exec xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+        "$VENV/bin/gyeonggi-kiosk" run "$@"
+    fi
+    exec "$VENV/bin/gyeonggi-kiosk" run "$@"
+    ;;
+  test)
+    install_debian_packages
+    install_python_environment ".[test]"
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,135 @@
+"""The first visitor screens, in a real QML window (offscreen): home → corner → home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import KioskConfig
+from kiosk.content.package import ContentPackage
+from kiosk.install.media_store import MediaStore
+
+CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
+
+
+@pytest.fixture
+def kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[KioskUi]:
+    """The kiosk UI on the demo package, in a 1920x1080 window."""
+    with ContentPackage.open(demo_package) as package:
+        media = MediaStore(tmp_path / "media").extract_all(package)
+        ui = KioskUi(KioskConfig(), package.content, media)
+        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+        try:
+            yield ui
+        finally:
+            ui.close()
+
+
+def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
+    """The visible-tree item called ``name`` (Repeater delegates are not QObject children,
+    so ``findChild`` does not see them)."""
+    pending = [ui.window.contentItem()]
+    while pending:
+        item = pending.pop()
+        if item.objectName() == name:
+            return item
+        pending.extend(item.childItems())
+    return None
+
+
+def find(ui: KioskUi, name: str) -> QQuickItem:
+    item = find_item(ui, name)
+    assert item is not None, f"no item named {name}"
+    return item
+
+
+def tap(ui: KioskUi, item: QQuickItem) -> None:
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+def test_home_shows_the_hall_and_three_tiles_in_korean(qtbot, kiosk: KioskUi) -> None:
+    """Home: the hall title and theme from the package, the corners in package order."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    assert find(kiosk, "hallTitle").property("text") == "경기도관"
+    assert find(kiosk, "hallSubtitle").property("text") == "더 공정한 경기"
+    tiles = [find(kiosk, f"cornerTile_{corner}") for corner in CORNERS]
+    assert tiles[0].property("title") == "경기도 공공배달앱"
+    xs = [tile.mapToScene(QPointF(0, 0)).x() for tile in tiles]
+    assert xs == sorted(xs)
+
+
+@pytest.mark.parametrize("corner_id", CORNERS)
+def test_tapping_a_tile_opens_its_corner_and_home_returns(
+    qtbot, kiosk: KioskUi, corner_id: str
+) -> None:
+    """Each tile opens its corner page with its sections; the home button goes back."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    with qtbot.waitSignal(kiosk.exhibit.cornerOpened) as opened:
+        tap(kiosk, find(kiosk, f"cornerTile_{corner_id}"))
+    assert opened.args == [corner_id]
+    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is not None)
+    assert kiosk.exhibit.property("currentCornerId") == corner_id
+    title = find(kiosk, "cornerTitle").property("text")
+    assert title == kiosk.exhibit.property("currentCornerTitle") and title
+    qtbot.waitUntil(lambda: find_item(kiosk, "section_2") is not None)
+    assert find(kiosk, "section_0").property("visible")
+
+    with qtbot.waitSignal(kiosk.exhibit.wentHome):
+        tap(kiosk, find(kiosk, "homeButton"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is None)
+    assert kiosk.exhibit.property("currentCornerId") == ""
+
+
+def test_language_switch_changes_the_texts(qtbot, kiosk: KioskUi) -> None:
+    """English is one tap away, and back."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    tap(kiosk, find(kiosk, "languageButton_en"))
+    assert kiosk.exhibit.property("language") == "en"
+    assert find(kiosk, "hallSubtitle").property("text") == "More Just and Fair Gyeonggi"
+    assert find(kiosk, "cornerTile_clean-valleys").property("title").startswith("Clean Valleys")
+    tap(kiosk, find(kiosk, "languageButton_ko"))
+    assert find(kiosk, "hallSubtitle").property("text") == "더 공정한 경기"
+
+
+def test_only_one_corner_opens_at_a_time(kiosk: KioskUi) -> None:
+    """Two fingers on two tiles open one corner, not two."""
+    assert kiosk.exhibit.openCorner("clean-valleys") is True
+    assert kiosk.exhibit.openCorner("public-delivery-app") is False
+    assert kiosk.exhibit.property("currentCornerId") == "clean-valleys"
+    assert kiosk.exhibit.openCorner("no-such-corner") is False
+
+
+def test_tiles_are_at_least_the_touch_minimum(qtbot, kiosk: KioskUi) -> None:
+    """Every control on the home screen is at least 64 px at 1080p."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    for name in (
+        "languageButton_ko",
+        "languageButton_en",
+        *(f"cornerTile_{corner}" for corner in CORNERS),
+    ):
+        item = find(kiosk, name)
+        assert item.width() >= 64 and item.height() >= 64, name
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_screenshots_of_home_and_a_corner(
+    qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int
+) -> None:
+    """Home and a corner render in both orientations (saved for people to look at)."""
+    kiosk.window.resize(width, height)
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    qtbot.wait(50)
+    home = kiosk.window.grabWindow()
+    assert (home.width(), home.height()) == (width, height)
+    home.save(str(artifacts / f"home-{width}x{height}.png"))
+    kiosk.exhibit.openCorner("clean-valleys")
+    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is not None)
+    qtbot.wait(400)  # past the transition
+    kiosk.window.grabWindow().save(str(artifacts / f"corner-{width}x{height}.png"))

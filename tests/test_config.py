@@ -1,0 +1,55 @@
+"""The kiosk config: defaults without a file, file:line errors with a bad one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import KioskConfig, load_config
+from kiosk.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_no_file_means_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk runs with no config file at all."""
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    assert load_config(None) == KioskConfig()
+
+
+def test_the_shipped_config_is_valid_and_equals_the_defaults() -> None:
+    """config/kiosk.yaml documents the defaults, so it must match them."""
+    assert load_config(REPO / "config" / "kiosk.yaml") == KioskConfig()
+
+
+def test_mistakes_name_their_lines(tmp_path: Path) -> None:
+    """Unknown keys and wrong values are reported with file:line, all at once."""
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("display:\n  screen: -1\n  rotaton: 90\n  rotation: 45\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert f"{path}:2: display.screen" in message
+    assert f"{path}:3: display.rotaton: unknown key" in message
+    assert f"{path}:4: display.rotation" in message
+
+
+def test_relative_data_dir_is_relative_to_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """data_dir: data means the folder next to the config, wherever the kiosk starts."""
+    monkeypatch.delenv("KIOSK_DATA_DIR", raising=False)
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("data_dir: data\n")
+    assert load_config(path).resolved_data_dir() == tmp_path / "data"
+
+
+def test_a_bad_config_stops_the_command_line(run_cli, tmp_path: Path) -> None:
+    """The command line says what is wrong and exits 2."""
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("display: [1, 2\n")
+    result = run_cli("--config", path, "run", "--screenshot", tmp_path / "x.png")
+    assert result.returncode == 2
+    assert f"{path}:" in result.stderr and "not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr

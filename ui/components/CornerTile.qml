@@ -1,0 +1,114 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// A corner on the home screen: its picture, number, title and summary. On a tall tile
+// (landscape home) the picture is on top; on a wide one (portrait home), on the left.
+Rectangle {
+    id: tile
+
+    required property string cornerId
+    required property string number
+    required property string title
+    required property string summary
+    required property string colour
+    required property url heroUrl
+    property bool stacked: height > width * 0.9
+    signal activated(string cornerId)
+
+    readonly property color cornerColour: colour.length > 0 ? colour : Theme.accent
+    readonly property bool imageReady: hero.status === Image.Ready || hero.status === Image.Error
+                                       || heroUrl.toString().length === 0
+
+    color: Theme.surface
+
+    Rectangle {
+        id: picture
+        color: tile.cornerColour
+        clip: true
+        x: 0
+        y: 0
+        width: tile.stacked ? tile.width : Math.round(tile.width * 0.42)
+        height: tile.stacked ? Math.round(tile.height * 0.5) : tile.height
+
+        Image {
+            id: hero
+            anchors.fill: parent
+            source: tile.heroUrl
+            fillMode: Image.PreserveAspectCrop
+            asynchronous: true
+            sourceSize.width: 1280
+        }
+        Text {
+            text: tile.number
+            color: "white"
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.Bold
+            anchors { left: parent.left; top: parent.top; margins: Theme.spaceM }
+        }
+    }
+
+    Rectangle {
+        id: band
+        color: tile.cornerColour
+        height: Theme.px(8)
+        anchors { left: text.left; top: text.top }
+        width: Theme.px(56)
+    }
+
+    Column {
+        id: text
+        spacing: Theme.spaceS
+        x: tile.stacked ? Theme.spaceL : picture.width + Theme.spaceL
+        y: (tile.stacked ? picture.height : 0) + Theme.spaceL
+        width: (tile.stacked ? tile.width : tile.width - picture.width) - 2 * Theme.spaceL
+        topPadding: Theme.spaceM
+
+        Text {
+            width: parent.width
+            text: tile.title
+            color: Theme.text
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+            lineHeight: 1.2
+        }
+        Text {
+            width: parent.width
+            text: tile.summary
+            color: Theme.mutedText
+            font.pixelSize: Theme.bodySize
+            wrapMode: Text.WordWrap
+            lineHeight: Theme.bodyLineHeight
+        }
+    }
+
+    Rectangle {
+        id: go
+        width: Theme.controlHeight
+        height: width
+        radius: width / 2
+        color: tile.cornerColour
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+
+        Text {
+            anchors.centerIn: parent
+            text: "→"
+            color: "white"
+            font.pixelSize: Theme.leadSize
+            font.weight: Font.Bold
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.pressedOverlay
+        visible: tap.pressed
+    }
+
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: tile.activated(tile.cornerId)
+    }
+}

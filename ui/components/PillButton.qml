@@ -1,0 +1,58 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// A rounded button with a pressed state shown in the same frame as the touch.
+Rectangle {
+    id: button
+
+    property string text
+    property string icon
+    property color tint: Theme.surface
+    property color ink: Theme.text
+    property bool selected: false
+    signal activated()
+
+    implicitHeight: Theme.controlHeight
+    implicitWidth: Math.max(Theme.touchMinimum, row.implicitWidth + 2 * Theme.spaceM)
+    radius: height / 2
+    color: selected ? Theme.text : tint
+    border.color: Theme.hairline
+    border.width: selected ? 0 : 1
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: Theme.spaceXs
+
+        Text {
+            visible: button.icon.length > 0
+            text: button.icon
+            color: button.selected ? Theme.background : button.ink
+            font.pixelSize: Theme.leadSize
+            font.weight: Font.Bold
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            visible: button.text.length > 0
+            text: button.text
+            color: button.selected ? Theme.background : button.ink
+            font.pixelSize: Theme.labelSize
+            font.weight: Font.Bold
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        radius: parent.radius
+        color: Theme.pressedOverlay
+        visible: tap.pressed
+    }
+
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: button.activated()
+    }
+}
