@@ -6,6 +6,8 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from kiosk.content.builder import build_package
 from kiosk.content.package import ContentPackage
 from kiosk.content.verify import verify_package
@@ -56,3 +58,29 @@ def test_the_same_file_twice_is_stored_once(manifest_dir: Path, tmp_path: Path) 
     out = tmp_path / "dedup.kpkg"
     result = build_package(manifest, out)
     assert result.media_count == 6
+
+
+def test_large_media_report_progress(
+    manifest_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Media above the progress threshold report every byte hashed and stored."""
+    from kiosk.content import builder
+
+    monkeypatch.setattr(builder, "PROGRESS_THRESHOLD", 500 * 1024)
+    reports: dict[str, list[int]] = {}
+
+    class Recorder:
+        def __init__(self, name: str, total: int) -> None:
+            self.name = name
+            reports[name] = [total, 0]
+
+        def advance(self, count: int) -> None:
+            reports[self.name][1] += count
+
+        def close(self) -> None:
+            pass
+
+    build_package(write_manifest(manifest_dir), tmp_path / "p.kpkg", progress=Recorder)
+    assert set(reports) == {"delivery.mp4", "attract.mp4"}  # the two files over 500 KiB
+    for total, done in reports.values():
+        assert done == total
