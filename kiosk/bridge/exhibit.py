@@ -9,7 +9,8 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.models import CornerListModel, MediaUrls, SectionListModel
-from kiosk.content.package import CornerContent, PackageContent
+from kiosk.bridge.qr import qr_svg_data_url
+from kiosk.content.package import CornerContent, LinkContent, PackageContent
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Exhibit"]
 
@@ -85,6 +86,33 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
     @Property(str, notify=contentChanged)
     def fontFamily(self) -> str:
         return self._font_family
+
+    @Property(str, notify=contentChanged)
+    def venueUrl(self) -> str:
+        link = self._venue()
+        return link.url if link else ""
+
+    @Property(str, notify=languageChanged)
+    def venueLabel(self) -> str:
+        link = self._venue()
+        return link.label.get(self._language) if link else ""
+
+    @Property(str, notify=contentChanged)
+    def venueQrSource(self) -> str:
+        """The venue's QR code as an image URL QML can show (empty when there is no link)."""
+        link = self._venue()
+        return (
+            qr_svg_data_url(link.url, dark=self._content.theme.get("text", "#14213d"))
+            if link
+            else ""
+        )
+
+    def _venue(self) -> LinkContent | None:
+        # The link called "venue" is the online venue; any other link stands in for it.
+        links = self._content.links
+        return next((link for link in links if link.link_id == "venue"), None) or (
+            links[0] if links else None
+        )
 
     @Property(QObject, constant=True)
     def corners(self) -> CornerListModel:

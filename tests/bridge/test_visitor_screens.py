@@ -98,6 +98,18 @@ def test_language_switch_changes_the_texts(qtbot, kiosk: KioskUi) -> None:
     assert find(kiosk, "hallSubtitle").property("text") == "더 공정한 경기"
 
 
+def test_home_shows_the_venue_qr_code(qtbot, kiosk: KioskUi) -> None:
+    """The online venue is a QR code big enough to scan, with a label in the visitor's language."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    qr = find(kiosk, "venueQr")
+    assert qr.property("paintedWidth") > 0  # the SVG rendered
+    assert qr.width() >= 110
+    assert kiosk.exhibit.property("venueUrl") == "https://www.regionsweek.kr"
+    assert kiosk.exhibit.property("venueLabel") == "온라인 전시관 바로가기"
+    kiosk.exhibit.setLanguage("en")
+    assert kiosk.exhibit.property("venueLabel") == "Visit the online expo"
+
+
 def test_only_one_corner_opens_at_a_time(kiosk: KioskUi) -> None:
     """Two fingers on two tiles open one corner, not two."""
     assert kiosk.exhibit.openCorner("clean-valleys") is True

@@ -89,7 +89,9 @@ Rectangle {
         height: width
         radius: width / 2
         color: tile.cornerColour
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+        // Straddles the edge between picture and text, so it never covers either.
+        x: tile.stacked ? picture.width - width - Theme.spaceM : picture.width - width / 2
+        y: tile.stacked ? picture.height - height / 2 : tile.height - height - Theme.spaceM
 
         Text {
             anchors.centerIn: parent

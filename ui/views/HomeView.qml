@@ -21,38 +21,56 @@ Item {
         return tiles.count > 0
     }
 
-    Column {
+    Item {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
         anchors.leftMargin: Theme.spaceXl
         anchors.rightMargin: Theme.spaceXl
         anchors.topMargin: Theme.spaceXl
-        spacing: Theme.spaceS
+        height: Math.max(titles.height, aside.height)
 
-        Text {
-            objectName: "hallTitle"
-            text: home.exhibit.hallTitle
-            color: Theme.accent
-            font.pixelSize: Theme.leadSize
-            font.weight: Font.Bold
-        }
-        Text {
-            objectName: "hallSubtitle"
-            width: parent.width
-            text: home.exhibit.hallSubtitle
-            color: Theme.text
-            font.pixelSize: Theme.displaySize
-            font.weight: Font.Bold
-            wrapMode: Text.WordWrap
-        }
-    }
+        Column {
+            id: titles
+            anchors { left: parent.left; right: aside.left; rightMargin: Theme.spaceL }
+            spacing: Theme.spaceS
 
-    LanguageSwitch {
-        objectName: "languageSwitch"
-        anchors { right: parent.right; top: parent.top; margins: Theme.spaceXl }
-        languages: home.exhibit.languages
-        current: home.exhibit.language
-        onChosen: language => home.exhibit.setLanguage(language)
+            Text {
+                objectName: "hallTitle"
+                text: home.exhibit.hallTitle
+                color: Theme.accent
+                font.pixelSize: Theme.leadSize
+                font.weight: Font.Bold
+            }
+            Text {
+                objectName: "hallSubtitle"
+                width: parent.width
+                text: home.exhibit.hallSubtitle
+                color: Theme.text
+                font.pixelSize: Theme.displaySize
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+            }
+        }
+
+        Column {
+            id: aside
+            anchors.right: parent.right
+            spacing: Theme.spaceM
+
+            LanguageSwitch {
+                objectName: "languageSwitch"
+                anchors.right: parent.right
+                languages: home.exhibit.languages
+                current: home.exhibit.language
+                onChosen: language => home.exhibit.setLanguage(language)
+            }
+            VenueQr {
+                anchors.right: parent.right
+                label: home.exhibit.venueLabel
+                url: home.exhibit.venueUrl
+                qrSource: home.exhibit.venueQrSource
+            }
+        }
     }
 
     Grid {
