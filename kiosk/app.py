@@ -15,6 +15,7 @@ from pathlib import Path
 import shiboken6
 from PySide6 import QtMultimedia, QtQuick  # noqa: F401  (types must be known before QML loads)
 from PySide6.QtCore import (
+    QEvent,
     QEventLoop,
     QMessageLogContext,
     QObject,
@@ -28,6 +29,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
+from kiosk import trace
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
 from kiosk.config import KioskConfig
@@ -64,6 +66,9 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     package = ContentPackage.open(options.package or ensure_demo_package(options.data_dir))
+    trace.mark(
+        "package_opened", package_id=package.content.package_id, version=package.content.version
+    )
     try:
         media = _extract_media(package, options.data_dir)
         install_qt_log_handler()
@@ -136,6 +141,21 @@ def load_fonts(content: PackageContent, media: Mapping[str, Path]) -> str:
     return family
 
 
+class _TapTracer(QObject):
+    """Marks every touch or press the window receives, before anything handles it."""
+
+    _PRESSES = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._PRESSES:
+            trace.mark("tap")
+        return False
+
+
 class KioskUi(QObject):
     """The QML engine and window showing one package."""
 
@@ -164,6 +184,22 @@ class KioskUi(QObject):
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError("the kiosk's QML did not load (see the log above)")
         self.window: QQuickWindow = roots[0]
+        trace.mark("qml_loaded")
+        if trace.enabled():
+            self._trace_frames()
+
+    def _trace_frames(self) -> None:
+        """Marks for the first frame, every tap, and the first frame of each new view."""
+        pending: list[str] = ["first_frame"]
+
+        def frame_swapped() -> None:
+            while pending:
+                trace.mark(pending.pop(0))
+
+        self.window.frameSwapped.connect(frame_swapped)
+        self.exhibit.cornerOpened.connect(lambda corner: pending.append("view_shown"))
+        self.exhibit.wentHome.connect(lambda: pending.append("view_shown"))
+        self._tap_tracer = _TapTracer(self.window)
 
     def close(self) -> None:
         """Tear down in the safe order: window and engine, then the objects QML used."""

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 from tqdm import tqdm
 
-from kiosk import __version__
+from kiosk import __version__, trace
 from kiosk.config import KioskConfig, load_config
 from kiosk.errors import KioskError
 
@@ -218,6 +218,8 @@ def _size(count: int) -> str:
 
 def main() -> None:
     """Entry point: run the command line, turning user errors into messages and exit codes."""
+    trace.configure_from_environment()
+    trace.mark("process_start", argv=sys.argv[1:])
     try:
         cli.main(standalone_mode=False, prog_name="gyeonggi-kiosk")
     except click.exceptions.Abort:

@@ -1,0 +1,57 @@
+"""KIOSK_TRACE: marks for QML loaded, first frame, taps and the views they open."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk import trace
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import KioskConfig
+from kiosk.content.package import ContentPackage
+from kiosk.install.media_store import MediaStore
+from tests.bridge.test_visitor_screens import find, find_item, tap
+
+
+def test_a_visit_leaves_ordered_marks(
+    qtbot, demo_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each tap is followed by the first frame of the view it opened."""
+    trace_file = tmp_path / "trace.jsonl"
+    monkeypatch.setenv("KIOSK_TRACE", str(trace_file))
+    trace.configure_from_environment()
+    try:
+        with ContentPackage.open(demo_package) as package:
+            media = MediaStore(tmp_path / "media").extract_all(package)
+            ui = KioskUi(KioskConfig(), package.content, media)
+            try:
+                ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+                qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+                tap(ui, find(ui, "cornerTile_clean-valleys"))
+                qtbot.waitUntil(lambda: find_item(ui, "cornerView") is not None)
+                qtbot.waitUntil(lambda: "view_shown" in trace_file.read_text())
+                tap(ui, find(ui, "homeButton"))
+                qtbot.waitUntil(lambda: trace_file.read_text().count("view_shown") == 2)
+            finally:
+                ui.close()
+    finally:
+        trace.stop()
+
+    marks = [json.loads(line) for line in trace_file.read_text().splitlines()]
+    events = [m["event"] for m in marks]
+    assert events[:2] == ["qml_loaded", "first_frame"]
+    assert events[2:] == ["tap", "view_shown", "tap", "view_shown"]
+    monotonic = [m["mono"] for m in marks]
+    assert monotonic == sorted(monotonic)
+    assert all(isinstance(m["wall"], float) for m in marks)
+
+
+def test_marks_cost_nothing_when_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without KIOSK_TRACE nothing is opened or written."""
+    monkeypatch.delenv("KIOSK_TRACE", raising=False)
+    trace.configure_from_environment()
+    assert not trace.enabled()
+    trace.mark("tap")
+    assert list(tmp_path.iterdir()) == []
