@@ -130,18 +130,20 @@ def test_tiles_are_at_least_the_touch_minimum(qtbot, kiosk: KioskUi) -> None:
         assert item.width() >= 64 and item.height() >= 64, name
 
 
+@pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
 def test_screenshots_of_home_and_a_corner(
-    qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int
+    qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int, language: str
 ) -> None:
-    """Home and a corner render in both orientations (saved for people to look at)."""
+    """Home and a corner render in both orientations and languages (saved for people)."""
+    kiosk.exhibit.setLanguage(language)
     kiosk.window.resize(width, height)
     qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
     qtbot.wait(50)
     home = kiosk.window.grabWindow()
     assert (home.width(), home.height()) == (width, height)
-    home.save(str(artifacts / f"home-{width}x{height}.png"))
+    home.save(str(artifacts / f"home-{language}-{width}x{height}.png"))
     kiosk.exhibit.openCorner("clean-valleys")
     qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is not None)
     qtbot.wait(400)  # past the transition
-    kiosk.window.grabWindow().save(str(artifacts / f"corner-{width}x{height}.png"))
+    kiosk.window.grabWindow().save(str(artifacts / f"corner-{language}-{width}x{height}.png"))

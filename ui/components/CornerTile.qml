@@ -14,6 +14,10 @@ Rectangle {
     required property string colour
     required property url heroUrl
     property bool stacked: height > width * 0.9
+    // The text height this tile needs, and the most any tile in its row needs: pictures
+    // in one row share a height, and every tile's text fits below it.
+    readonly property real textHeight: text.implicitHeight
+    property real rowTextHeight: textHeight
     signal activated(string cornerId)
 
     readonly property color cornerColour: colour.length > 0 ? colour : Theme.accent
@@ -21,6 +25,7 @@ Rectangle {
                                        || heroUrl.toString().length === 0
 
     color: Theme.surface
+    clip: true
 
     Rectangle {
         id: picture
@@ -29,7 +34,13 @@ Rectangle {
         x: 0
         y: 0
         width: tile.stacked ? tile.width : Math.round(tile.width * 0.42)
-        height: tile.stacked ? Math.round(tile.height * 0.5) : tile.height
+        // On a tall tile the picture takes what the text leaves, so long titles and
+        // summaries (English runs longer than Korean) always fit below it.
+        height: tile.stacked
+                ? Math.round(Math.max(tile.height * 0.3,
+                                      Math.min(tile.height * 0.5,
+                                               tile.height - tile.rowTextHeight - 2 * Theme.spaceL)))
+                : tile.height
 
         Image {
             id: hero
@@ -89,8 +100,8 @@ Rectangle {
         height: width
         radius: width / 2
         color: tile.cornerColour
-        // Straddles the edge between picture and text, so it never covers either.
-        x: tile.stacked ? picture.width - width - Theme.spaceM : picture.width - width / 2
+        // On the picture's edge (tall tile) or corner (wide tile), never over the text.
+        x: picture.width - width - Theme.spaceM
         y: tile.stacked ? picture.height - height / 2 : tile.height - height - Theme.spaceM
 
         Text {

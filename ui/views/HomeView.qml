@@ -84,6 +84,15 @@ Item {
         spacing: Theme.spaceL
 
         readonly property int rowsCount: Math.ceil(tiles.count / columns)
+        readonly property real tallestText: {
+            let tallest = 0
+            for (let i = 0; i < tiles.count; ++i) {
+                const tile = tiles.itemAt(i) as CornerTile
+                if (tile)
+                    tallest = Math.max(tallest, tile.textHeight)
+            }
+            return tallest
+        }
 
         Repeater {
             id: tiles
@@ -93,6 +102,7 @@ Item {
                 objectName: "cornerTile_" + cornerId
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
                 height: (grid.height - (grid.rowsCount - 1) * grid.spacing) / grid.rowsCount
+                rowTextHeight: grid.tallestText
                 onActivated: id => home.exhibit.openCorner(id)
             }
         }
