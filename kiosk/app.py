@@ -32,6 +32,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 from kiosk import trace
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
+from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
 from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage, PackageContent

@@ -8,8 +8,14 @@ from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.bridge.models import CornerListModel, MediaUrls, SectionListModel
+from kiosk.bridge.models import (
+    CornerListModel,
+    GalleryListModel,
+    MediaUrls,
+    SectionListModel,
+)
 from kiosk.bridge.qr import qr_svg_data_url
+from kiosk.content.captions import Cue, read_cues
 from kiosk.content.package import CornerContent, LinkContent, PackageContent
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Exhibit"]
@@ -47,6 +53,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._corner: CornerContent | None = None
         self._corners = CornerListModel(content.corners, self._language, urls, self)
         self._sections = SectionListModel(self._language, urls, self)
+        self._gallery = GalleryListModel(self._language, urls, self)
+        self._cues: dict[str, tuple[Cue, ...]] = {}  # by captions media SHA-256
 
     # -- language
 
@@ -62,6 +70,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._language = language
         self._corners.set_language(language)
         self._sections.set_language(language)
+        self._gallery.set_language(language)
         self.languageChanged.emit()
         self.currentCornerTextChanged.emit()
 
@@ -140,9 +149,48 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
     def currentCornerHeroUrl(self) -> QUrl:
         return self._urls.url(self._corner.hero if self._corner else None)
 
+    @Property(str, notify=currentCornerChanged)
+    def currentCornerNumber(self) -> str:
+        if self._corner is None:
+            return ""
+        return f"{self._content.corners.index(self._corner) + 1:02d}"
+
     @Property(QObject, constant=True)
     def sections(self) -> SectionListModel:
         return self._sections
+
+    @Property(QObject, constant=True)
+    def gallery(self) -> GalleryListModel:
+        return self._gallery
+
+    # -- the open corner's video
+
+    @Property(QUrl, notify=currentCornerChanged)
+    def currentVideoUrl(self) -> QUrl:
+        video = self._corner.video if self._corner else None
+        return self._urls.url(video.media if video else None)
+
+    @Property(QUrl, notify=currentCornerChanged)
+    def currentPosterUrl(self) -> QUrl:
+        video = self._corner.video if self._corner else None
+        return self._urls.url(video.poster if video else None)
+
+    @Property(list, notify=currentCornerTextChanged)
+    def currentCaptions(self) -> list[dict[str, Any]]:
+        """Caption cues of the open corner's video in the current language (else Korean)."""
+        video = self._corner.video if self._corner else None
+        if video is None:
+            return []
+        track = video.captions.get(self._language) or video.captions.get("ko")
+        if track is None:
+            return []
+        if track.sha256 not in self._cues:
+            path = self._urls.path(track)
+            self._cues[track.sha256] = read_cues(path) if path else ()
+        return [
+            {"start": cue.start_ms, "end": cue.end_ms, "text": cue.text}
+            for cue in self._cues[track.sha256]
+        ]
 
     @Slot(str, result=bool)
     def openCorner(self, corner_id: str) -> bool:
@@ -153,7 +201,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         if corner is None:
             return False
         self._corner = corner
-        self._sections.show(corner.sections)
+        self._sections.replace(corner.sections)
+        self._gallery.replace(corner.gallery)
         self.currentCornerChanged.emit()
         self.currentCornerTextChanged.emit()
         self.cornerOpened.emit(corner_id)
@@ -165,7 +214,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         if self._corner is None:
             return
         self._corner = None
-        self._sections.show(())
+        self._sections.replace(())
+        self._gallery.replace(())
         self.currentCornerChanged.emit()
         self.currentCornerTextChanged.emit()
         self.wentHome.emit()

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 
-from kiosk.content.package import CornerContent, MediaItem, SectionContent
+from kiosk.content.package import CornerContent, MediaItem
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +38,10 @@ class MediaUrls:
 
     def __init__(self, paths: Mapping[str, Path]) -> None:
         self._paths = paths
+
+    def path(self, item: MediaItem | None) -> Path | None:
+        """The extracted file of ``item``, if there is one."""
+        return self._paths.get(item.sha256) if item is not None else None
 
     def url(self, item: MediaItem | None) -> QUrl:
         """The URL QML loads ``item`` from."""
@@ -147,6 +151,27 @@ class SectionListModel(_LocalizedListModel):
             roles.IMAGE_URL: lambda s: self._urls.url(s.image),
         }
 
-    def show(self, sections: Sequence[SectionContent]) -> None:
-        """Show these sections."""
-        self.replace(sections)
+
+class GalleryListModel(_LocalizedListModel):
+    """The gallery images of the corner that is open."""
+
+    class Roles(IntEnum):
+        IMAGE_URL = Qt.ItemDataRole.UserRole + 1
+        CAPTION = Qt.ItemDataRole.UserRole + 2
+        ASPECT = Qt.ItemDataRole.UserRole + 3
+
+    TEXT_ROLES = (Roles.CAPTION,)
+
+    def __init__(self, language: str, urls: MediaUrls, parent: Any = None) -> None:
+        self._urls = urls
+        super().__init__([], language, parent)
+
+    def _make_readers(self) -> dict[int, Callable[[Any], object]]:
+        roles = self.Roles
+        return {
+            roles.IMAGE_URL: lambda g: self._urls.url(g.image),
+            roles.CAPTION: lambda g: g.caption.get(self._language) if g.caption else "",
+            roles.ASPECT: lambda g: (
+                (g.image.width / g.image.height) if g.image.width and g.image.height else 1.5
+            ),
+        }

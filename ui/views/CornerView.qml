@@ -4,8 +4,8 @@ import Kiosk.Bridge
 import theme
 import components
 
-// A corner: its title and picture beside its sections (background, accomplishments,
-// anticipated effects), which scroll when they are longer than the screen.
+// A corner: its video, its sections as pages, its pictures. Landscape puts the video and
+// pictures on the left and the reading on the right; portrait stacks them.
 Rectangle {
     id: corner
     objectName: "cornerView"
@@ -14,128 +14,151 @@ Rectangle {
     readonly property bool portrait: height > width
     readonly property color cornerColour: exhibit.currentCornerColour.length > 0
                                           ? exhibit.currentCornerColour : Theme.accent
+    readonly property bool hasVideo: exhibit.currentVideoUrl.toString().length > 0
+    readonly property bool hasGallery: corner.exhibit.gallery.rowCount() > 0
+    property bool videoExpanded: false
 
-    Rectangle {
-        id: side
-        color: corner.cornerColour
-        x: 0
-        y: 0
-        width: corner.portrait ? corner.width : Math.round(corner.width * 0.4)
-        height: corner.portrait ? Math.round(corner.height * 0.36) : corner.height
-        clip: true
+    readonly property int margin: Theme.spaceXl
+    readonly property int topBarHeight: Theme.controlHeight
+    // Landscape: the media column's width; the reading column takes the rest.
+    readonly property int mediaWidth: portrait ? width - 2 * margin : Math.round(width * 0.56) - margin
+    readonly property int videoHeight: hasVideo ? Math.round(mediaWidth * 9 / 16) : 0
+    readonly property int galleryHeight: hasGallery ? Theme.px(portrait ? 200 : 170) : 0
 
-        Image {
-            anchors.fill: parent
-            source: corner.exhibit.currentCornerHeroUrl
-            fillMode: Image.PreserveAspectCrop
-            asynchronous: true
-            sourceSize.width: 1280
-            opacity: 0.9
-        }
-        Rectangle {
-            anchors.fill: parent
-            gradient: Gradient {
-                GradientStop { position: 0.35; color: "transparent" }
-                GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.55) }
-            }
-        }
-        Text {
-            objectName: "cornerTitle"
-            anchors {
-                left: parent.left; right: parent.right; bottom: parent.bottom
-                margins: Theme.spaceXl
-            }
-            text: corner.exhibit.currentCornerTitle
-            color: "white"
-            font.pixelSize: Theme.headlineSize
-            font.weight: Font.Bold
-            wrapMode: Text.WordWrap
-            lineHeight: 1.15
-        }
-    }
+    color: Theme.background
 
+    // Top bar: home on the left, language on the right.
     PillButton {
+        id: homeButton
         objectName: "homeButton"
-        anchors { left: parent.left; top: parent.top; margins: Theme.spaceL }
+        x: corner.margin
+        y: Theme.spaceL
         icon: "←"
         text: corner.exhibit.hallTitle
         onActivated: corner.exhibit.goHome()
     }
-
     LanguageSwitch {
-        anchors { right: parent.right; top: parent.top; margins: Theme.spaceL }
+        anchors { right: parent.right; rightMargin: corner.margin }
+        y: Theme.spaceL
         languages: corner.exhibit.languages
         current: corner.exhibit.language
         onChosen: language => corner.exhibit.setLanguage(language)
     }
 
-    Flickable {
-        id: reading
-        objectName: "sectionsFlickable"
-        anchors {
-            left: corner.portrait ? parent.left : side.right
-            right: parent.right
-            top: corner.portrait ? side.bottom : parent.top
-            bottom: parent.bottom
-            topMargin: corner.portrait ? 0 : Theme.spaceXxl + Theme.spaceL
-        }
-        contentHeight: sections.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
+    // The corner's name and summary.
+    Column {
+        id: heading
+        x: corner.portrait ? corner.margin : corner.margin + corner.mediaWidth + Theme.spaceXl
+        y: homeButton.y + homeButton.height + Theme.spaceL
+        width: corner.width - x - corner.margin
+        spacing: Theme.spaceS
 
-        Column {
-            id: sections
-            width: reading.width
-            padding: Theme.spaceXl
-            spacing: Theme.spaceXl
-
+        Row {
+            spacing: Theme.spaceS
+            Rectangle {
+                width: Theme.px(40)
+                height: Theme.px(6)
+                color: corner.cornerColour
+                anchors.verticalCenter: parent.verticalCenter
+            }
             Text {
-                width: parent.width - 2 * parent.padding
-                text: corner.exhibit.currentCornerSummary
-                color: Theme.text
-                font.pixelSize: Theme.leadSize
+                text: corner.exhibit.currentCornerNumber
+                color: corner.cornerColour
+                font.pixelSize: Theme.labelSize
                 font.weight: Font.Bold
-                wrapMode: Text.WordWrap
-                lineHeight: 1.25
             }
+        }
+        Text {
+            objectName: "cornerTitle"
+            width: parent.width
+            text: corner.exhibit.currentCornerTitle
+            color: Theme.text
+            font.pixelSize: Theme.headlineSize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+            lineHeight: 1.1
+        }
+        Text {
+            objectName: "cornerSummary"
+            width: parent.width
+            text: corner.exhibit.currentCornerSummary
+            color: Theme.mutedText
+            font.pixelSize: Theme.leadSize
+            wrapMode: Text.WordWrap
+            lineHeight: 1.25
+        }
+    }
 
-            Repeater {
-                model: corner.exhibit.sections
+    // Where the video sits when it is not expanded.
+    Item {
+        id: videoSlot
+        x: corner.margin
+        y: corner.portrait ? heading.y + heading.height + Theme.spaceL : heading.y
+        width: corner.mediaWidth
+        height: corner.videoHeight
+    }
 
-                Column {
-                    id: section
-                    required property int index
-                    required property string title
-                    required property string body
-                    objectName: "section_" + index
-                    width: sections.width - 2 * sections.padding
-                    spacing: Theme.spaceS
+    GalleryStrip {
+        id: gallery
+        x: corner.margin
+        y: corner.portrait
+           ? corner.height - corner.margin - height
+           : videoSlot.y + videoSlot.height + (corner.hasVideo ? Theme.spaceL : 0)
+        width: corner.mediaWidth
+        // Landscape: the pictures take the height the video leaves (up to a limit).
+        height: corner.portrait || !corner.hasGallery
+                ? corner.galleryHeight
+                : Math.max(corner.galleryHeight,
+                           Math.min(Theme.px(280), corner.height - corner.margin - y))
+        visible: corner.hasGallery
+        model: corner.exhibit.gallery
+        onOpened: index => {
+            viewerLoader.startIndex = index
+            viewerLoader.active = true
+        }
+    }
 
-                    Row {
-                        spacing: Theme.spaceS
-                        Rectangle {
-                            width: Theme.px(8)
-                            height: heading.height
-                            color: corner.cornerColour
-                        }
-                        Text {
-                            id: heading
-                            text: section.title
-                            color: Theme.text
-                            font.pixelSize: Theme.titleSize
-                            font.weight: Font.Bold
-                        }
-                    }
-                    Text {
-                        width: parent.width
-                        text: section.body
-                        color: Theme.mutedText
-                        font.pixelSize: Theme.bodySize
-                        wrapMode: Text.WordWrap
-                        lineHeight: Theme.bodyLineHeight
-                    }
-                }
-            }
+    SectionPager {
+        id: pager
+        objectName: "sectionPager"
+        x: heading.x
+        y: corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL
+                           : heading.y + heading.height + Theme.spaceL
+        width: heading.width
+        height: (corner.portrait ? gallery.y - (corner.hasGallery ? Theme.spaceL : 0)
+                                 : corner.height - corner.margin) - y
+        model: corner.exhibit.sections
+        accent: corner.cornerColour
+    }
+
+    // The video panel: in its slot, or over the whole view when expanded. Leaving the
+    // corner destroys this view, which stops and releases the player.
+    VideoPanel {
+        id: video
+        objectName: "videoPanel"
+        visible: corner.hasVideo
+        x: corner.videoExpanded ? 0 : videoSlot.x
+        y: corner.videoExpanded ? 0 : videoSlot.y
+        width: corner.videoExpanded ? corner.width : videoSlot.width
+        height: corner.videoExpanded ? corner.height : videoSlot.height
+        z: corner.videoExpanded ? 10 : 0
+        source: corner.exhibit.currentVideoUrl
+        poster: corner.exhibit.currentPosterUrl
+        captions: corner.exhibit.currentCaptions
+        expanded: corner.videoExpanded
+        onExpandToggled: corner.videoExpanded = !corner.videoExpanded
+    }
+
+    Loader {
+        id: viewerLoader
+        property int startIndex: 0
+        anchors.fill: parent
+        z: 20
+        active: false
+        sourceComponent: ImageViewer {
+            model: corner.exhibit.gallery
+            startIndex: viewerLoader.startIndex
+            onClosed: viewerLoader.active = false
         }
     }
 }

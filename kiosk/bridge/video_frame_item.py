@@ -1,0 +1,87 @@
+"""A QML item that paints video frames itself.
+
+Qt's VideoOutput draws nothing under the software scene graph, and on a machine without a
+GPU the OpenGL path (llvmpipe) costs about a core for one 1080p video. Painting the frames
+of a QVideoSink with QPainter works under every backend, at a fraction of that CPU
+(docs/decisions/0004-video-painting.md), and shows real pixels in offscreen tests too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtMultimedia import QVideoFrame, QVideoSink
+from PySide6.QtQml import QmlElement
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+
+from kiosk import trace
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
+
+
+@QmlElement
+class VideoFrameItem(QQuickPaintedItem):
+    """Shows the latest frame of ``videoSink``, fitted inside the item (letterboxed)."""
+
+    hasFrameChanged = Signal()
+    framesShownChanged = Signal()
+    firstFrameShown = Signal()
+
+    def __init__(self, parent: QQuickItem | None = None) -> None:
+        super().__init__(parent)
+        self._sink = QVideoSink(self)
+        self._sink.videoFrameChanged.connect(self._show_frame)
+        self._image = QImage()
+        self._frames = 0
+        self.setOpaquePainting(False)
+
+    @Property(QObject, constant=True)
+    def videoSink(self) -> QVideoSink:
+        return self._sink
+
+    @Property(bool, notify=hasFrameChanged)
+    def hasFrame(self) -> bool:
+        return not self._image.isNull()
+
+    @Property(int, notify=framesShownChanged)
+    def framesShown(self) -> int:
+        """Frames shown since the last ``clear()``: how tests see that video plays."""
+        return self._frames
+
+    @Slot()
+    def clear(self) -> None:
+        """Forget the last frame (a new video is about to play)."""
+        had_frame = not self._image.isNull()
+        self._image = QImage()
+        self._frames = 0
+        self.framesShownChanged.emit()
+        if had_frame:
+            self.hasFrameChanged.emit()
+        self.update()
+
+    def _show_frame(self, frame: QVideoFrame) -> None:
+        if not frame.isValid():
+            return
+        image = frame.toImage()
+        if image.isNull():
+            return
+        first = self._image.isNull()
+        self._image = image
+        self._frames += 1
+        self.framesShownChanged.emit()
+        if first:
+            trace.mark("first_video_frame")
+            self.hasFrameChanged.emit()
+            self.firstFrameShown.emit()
+        self.update()
+
+    def paint(self, painter: QPainter) -> None:
+        if self._image.isNull():
+            return
+        width, height = self.width(), self.height()
+        scale = min(width / self._image.width(), height / self._image.height())
+        shown_w, shown_h = self._image.width() * scale, self._image.height() * scale
+        target = QRectF((width - shown_w) / 2, (height - shown_h) / 2, shown_w, shown_h)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self._image)

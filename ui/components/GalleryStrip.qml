@@ -1,0 +1,44 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// A corner's pictures as a strip of thumbnails; a tap opens one large.
+ListView {
+    id: strip
+    objectName: "galleryStrip"
+
+    signal opened(int index)
+
+    orientation: ListView.Horizontal
+    spacing: Theme.spaceS
+    clip: true
+    boundsBehavior: Flickable.StopAtBounds
+
+    delegate: Item {
+        id: thumb
+        required property int index
+        required property url imageUrl
+        required property real aspect
+        objectName: "galleryThumb_" + index
+        height: strip.height
+        width: Math.round(height * Math.min(Math.max(aspect, 1.2), 1.8))
+
+        Image {
+            anchors.fill: parent
+            source: thumb.imageUrl
+            fillMode: Image.PreserveAspectCrop
+            asynchronous: true
+            sourceSize.height: thumb.height
+        }
+        Rectangle {
+            anchors.fill: parent
+            color: Theme.pressedOverlay
+            visible: tap.pressed
+        }
+        TapHandler {
+            id: tap
+            gesturePolicy: TapHandler.ReleaseWithinBounds
+            onTapped: strip.opened(thumb.index)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// A gallery picture shown large over the page: swipe to the next, pinch or double-tap to
+// zoom, the cross (or a tap on the dark margin) to close.
+Rectangle {
+    id: viewer
+    objectName: "imageViewer"
+
+    required property var model
+    property int startIndex: 0
+    signal closed()
+
+    color: Qt.rgba(0.03, 0.05, 0.1, 0.94)
+
+    // Touches on the backdrop must not reach the page underneath.
+    TapHandler { onTapped: viewer.closed() }
+
+    ListView {
+        id: pictures
+        objectName: "viewerPictures"
+        anchors { fill: parent; topMargin: Theme.spaceXxl; bottomMargin: Theme.spaceXxl }
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: Theme.calm
+        currentIndex: viewer.startIndex
+        // A zoomed picture pans under the finger instead of turning the page.
+        interactive: !(currentItem?.zoomed ?? false)
+        model: viewer.model
+        clip: true
+
+        delegate: Item {
+            id: slide
+            required property int index
+            required property url imageUrl
+            required property string caption
+            readonly property bool zoomed: picture.scale > 1.01
+            width: pictures.width
+            height: pictures.height
+
+            Image {
+                id: picture
+                objectName: "viewerImage_" + slide.index
+                width: slide.width
+                height: slide.height - captionText.height - Theme.spaceM
+                source: slide.imageUrl
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+                sourceSize.width: 2048
+
+                PinchHandler {
+                    id: pinch
+                    minimumScale: 1
+                    maximumScale: 4
+                    minimumRotation: 0
+                    maximumRotation: 0
+                }
+                DragHandler {
+                    enabled: slide.zoomed
+                }
+                TapHandler {
+                    acceptedButtons: Qt.LeftButton
+                    onDoubleTapped: {
+                        picture.scale = slide.zoomed ? 1 : 2.5
+                        if (!slide.zoomed) {
+                            picture.x = 0
+                            picture.y = 0
+                        }
+                    }
+                }
+                Behavior on scale { NumberAnimation { duration: Theme.calm; easing.type: Easing.OutCubic } }
+            }
+            Text {
+                id: captionText
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                text: slide.caption
+                color: "white"
+                font.pixelSize: Theme.leadSize
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+
+    IconButton {
+        objectName: "viewerCloseButton"
+        anchors { right: parent.right; top: parent.top; margins: Theme.spaceL }
+        icon: "close"
+        accessibleName: qsTr("Close")
+        onActivated: viewer.closed()
+    }
+}

@@ -1,0 +1,230 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic as Controls
+import QtMultimedia
+import Kiosk.Bridge
+import theme
+
+// A corner's video with touch controls and captions. Until the first frame, and whenever
+// the video cannot be played, its poster shows instead; the rest of the page works on.
+Rectangle {
+    id: panel
+
+    required property url source
+    required property url poster
+    required property var captions          // [{start, end, text}] in the current language
+    property bool captionsOn: true
+    property bool expanded: false
+    signal expandToggled()
+
+    readonly property alias player: player
+    readonly property alias frame: frame
+    readonly property bool failed: player.error !== MediaPlayer.NoError
+    readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
+    readonly property string cueText: {
+        const t = player.position
+        for (const cue of panel.captions) {
+            if (t >= cue.start && t < cue.end)
+                return cue.text
+        }
+        return ""
+    }
+
+    color: "#0b0f1a"
+    clip: true
+
+    function togglePlay() {
+        if (panel.failed)
+            return
+        if (panel.playing)
+            player.pause()
+        else
+            player.play()
+    }
+
+    function clock(ms: real): string {
+        const s = Math.max(0, Math.floor(ms / 1000))
+        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
+    }
+
+    MediaPlayer {
+        id: player
+        source: panel.source
+        videoOutput: frame.videoSink
+        audioOutput: AudioOutput { id: audio; volume: 0.8 }
+    }
+
+    Image {
+        objectName: "videoPoster"
+        anchors.fill: parent
+        source: panel.poster
+        fillMode: Image.PreserveAspectFit
+        asynchronous: true
+        visible: !frame.hasFrame || panel.failed
+    }
+
+    VideoFrameItem {
+        id: frame
+        objectName: "videoFrame"
+        anchors.fill: parent
+        visible: !panel.failed
+    }
+
+    // The whole picture plays and pauses; controls sit on top of it.
+    TapHandler {
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: panel.togglePlay()
+    }
+
+    // A large play button while the video is not playing.
+    IconButton {
+        objectName: "bigPlayButton"
+        anchors.centerIn: parent
+        width: Theme.px(120)
+        height: width
+        icon: "play"
+        tint: Qt.rgba(0, 0, 0, 0.45)
+        accessibleName: qsTr("Play video")
+        visible: !panel.playing && !panel.failed
+        onActivated: panel.togglePlay()
+    }
+
+    Rectangle {
+        objectName: "videoErrorNotice"
+        visible: panel.failed
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+        height: notice.implicitHeight + 2 * Theme.spaceS
+        radius: Theme.px(8)
+        color: Qt.rgba(0, 0, 0, 0.7)
+        Text {
+            id: notice
+            anchors { fill: parent; margins: Theme.spaceS }
+            text: qsTr("This video cannot be played right now.")
+            color: "white"
+            font.pixelSize: Theme.labelSize
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+
+    // Captions: over the video, above the controls, on a readable band.
+    Rectangle {
+        objectName: "captionBand"
+        visible: panel.captionsOn && panel.cueText.length > 0 && !panel.failed
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: controls.top; bottomMargin: Theme.spaceS }
+        width: Math.min(parent.width - 2 * Theme.spaceM, caption.implicitWidth + 2 * Theme.spaceM)
+        height: caption.implicitHeight + Theme.spaceS
+        radius: Theme.px(6)
+        color: Qt.rgba(0, 0, 0, 0.72)
+        Text {
+            id: caption
+            objectName: "captionText"
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, panel.width - 4 * Theme.spaceM)
+            text: panel.cueText
+            color: "white"
+            font.pixelSize: Theme.leadSize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+
+    Rectangle {
+        id: controls
+        objectName: "videoControls"
+        visible: !panel.failed
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.touchMinimum + 2 * Theme.spaceXs
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.rgba(0, 0, 0, 0) }
+            GradientStop { position: 1; color: Qt.rgba(0, 0, 0, 0.65) }
+        }
+
+        Row {
+            id: leftControls
+            anchors { left: parent.left; leftMargin: Theme.spaceS; verticalCenter: parent.verticalCenter }
+            spacing: Theme.spaceXs
+            IconButton {
+                objectName: "playPauseButton"
+                icon: panel.playing ? "pause" : "play"
+                accessibleName: panel.playing ? qsTr("Pause") : qsTr("Play video")
+                onActivated: panel.togglePlay()
+            }
+            Text {
+                objectName: "videoTime"
+                anchors.verticalCenter: parent.verticalCenter
+                text: panel.clock(player.position) + " / " + panel.clock(player.duration)
+                color: "white"
+                font.pixelSize: Theme.labelSize
+                font.features: { "tnum": 1 }
+            }
+        }
+
+        Controls.Slider {
+            id: scrub
+            objectName: "scrubBar"
+            anchors {
+                left: leftControls.right; right: rightControls.left
+                leftMargin: Theme.spaceM; rightMargin: Theme.spaceM
+                verticalCenter: parent.verticalCenter
+            }
+            height: Theme.touchMinimum
+            from: 0
+            to: Math.max(1, player.duration)
+            value: pressed ? value : player.position
+            enabled: player.seekable
+            onMoved: player.position = value
+            Accessible.name: qsTr("Video position")
+
+            background: Rectangle {
+                x: scrub.leftPadding
+                y: scrub.topPadding + scrub.availableHeight / 2 - height / 2
+                width: scrub.availableWidth
+                height: Theme.px(6)
+                radius: height / 2
+                color: Qt.rgba(1, 1, 1, 0.3)
+                Rectangle {
+                    width: scrub.visualPosition * parent.width
+                    height: parent.height
+                    radius: parent.radius
+                    color: "white"
+                }
+            }
+            handle: Rectangle {
+                x: scrub.leftPadding + scrub.visualPosition * (scrub.availableWidth - width)
+                y: scrub.topPadding + scrub.availableHeight / 2 - height / 2
+                width: Theme.px(24)
+                height: width
+                radius: width / 2
+                color: "white"
+                scale: scrub.pressed ? 1.3 : 1
+            }
+        }
+
+        Row {
+            id: rightControls
+            anchors { right: parent.right; rightMargin: Theme.spaceS; verticalCenter: parent.verticalCenter }
+            spacing: Theme.spaceXs
+            IconButton {
+                objectName: "muteButton"
+                icon: audio.muted ? "mute" : "sound"
+                accessibleName: audio.muted ? qsTr("Sound on") : qsTr("Mute")
+                onActivated: audio.muted = !audio.muted
+            }
+            IconButton {
+                objectName: "captionsButton"
+                icon: "captions"
+                checked: panel.captionsOn
+                accessibleName: panel.captionsOn ? qsTr("Hide captions") : qsTr("Show captions")
+                onActivated: panel.captionsOn = !panel.captionsOn
+            }
+            IconButton {
+                objectName: "expandButton"
+                icon: panel.expanded ? "collapse" : "expand"
+                accessibleName: panel.expanded ? qsTr("Leave full screen") : qsTr("Full screen")
+                onActivated: panel.expandToggled()
+            }
+        }
+    }
+}
