@@ -214,8 +214,9 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         if self._corner is None:
             return
         self._corner = None
-        self._sections.replace(())
-        self._gallery.replace(())
+        # The sections and gallery models keep the last corner until the next one opens:
+        # the corner view is destroyed later than this signal, and emptying the models
+        # under its delegates would make them cancel half-made items.
         self.currentCornerChanged.emit()
         self.currentCornerTextChanged.emit()
         self.wentHome.emit()

@@ -12,7 +12,7 @@ from kiosk.app import KioskUi, RunOptions
 from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage
 from kiosk.install.media_store import MediaStore
-from tests.bridge.test_visitor_screens import find, find_item, tap
+from tests.bridge.ui import find, find_item, tap
 
 
 def test_a_visit_leaves_ordered_marks(

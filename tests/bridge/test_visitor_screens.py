@@ -2,56 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPointF
 
-from kiosk.app import KioskUi, RunOptions
-from kiosk.config import KioskConfig
-from kiosk.content.package import ContentPackage
-from kiosk.install.media_store import MediaStore
+from kiosk.app import KioskUi
+from tests.bridge.ui import find, find_item, tap
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
-
-
-@pytest.fixture
-def kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[KioskUi]:
-    """The kiosk UI on the demo package, in a 1920x1080 window."""
-    with ContentPackage.open(demo_package) as package:
-        media = MediaStore(tmp_path / "media").extract_all(package)
-        ui = KioskUi(KioskConfig(), package.content, media)
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-        try:
-            yield ui
-        finally:
-            ui.close()
-
-
-def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
-    """The visible-tree item called ``name`` (Repeater delegates are not QObject children,
-    so ``findChild`` does not see them)."""
-    pending = [ui.window.contentItem()]
-    while pending:
-        item = pending.pop()
-        if item.objectName() == name:
-            return item
-        pending.extend(item.childItems())
-    return None
-
-
-def find(ui: KioskUi, name: str) -> QQuickItem:
-    item = find_item(ui, name)
-    assert item is not None, f"no item named {name}"
-    return item
-
-
-def tap(ui: KioskUi, item: QQuickItem) -> None:
-    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
 def test_home_shows_the_hall_and_three_tiles_in_korean(qtbot, kiosk: KioskUi) -> None:

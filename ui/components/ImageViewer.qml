@@ -12,7 +12,7 @@ Rectangle {
     property int startIndex: 0
     signal closed()
 
-    color: Qt.rgba(0.03, 0.05, 0.1, 0.94)
+    color: Qt.rgba(0.03, 0.05, 0.1, 0.97)
 
     // Touches on the backdrop must not reach the page underneath.
     TapHandler { onTapped: viewer.closed() }

@@ -10,7 +10,9 @@ Item {
     required property color accent
     property alias currentIndex: pages.currentIndex
 
-    Row {
+    // Tabs wrap onto a second line rather than run off the edge (long English titles,
+    // large text).
+    Flow {
         id: tabs
         objectName: "sectionTabs"
         anchors { left: parent.left; right: parent.right; top: parent.top }

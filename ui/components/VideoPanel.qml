@@ -17,7 +17,7 @@ Rectangle {
     property bool expanded: false
     signal expandToggled()
 
-    readonly property alias player: player
+    readonly property real position: player.position
     readonly property alias frame: frame
     readonly property bool failed: player.error !== MediaPlayer.NoError
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState

@@ -1,0 +1,162 @@
+"""The corner panel as a visitor uses it: video with captions, language, pages, gallery."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import KioskConfig
+from kiosk.content.package import ContentPackage
+from kiosk.install.media_store import MediaStore
+from tests.bridge.ui import find, find_item, swipe, tap
+
+
+def open_corner(qtbot, kiosk: KioskUi, corner_id: str) -> None:
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    tap(kiosk, find(kiosk, f"cornerTile_{corner_id}"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "videoPanel") is not None)
+
+
+def at(item: QQuickItem, fraction: float) -> QPointF:
+    """A point across ``item`` at ``fraction`` of its width, half-way down."""
+    return item.mapToScene(QPointF(item.width() * fraction, item.height() / 2))
+
+
+def frames(kiosk: KioskUi) -> int:
+    return int(find(kiosk, "videoFrame").property("framesShown"))
+
+
+def test_a_visitor_walk(qtbot, kiosk: KioskUi, artifacts: Path) -> None:
+    """Home → corner → play → captions → English mid-video → pages → gallery → back → next."""
+    open_corner(qtbot, kiosk, "public-delivery-app")
+    panel = find(kiosk, "videoPanel")
+    assert find(kiosk, "videoPoster").property("visible")
+
+    tap(kiosk, find(kiosk, "bigPlayButton"))
+    qtbot.waitUntil(lambda: frames(kiosk) > 10, timeout=10_000)
+    assert panel.property("playing")
+    assert not find(kiosk, "videoPoster").property("visible")
+
+    # Captions are on by default and follow the video in Korean.
+    qtbot.waitUntil(lambda: find(kiosk, "captionText").property("text") != "", timeout=5_000)
+    korean = find(kiosk, "captionText").property("text")
+    kiosk.window.grabWindow().save(str(artifacts / "corner-playing-ko.png"))
+    assert korean in {
+        "디지털 플랫폼 독점 문제를 풀기 위해",
+        "경기도는 공공 디지털 SOC의 기반을 세웠습니다",
+    }
+
+    # English mid-video: the same player goes on, the captions change language.
+    before = panel.property("position")
+    tap(kiosk, find(kiosk, "languageButton_en"))
+    assert find(kiosk, "videoPanel") is panel
+    after = panel.property("position")
+    assert after >= before
+    qtbot.waitUntil(lambda: find(kiosk, "captionText").property("text").isascii())
+    assert find(kiosk, "cornerTitle").property("text") == "Gyeonggi Public Delivery App"
+    kiosk.window.grabWindow().save(str(artifacts / "corner-playing-en.png"))
+
+    # Captions off and on.
+    tap(kiosk, find(kiosk, "captionsButton"))
+    assert not find(kiosk, "captionBand").property("visible")
+    tap(kiosk, find(kiosk, "captionsButton"))
+
+    # Pause keeps the place.
+    tap(kiosk, find(kiosk, "playPauseButton"))
+    qtbot.waitUntil(lambda: not panel.property("playing"))
+
+    # Pages: a tab jumps, a swipe turns.
+    pages = find(kiosk, "sectionPages")
+    tap(kiosk, find(kiosk, "sectionTab_2"))
+    qtbot.waitUntil(lambda: pages.property("contentX") == 2 * pages.width())
+    swipe(kiosk.window, at(pages, 0.15), at(pages, 0.85))
+    qtbot.waitUntil(lambda: pages.property("currentIndex") == 1)
+
+    # Gallery: tap a picture, swipe to the next, close.
+    tap(kiosk, find(kiosk, "galleryThumb_0"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "imageViewer") is not None)
+    qtbot.wait(300)
+    kiosk.window.grabWindow().save(str(artifacts / "gallery-viewer.png"))
+    pictures = find(kiosk, "viewerPictures")
+    swipe(kiosk.window, at(pictures, 0.85), at(pictures, 0.15))
+    qtbot.waitUntil(lambda: pictures.property("currentIndex") == 1)
+    tap(kiosk, find(kiosk, "viewerCloseButton"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "imageViewer") is None)
+
+    # Back home, and into another corner, whose video starts from its poster.
+    tap(kiosk, find(kiosk, "homeButton"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "videoPanel") is None)
+    open_corner(qtbot, kiosk, "clean-valleys")
+    assert find(kiosk, "cornerTitle").property("text").startswith("Clean Valleys")
+    assert frames(kiosk) == 0
+
+
+def test_leaving_a_corner_stops_its_video(qtbot, kiosk: KioskUi) -> None:
+    """Going home destroys the panel and its player: nothing plays on."""
+    open_corner(qtbot, kiosk, "northeast-relocation")
+    tap(kiosk, find(kiosk, "bigPlayButton"))
+    qtbot.waitUntil(lambda: frames(kiosk) > 3, timeout=10_000)
+    panel = find(kiosk, "videoPanel")
+    with qtbot.waitSignal(panel.destroyed, timeout=5_000):
+        tap(kiosk, find(kiosk, "homeButton"))
+
+
+def test_expand_and_collapse(qtbot, kiosk: KioskUi) -> None:
+    """The video fills the screen and comes back to its place."""
+    open_corner(qtbot, kiosk, "clean-valleys")
+    panel = find(kiosk, "videoPanel")
+    small = (panel.width(), panel.height())
+    tap(kiosk, find(kiosk, "expandButton"))
+    assert (panel.width(), panel.height()) == (1920, 1080)
+    tap(kiosk, find(kiosk, "expandButton"))
+    assert (panel.width(), panel.height()) == small
+
+
+def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:
+    """Every video control is at least 64 px at 1080p."""
+    open_corner(qtbot, kiosk, "clean-valleys")
+    for name in (
+        "playPauseButton",
+        "muteButton",
+        "captionsButton",
+        "expandButton",
+        "scrubBar",
+        "homeButton",
+        "sectionTab_0",
+        "galleryThumb_0",
+    ):
+        item = find(kiosk, name)
+        assert item.height() >= 64, name
+        assert item.width() >= 64, name
+
+
+@pytest.mark.qt_log_ignore("Could not open media")  # the point of this test
+def test_a_corrupt_video_shows_its_poster_and_a_notice(
+    qtbot, qapp, demo_package: Path, tmp_path: Path
+) -> None:
+    """A damaged video file: the poster and a short notice; the rest of the panel works."""
+    with ContentPackage.open(demo_package) as package:
+        store = MediaStore(tmp_path / "media")
+        media = dict(store.extract_all(package))
+        video = package.content.corners[0].video
+        assert video is not None
+        broken = tmp_path / "broken.mp4"
+        broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
+        media[video.media.sha256] = broken
+        ui = KioskUi(KioskConfig(), package.content, media)
+        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+        try:
+            open_corner(qtbot, ui, "public-delivery-app")
+            qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=5_000)
+            assert find(ui, "videoPoster").property("visible")
+            assert not find(ui, "bigPlayButton").property("visible")
+            tap(ui, find(ui, "sectionTab_1"))
+            qtbot.waitUntil(lambda: find(ui, "sectionPages").property("currentIndex") == 1)
+        finally:
+            ui.close()
+    shutil.rmtree(tmp_path / "media")

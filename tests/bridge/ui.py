@@ -1,0 +1,56 @@
+"""Helpers to drive the real QML window in tests: find items by objectName, tap them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+from kiosk.app import KioskUi
+
+
+def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
+    """The visible-tree item called ``name`` (Repeater and ListView delegates are not QObject
+    children, so ``findChild`` does not see them)."""
+    pending = [ui.window.contentItem()]
+    while pending:
+        item = pending.pop()
+        if item.objectName() == name:
+            return item
+        pending.extend(item.childItems())
+    return None
+
+
+def find(ui: KioskUi, name: str) -> QQuickItem:
+    """Like :func:`find_item`, failing the test when there is no such item."""
+    item = find_item(ui, name)
+    assert item is not None, f"no item named {name}"
+    return item
+
+
+def centre_of(item: QQuickItem) -> QPointF:
+    """The item's centre in window coordinates."""
+    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+
+
+def tap(ui: KioskUi, item: QQuickItem) -> None:
+    """A mouse click at the item's centre (TapHandlers treat it as a tap)."""
+    QTest.mouseClick(
+        ui.window,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        centre_of(item).toPoint(),
+    )
+
+
+def swipe(window: QQuickWindow, start: QPointF, end: QPointF, steps: int = 20) -> None:
+    """A finger-like drag from ``start`` to ``end``."""
+    QTest.mousePress(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start.toPoint()
+    )
+    for step in range(1, steps + 1):
+        point = start + (end - start) * (step / steps)
+        QTest.mouseMove(window, point.toPoint(), 16)
+    QTest.mouseRelease(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint(), 16
+    )
