@@ -30,6 +30,7 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import trace
+from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
@@ -75,7 +76,7 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
         install_qt_log_handler()
         app = QGuiApplication.instance() or QGuiApplication([])
         assert isinstance(app, QGuiApplication)
-        kiosk = KioskUi(config, package.content, media)
+        kiosk = KioskUi(config, package.content, media, options.data_dir / "cache")
         try:
             kiosk.show(options)
             if options.screenshot:
@@ -161,7 +162,11 @@ class KioskUi(QObject):
     """The QML engine and window showing one package."""
 
     def __init__(
-        self, config: KioskConfig, content: PackageContent, media: Mapping[str, Path]
+        self,
+        config: KioskConfig,
+        content: PackageContent,
+        media: Mapping[str, Path],
+        cache_dir: Path,
     ) -> None:
         super().__init__()
         QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
@@ -179,6 +184,11 @@ class KioskUi(QObject):
                 "exhibit": self.exhibit,
                 "rotation": config.display.rotation,
             }
+        )
+        self.chrome = ChromeTranslations(self.engine, ui_dir() / "i18n", cache_dir, self)
+        self.chrome.use(self.exhibit.property("language"))
+        self.exhibit.languageChanged.connect(
+            lambda: self.chrome.use(self.exhibit.property("language"))
         )
         self.engine.load(str(ui_dir() / "Main.qml"))
         roots = self.engine.rootObjects()

@@ -18,7 +18,7 @@ def kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[KioskUi]:
     """The kiosk UI on the demo package, in a 1920x1080 window."""
     with ContentPackage.open(demo_package) as package:
         media = MediaStore(tmp_path / "media").extract_all(package)
-        ui = KioskUi(KioskConfig(), package.content, media)
+        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
         try:
             yield ui

@@ -148,7 +148,7 @@ def test_a_corrupt_video_shows_its_poster_and_a_notice(
         broken = tmp_path / "broken.mp4"
         broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
         media[video.media.sha256] = broken
-        ui = KioskUi(KioskConfig(), package.content, media)
+        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
         try:
             open_corner(qtbot, ui, "public-delivery-app")
@@ -160,3 +160,18 @@ def test_a_corrupt_video_shows_its_poster_and_a_notice(
         finally:
             ui.close()
     shutil.rmtree(tmp_path / "media")
+
+
+def test_the_ui_words_follow_the_language(qtbot, kiosk: KioskUi) -> None:
+    """Buttons' names and notices are translated with Qt's tools (Korean and English)."""
+    open_corner(qtbot, kiosk, "clean-valleys")
+    button = find(kiosk, "playPauseButton")
+    assert button.property("accessibleName") == "영상 재생"
+    tap(kiosk, find(kiosk, "languageButton_en"))
+    qtbot.waitUntil(
+        lambda: find(kiosk, "playPauseButton").property("accessibleName") == "Play video"
+    )
+    tap(kiosk, find(kiosk, "languageButton_ko"))
+    qtbot.waitUntil(
+        lambda: find(kiosk, "playPauseButton").property("accessibleName") == "영상 재생"
+    )

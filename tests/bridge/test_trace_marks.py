@@ -25,7 +25,7 @@ def test_a_visit_leaves_ordered_marks(
     try:
         with ContentPackage.open(demo_package) as package:
             media = MediaStore(tmp_path / "media").extract_all(package)
-            ui = KioskUi(KioskConfig(), package.content, media)
+            ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
             try:
                 ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
                 qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
