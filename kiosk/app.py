@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import trace
@@ -74,6 +74,7 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     try:
         media = _extract_media(package, options.data_dir)
         install_qt_log_handler()
+        choose_renderer(config)
         app = QGuiApplication.instance() or QGuiApplication([])
         assert isinstance(app, QGuiApplication)
         kiosk = KioskUi(config, package.content, media, options.data_dir / "cache")
@@ -103,6 +104,15 @@ def _extract_media(package: ContentPackage, data_dir: Path) -> Mapping[str, Path
         raise KioskError(
             f"cannot store the package's media in {data_dir}: {error.strerror or error}"
         ) from error
+
+
+def choose_renderer(config: KioskConfig) -> None:
+    """Pick Qt Quick's scene graph backend before any window exists (the config decides,
+    QT_QUICK_BACKEND in the environment overrides it for experiments)."""
+    if os.environ.get("QT_QUICK_BACKEND"):
+        return
+    if config.display.renderer == "software":
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
 
 
 def install_qt_log_handler() -> None:

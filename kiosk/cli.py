@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from tqdm import tqdm
 
 from kiosk import __version__, trace
 from kiosk.config import KioskConfig, load_config
@@ -68,6 +67,8 @@ class _TqdmProgress:
     """A progress bar on stderr for one large media file."""
 
     def __init__(self, name: str, total: int) -> None:
+        from tqdm import tqdm  # here: tqdm's import costs the kiosk's start-up 60 ms
+
         self._bar = tqdm(
             total=total,
             desc=name,

@@ -30,6 +30,10 @@ class DisplayConfig(_Section):
     screen: int = Field(default=0, ge=0)
     rotation: Literal[0, 90, 180, 270] = 0
     windowed_size: tuple[int, int] = (1920, 1080)
+    # How Qt Quick draws: "software" (QPainter) or "opengl" (Qt's RHI). Without a GPU the
+    # software renderer costs a quarter of the CPU for the same video; measured by
+    # tests/benchmarks/visitor_speed.py (docs/decisions/0004-video-painting.md).
+    renderer: Literal["software", "opengl"] = "software"
 
 
 class KioskConfig(_Section):

@@ -31,31 +31,33 @@ Window {
         height: sideways ? window.width : window.height
         rotation: window.rotation
 
-        // Home stays alive under the corner view, so going back is instant and keeps its
-        // state; the corner view is made when a corner opens and dropped when it closes
-        // (which stops whatever plays in it). Views fade in but take input at once.
+        // Both views are made once, at start: opening a corner then only changes what the
+        // corner view shows, which keeps the tap-to-view time to a frame or two. The corner
+        // view's video source empties when the visitor goes home, which stops and releases
+        // the player. Views fade in but take input at once.
         HomeView {
             id: home
             anchors.fill: parent
             exhibit: window.exhibit
-            visible: !cornerPage.active
+            visible: !cornerView.visible
         }
 
-        Loader {
-            id: cornerPage
-            objectName: "cornerPage"
+        CornerView {
+            id: cornerView
             anchors.fill: parent
-            active: window.exhibit.currentCornerId.length > 0
-            sourceComponent: CornerView {
-                exhibit: window.exhibit
-                color: Theme.background
+            exhibit: window.exhibit
+            visible: window.exhibit.currentCornerId.length > 0
+            onVisibleChanged: {
+                if (visible) {
+                    reset()
+                    fadeIn.restart()
+                }
             }
-            onLoaded: fadeIn.restart()
         }
 
         NumberAnimation {
             id: fadeIn
-            target: cornerPage.item
+            target: cornerView
             property: "opacity"
             from: 0
             to: 1

@@ -8,7 +8,7 @@ of a QVideoSink with QPainter works under every backend, at a fraction of that C
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement
@@ -24,21 +24,42 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
 class VideoFrameItem(QQuickPaintedItem):
     """Shows the latest frame of ``videoSink``, fitted inside the item (letterboxed)."""
 
+    acceptingChanged = Signal()
     hasFrameChanged = Signal()
     framesShownChanged = Signal()
     firstFrameShown = Signal()
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
+        # Without this, QVideoFrame.toImage() converts each frame on a private OpenGL
+        # context, which on a machine without a GPU (llvmpipe) costs far more CPU than
+        # Qt's SIMD CPU converters; Qt Multimedia checks this attribute for that choice.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets, True)
         self._sink = QVideoSink(self)
         self._sink.videoFrameChanged.connect(self._show_frame)
         self._image = QImage()
         self._frames = 0
+        self._accepting = True
         self.setOpaquePainting(False)
 
     @Property(QObject, constant=True)
     def videoSink(self) -> QVideoSink:
         return self._sink
+
+    def _get_accepting(self) -> bool:
+        return self._accepting
+
+    def _set_accepting(self, accepting: bool) -> None:
+        if accepting == self._accepting:
+            return
+        self._accepting = accepting
+        if not accepting:
+            self.clear()
+        self.acceptingChanged.emit()
+
+    # False while there is nothing to play: frames still in flight from a stopped player
+    # are dropped instead of flashing the last corner's picture.
+    accepting = Property(bool, _get_accepting, _set_accepting, notify=acceptingChanged)
 
     @Property(bool, notify=hasFrameChanged)
     def hasFrame(self) -> bool:
@@ -61,7 +82,7 @@ class VideoFrameItem(QQuickPaintedItem):
         self.update()
 
     def _show_frame(self, frame: QVideoFrame) -> None:
-        if not frame.isValid():
+        if not self._accepting or not frame.isValid():
             return
         image = frame.toImage()
         if image.isNull():

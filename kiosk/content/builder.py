@@ -20,7 +20,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection, create_engine, event, insert, update
 
-from kiosk.content import schema
+from kiosk.content import format_spec, schema
 from kiosk.content.digest import compute_manifest_digest
 from kiosk.content.manifest import (
     AttractVideo,
@@ -64,7 +64,7 @@ def build_package(
     out_path: Path,
     *,
     progress: ProgressFactory | None = None,
-    chunk_size: int = schema.DEFAULT_CHUNK_SIZE,
+    chunk_size: int = format_spec.DEFAULT_CHUNK_SIZE,
     built_at: datetime | None = None,
 ) -> BuildResult:
     """Validate the manifest and write the package to ``out_path``.
@@ -146,8 +146,8 @@ class _PackageWriter:
         try:
             schema.Base.metadata.create_all(engine)
             with engine.begin() as connection:
-                connection.exec_driver_sql(f"PRAGMA application_id={schema.APPLICATION_ID}")
-                connection.exec_driver_sql(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
+                connection.exec_driver_sql(f"PRAGMA application_id={format_spec.APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version={format_spec.SCHEMA_VERSION}")
                 self._write_content(connection, built_at)
                 digest = compute_manifest_digest(connection)
                 connection.execute(update(schema.PackageInfo).values(manifest_digest=digest))
@@ -163,7 +163,7 @@ class _PackageWriter:
         connection.execute(
             insert(schema.PackageInfo).values(
                 package_id=package.id,
-                schema_version=schema.SCHEMA_VERSION,
+                schema_version=format_spec.SCHEMA_VERSION,
                 version=package.version,
                 built_at=built_at.astimezone(UTC).isoformat(timespec="seconds"),
                 title_key="hall.title",

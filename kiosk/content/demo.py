@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.builder import ProgressFactory, build_package
 from kiosk.resources import demo_dir, demo_manifest
+
+if TYPE_CHECKING:
+    from kiosk.content.builder import ProgressFactory
 
 # Only these files are demo content; the script that makes the media is not.
 _SOURCE_SUFFIXES = {".yaml", ".jpg", ".png", ".webp", ".mp4", ".vtt", ".woff2", ".mp3", ".ogg"}
@@ -34,6 +37,10 @@ def ensure_demo_package(data_dir: Path, progress: ProgressFactory | None = None)
     wanted = folder / f"demo-{demo_sources_digest()}.kpkg"
     if wanted.is_file():
         return wanted
+    # Imported here: building needs the media probes (PyAV, Pillow) and the ORM, which a
+    # kiosk starting on its already-built demo should not pay for.
+    from kiosk.content.builder import build_package
+
     build_package(demo_manifest(), wanted, progress=progress)
     for old in folder.glob("demo-*.kpkg"):
         if old != wanted:

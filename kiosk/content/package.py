@@ -15,13 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Self
+from typing import Any, Self
 
-from sqlalchemy import Engine, create_engine, select
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
-
-from kiosk.content import schema
+from kiosk.content import format_spec as package_format
 from kiosk.errors import PackageError
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -187,19 +183,19 @@ def check_package_file(path: Path) -> sqlite3.Connection:
 def _check_identity(path: Path, connection: sqlite3.Connection) -> None:
     application_id = connection.execute("PRAGMA application_id").fetchone()[0]
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if application_id != schema.APPLICATION_ID:
+    if application_id != package_format.APPLICATION_ID:
         raise PackageError(f"{path}: not a content package (an SQLite file of another kind)")
-    if version > schema.SCHEMA_VERSION:
+    if version > package_format.SCHEMA_VERSION:
         raise PackageError(
             f"{path}: made for a newer kiosk (package format {version}; this kiosk reads "
-            f"up to {schema.SCHEMA_VERSION}): update the kiosk software"
+            f"up to {package_format.SCHEMA_VERSION}): update the kiosk software"
         )
     if version < 1:
         raise PackageError(f"{path}: the package has no format version; rebuild it")
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
-    missing = sorted(set(schema.REQUIRED_TABLES) - tables)
+    missing = sorted(set(package_format.REQUIRED_TABLES) - tables)
     if missing:
         raise PackageError(
             f"{path}: the package is incomplete (missing tables: {', '.join(missing)})"
@@ -212,11 +208,14 @@ def _check_identity(path: Path, connection: sqlite3.Connection) -> None:
 
 
 class ContentPackage:
-    """An open content package. Use as a context manager, or call :meth:`close`."""
+    """An open content package. Use as a context manager, or call :meth:`close`.
 
-    def __init__(self, path: Path, engine: Engine, content: PackageContent) -> None:
+    Reads with the standard library's sqlite3, not the ORM: see ``format_spec.py`` for why.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, content: PackageContent) -> None:
         self.path = path
-        self._engine = engine
+        self._connection = connection
         self.content = content
 
     @classmethod
@@ -224,25 +223,19 @@ class ContentPackage:
         """Open and load a package; raises ``PackageError`` with a reason a person can act on."""
         path = Path(path)
         connection = check_package_file(path)
-        # The checked connection is the only one the engine uses: no second open can
-        # see a different file than the one that passed the checks.
-        engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
         try:
-            with Session(engine) as session:
-                content = _load_content(session)
-        except (sqlite3.DatabaseError, LookupError, ValueError) as error:
-            engine.dispose()
+            content = _load_content(connection)
+        except (sqlite3.DatabaseError, LookupError, ValueError, TypeError) as error:
             connection.close()
             raise PackageError(f"{path}: the package is damaged ({error})") from error
-        except Exception:
-            engine.dispose()
+        except BaseException:
             connection.close()
             raise
-        return cls(path, engine, content)
+        return cls(path, connection, content)
 
     def close(self) -> None:
         """Release the file."""
-        self._engine.dispose()
+        self._connection.close()
 
     def __enter__(self) -> Self:
         return self
@@ -252,14 +245,11 @@ class ContentPackage:
 
     def read_media(self, sha256: str) -> Iterator[bytes]:
         """The bytes of a media item, chunk by chunk, in order."""
-        with self._engine.connect() as connection:
-            rows = connection.execute(
-                select(schema.MediaChunk.data)
-                .where(schema.MediaChunk.media_sha256 == sha256)
-                .order_by(schema.MediaChunk.seq)
-            )
-            for (data,) in rows:
-                yield data
+        rows = self._connection.execute(
+            "SELECT data FROM media_chunk WHERE media_sha256 = ? ORDER BY seq", (sha256,)
+        )
+        for (data,) in rows:
+            yield data
 
     def export_media(self, sha256: str, destination: Path) -> None:
         """Write a media item to ``destination`` atomically (temp file, fsync, rename)."""
@@ -277,19 +267,40 @@ class ContentPackage:
                 os.unlink(temp)
 
 
-def _load_content(session: Session) -> PackageContent:
-    info = session.scalars(select(schema.PackageInfo)).one()
+def _rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _load_content(connection: sqlite3.Connection) -> PackageContent:
+    (info,) = _rows(connection, "SELECT * FROM package_info")
     texts: dict[str, dict[str, str]] = {}
-    for entry in session.scalars(select(schema.Text)):
-        texts.setdefault(entry.key, {})[entry.lang] = entry.value
+    for key, lang, value in connection.execute("SELECT key, lang, value FROM text"):
+        texts.setdefault(key, {})[lang] = value
 
     def text(key: str) -> LocalizedText:
         return LocalizedText(MappingProxyType(texts[key]))
 
-    media = {row.sha256: _media_item(row) for row in session.scalars(select(schema.Media))}
+    media = {
+        row["sha256"]: MediaItem(
+            row["sha256"],
+            row["kind"],
+            row["mime_type"],
+            row["size"],
+            row["name"],
+            row["width"],
+            row["height"],
+            row["duration_ms"],
+            row["poster_sha256"],
+        )
+        for row in _rows(connection, "SELECT * FROM media")
+    }
     captions: dict[str, dict[str, MediaItem]] = {}
-    for track in session.scalars(select(schema.CaptionTrack)):
-        captions.setdefault(track.video_sha256, {})[track.lang] = media[track.captions_sha256]
+    for video_sha, lang, track in connection.execute(
+        "SELECT video_sha256, lang, captions_sha256 FROM caption_track"
+    ):
+        captions.setdefault(video_sha, {})[lang] = media[track]
 
     def video(sha: str | None) -> VideoContent | None:
         if sha is None:
@@ -298,80 +309,66 @@ def _load_content(session: Session) -> PackageContent:
         poster = media[item.poster_sha256] if item.poster_sha256 else None
         return VideoContent(item, poster, MappingProxyType(captions.get(sha, {})))
 
+    def optional(sha: str | None) -> MediaItem | None:
+        return media[sha] if sha else None
+
     sections: dict[str, list[SectionContent]] = {}
-    for section in session.scalars(select(schema.Section).order_by(schema.Section.position)):
-        sections.setdefault(section.corner_id, []).append(
+    for row in _rows(connection, "SELECT * FROM section ORDER BY corner_id, position"):
+        sections.setdefault(row["corner_id"], []).append(
             SectionContent(
-                section.kind,
-                text(section.title_key),
-                text(section.body_key),
-                media[section.image_sha256] if section.image_sha256 else None,
+                row["kind"],
+                text(row["title_key"]),
+                text(row["body_key"]),
+                optional(row["image_sha256"]),
             )
         )
     gallery: dict[str, list[GalleryItem]] = {}
-    for image in session.scalars(
-        select(schema.GalleryImage).order_by(schema.GalleryImage.position)
-    ):
-        gallery.setdefault(image.corner_id, []).append(
-            GalleryItem(
-                media[image.image_sha256], text(image.caption_key) if image.caption_key else None
-            )
+    for row in _rows(connection, "SELECT * FROM gallery_image ORDER BY corner_id, position"):
+        caption = text(row["caption_key"]) if row["caption_key"] else None
+        gallery.setdefault(row["corner_id"], []).append(
+            GalleryItem(media[row["image_sha256"]], caption)
         )
     corners = tuple(
         CornerContent(
-            corner_id=row.corner_id,
-            title=text(row.title_key),
-            summary=text(row.summary_key),
-            colour=row.colour,
-            hero=media[row.hero_sha256] if row.hero_sha256 else None,
-            video=video(row.video_sha256),
-            sections=tuple(sections.get(row.corner_id, ())),
-            gallery=tuple(gallery.get(row.corner_id, ())),
+            corner_id=row["corner_id"],
+            title=text(row["title_key"]),
+            summary=text(row["summary_key"]),
+            colour=row["colour"],
+            hero=optional(row["hero_sha256"]),
+            video=video(row["video_sha256"]),
+            sections=tuple(sections.get(row["corner_id"], ())),
+            gallery=tuple(gallery.get(row["corner_id"], ())),
         )
-        for row in session.scalars(select(schema.Corner).order_by(schema.Corner.position))
+        for row in _rows(connection, "SELECT * FROM corner ORDER BY position")
     )
     return PackageContent(
-        package_id=info.package_id,
-        version=info.version,
-        schema_version=info.schema_version,
-        built_at=info.built_at,
-        manifest_digest=info.manifest_digest,
-        signature=info.signature,
-        key_id=info.key_id,
-        languages=tuple(info.languages.split(",")),
-        title=text(info.title_key),
-        subtitle=text(info.subtitle_key),
-        theme=MappingProxyType(
-            {row.name: row.value for row in session.scalars(select(schema.ThemeColour))}
-        ),
+        package_id=info["package_id"],
+        version=info["version"],
+        schema_version=info["schema_version"],
+        built_at=info["built_at"],
+        manifest_digest=info["manifest_digest"],
+        signature=info["signature"],
+        key_id=info["key_id"],
+        languages=tuple(info["languages"].split(",")),
+        title=text(info["title_key"]),
+        subtitle=text(info["subtitle_key"]),
+        theme=MappingProxyType(dict(connection.execute("SELECT name, value FROM theme_colour"))),
         links=tuple(
-            LinkContent(row.link_id, row.url, text(row.label_key))
-            for row in session.scalars(select(schema.Link).order_by(schema.Link.link_id))
+            LinkContent(link_id, url, text(label_key))
+            for link_id, url, label_key in connection.execute(
+                "SELECT link_id, url, label_key FROM link ORDER BY link_id"
+            )
         ),
         corners=corners,
         attract=tuple(
-            AttractContent(media[row.media_sha256], row.duration_ms)
-            for row in session.scalars(
-                select(schema.AttractItem).order_by(schema.AttractItem.position)
+            AttractContent(media[sha], duration)
+            for sha, duration in connection.execute(
+                "SELECT media_sha256, duration_ms FROM attract_item ORDER BY position"
             )
         ),
         fonts=tuple(
-            media[row.media_sha256]
-            for row in session.scalars(select(schema.Font).order_by(schema.Font.position))
+            media[sha]
+            for (sha,) in connection.execute("SELECT media_sha256 FROM font ORDER BY position")
         ),
         media=MappingProxyType(media),
-    )
-
-
-def _media_item(row: schema.Media) -> MediaItem:
-    return MediaItem(
-        row.sha256,
-        row.kind,
-        row.mime_type,
-        row.size,
-        row.name,
-        row.width,
-        row.height,
-        row.duration_ms,
-        row.poster_sha256,
     )

@@ -1,7 +1,7 @@
 """The tables of a content package, as SQLAlchemy 2 typed models.
 
-``SCHEMA_VERSION`` is the one place the format's version lives. A kiosk opens packages
-of its own version and older ones it knows how to read, and refuses newer ones with a
+``format_spec.SCHEMA_VERSION`` is the one place the format's version lives. A kiosk opens
+packages of its own version and older ones it knows how to read, and refuses newer ones with a
 message that says so. ``package_info.schema_version`` and ``PRAGMA user_version`` both
 carry it: the pragma can be read before any table is trusted.
 
@@ -13,18 +13,6 @@ from __future__ import annotations
 
 from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-SCHEMA_VERSION = 1
-
-# PRAGMA application_id: tells a kiosk package from any other SQLite file ("KPKG").
-APPLICATION_ID = 0x4B504B47
-
-# Media bytes are stored in chunks of this size: no SQLite blob limit (1 GB) applies, and
-# a chunk is read, hashed and copied without holding a whole video in memory.
-DEFAULT_CHUNK_SIZE = 1024 * 1024
-
-SECTION_KINDS = ("background", "accomplishments", "effects", "free")
-MEDIA_KINDS = ("image", "video", "audio", "captions", "font")
 
 
 class Base(DeclarativeBase):
@@ -175,9 +163,3 @@ class Font(Base):
 
     media_sha256: Mapped[str] = mapped_column(ForeignKey("media.sha256"), primary_key=True)
     position: Mapped[int]
-
-
-# The tables a kiosk of this version needs in a package, in the order the manifest digest
-# reads them (content/digest.py). ``package_info`` and ``media_chunk`` are not in the
-# digest: the first holds the digest itself, the second is covered by each media's SHA-256.
-REQUIRED_TABLES = tuple(Base.metadata.tables)

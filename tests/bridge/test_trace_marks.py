@@ -12,7 +12,7 @@ from kiosk.app import KioskUi, RunOptions
 from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage
 from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import find, find_item, tap
+from tests.bridge.ui import find, shown, tap
 
 
 def test_a_visit_leaves_ordered_marks(
@@ -30,7 +30,7 @@ def test_a_visit_leaves_ordered_marks(
                 ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
                 qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
                 tap(ui, find(ui, "cornerTile_clean-valleys"))
-                qtbot.waitUntil(lambda: find_item(ui, "cornerView") is not None)
+                qtbot.waitUntil(lambda: shown(ui, "cornerView"))
                 qtbot.waitUntil(lambda: "view_shown" in trace_file.read_text())
                 tap(ui, find(ui, "homeButton"))
                 qtbot.waitUntil(lambda: trace_file.read_text().count("view_shown") == 2)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.app import KioskUi
-from tests.bridge.ui import find, find_item, tap
+from tests.bridge.ui import find, shown, tap
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
 
@@ -33,7 +33,7 @@ def test_tapping_a_tile_opens_its_corner_and_home_returns(
     with qtbot.waitSignal(kiosk.exhibit.cornerOpened) as opened:
         tap(kiosk, find(kiosk, f"cornerTile_{corner_id}"))
     assert opened.args == [corner_id]
-    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is not None)
+    qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
     assert kiosk.exhibit.property("currentCornerId") == corner_id
     title = find(kiosk, "cornerTitle").property("text")
     assert title == kiosk.exhibit.property("currentCornerTitle") and title
@@ -41,7 +41,7 @@ def test_tapping_a_tile_opens_its_corner_and_home_returns(
 
     with qtbot.waitSignal(kiosk.exhibit.wentHome):
         tap(kiosk, find(kiosk, "homeButton"))
-    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is None)
+    qtbot.waitUntil(lambda: not shown(kiosk, "cornerView"))
     assert kiosk.exhibit.property("currentCornerId") == ""
 
 
@@ -102,6 +102,6 @@ def test_screenshots_of_home_and_a_corner(
     assert (home.width(), home.height()) == (width, height)
     home.save(str(artifacts / f"home-{language}-{width}x{height}.png"))
     kiosk.exhibit.openCorner("clean-valleys")
-    qtbot.waitUntil(lambda: find_item(kiosk, "cornerView") is not None)
+    qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
     qtbot.wait(400)  # past the transition
     kiosk.window.grabWindow().save(str(artifacts / f"corner-{language}-{width}x{height}.png"))

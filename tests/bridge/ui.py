@@ -54,3 +54,9 @@ def swipe(window: QQuickWindow, start: QPointF, end: QPointF, steps: int = 20) -
     QTest.mouseRelease(
         window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint(), 16
     )
+
+
+def shown(ui: KioskUi, name: str) -> bool:
+    """True when the item called ``name`` exists and is visible."""
+    item = find_item(ui, name)
+    return item is not None and item.isVisible()

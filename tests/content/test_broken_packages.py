@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import schema
+from kiosk.content import format_spec
 from kiosk.content.package import ContentPackage
 from kiosk.content.verify import verify_package
 from kiosk.errors import PackageError
@@ -66,7 +66,7 @@ def test_another_sqlite_file_is_refused(run_cli, tmp_path: Path) -> None:
 
 def test_a_newer_schema_version_is_refused(run_cli, package_copy: Path) -> None:
     """A package made by a newer kiosk asks for a software update."""
-    newer = schema.SCHEMA_VERSION + 1
+    newer = format_spec.SCHEMA_VERSION + 1
     with sqlite3.connect(package_copy) as connection:
         connection.execute(f"PRAGMA user_version={newer}")
         connection.execute("UPDATE package_info SET schema_version = ?", (newer,))

@@ -47,6 +47,10 @@ Rectangle {
         return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
     }
 
+    // A new source (another corner, or none when the visitor leaves) starts from its
+    // poster; an empty source stops the player and releases the file.
+    onSourceChanged: frame.clear()
+
     MediaPlayer {
         id: player
         source: panel.source
@@ -67,6 +71,7 @@ Rectangle {
         id: frame
         objectName: "videoFrame"
         anchors.fill: parent
+        accepting: panel.source.toString().length > 0
         visible: !panel.failed
     }
 

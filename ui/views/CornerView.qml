@@ -15,7 +15,7 @@ Rectangle {
     readonly property color cornerColour: exhibit.currentCornerColour.length > 0
                                           ? exhibit.currentCornerColour : Theme.accent
     readonly property bool hasVideo: exhibit.currentVideoUrl.toString().length > 0
-    readonly property bool hasGallery: corner.exhibit.gallery.rowCount() > 0
+    readonly property bool hasGallery: gallery.count > 0
     property bool videoExpanded: false
 
     readonly property int margin: Theme.spaceXl
@@ -26,6 +26,14 @@ Rectangle {
     readonly property int galleryHeight: hasGallery ? Theme.px(portrait ? 200 : 170) : 0
 
     color: Theme.background
+
+    // A corner opens as new: first page, video in its place, no picture enlarged.
+    function reset() {
+        corner.videoExpanded = false
+        viewerLoader.active = false
+        pager.currentIndex = 0
+        video.captionsOn = true
+    }
 
     // Top bar: home on the left, language on the right.
     PillButton {

@@ -1,0 +1,36 @@
+"""Facts about the package format that readers need without the ORM.
+
+Kept apart from ``schema.py`` (the SQLAlchemy models that define and write the tables)
+because the kiosk reads packages for the show with the standard library's sqlite3:
+importing SQLAlchemy alone costs about 0.4 s of start-up on a kiosk PC
+(docs/decisions/0005-reading-without-the-orm.md). ``tests/content/test_format_spec.py`` checks
+that the two agree.
+"""
+
+SCHEMA_VERSION = 1
+
+# PRAGMA application_id: tells a kiosk package from any other SQLite file ("KPKG").
+APPLICATION_ID = 0x4B504B47
+
+# Media bytes are stored in chunks of this size: no SQLite blob limit (1 GB) applies, and
+# a chunk is read, hashed and copied without holding a whole video in memory.
+DEFAULT_CHUNK_SIZE = 1024 * 1024
+
+SECTION_KINDS = ("background", "accomplishments", "effects", "free")
+MEDIA_KINDS = ("image", "video", "audio", "captions", "font")
+
+# The tables a kiosk of this version needs in a package.
+REQUIRED_TABLES = (
+    "package_info",
+    "text",
+    "theme_colour",
+    "link",
+    "media",
+    "media_chunk",
+    "caption_track",
+    "corner",
+    "section",
+    "gallery_image",
+    "attract_item",
+    "font",
+)

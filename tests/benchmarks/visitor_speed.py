@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""How fast the kiosk answers a visitor, measured from outside, under Xvfb at 1920x1080.
+
+Prints numbers; asserts nothing. For each scene graph backend it measures, side by side
+with a bare QML window that shows one Text:
+  - launch to the first frame (kiosk and bare window),
+  - tap on a tile to the first frame of the corner view,
+  - tap on play to the first video frame,
+  - CPU on the idle home screen, CPU and RSS while the corner video plays.
+Taps are real X events (xdotool); times come from the kiosk's KIOSK_TRACE marks.
+
+Needs: Xvfb and xdotool (Debian), the kiosk installed (./quickstart.sh test sets it up).
+Run:   .venv/bin/python tests/benchmarks/visitor_speed.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WIDTH, HEIGHT = 1920, 1080
+TICKS = os.sysconf("SC_CLK_TCK")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+# Where a visitor taps on the 1920x1080 layout: the first tile, then the video's play button.
+TILE = (0.18, 0.65)
+PLAY = (0.296, 0.404)
+
+BARE_WINDOW = """
+import json, os, sys, time
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+app = QGuiApplication(sys.argv)
+engine = QQmlApplicationEngine()
+engine.loadData(b'import QtQuick\\nWindow { visible: true; visibility: Window.FullScreen; '
+                b'color: "white"; Text { text: "Gyeonggi"; font.pixelSize: 64 } }')
+window = engine.rootObjects()[0]
+def first_frame():
+    with open(os.environ["KIOSK_TRACE"], "a") as f:
+        f.write(json.dumps({"event": "first_frame", "mono": time.monotonic()}) + "\\n")
+    window.frameSwapped.disconnect(first_frame)
+window.frameSwapped.connect(first_frame)
+app.exec()
+"""
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def rss_mb(pid: int) -> float:
+    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    return pages * PAGE / 1e6
+
+
+def cpu_percent(pid: int, seconds: float) -> float:
+    start = cpu_seconds(pid)
+    time.sleep(seconds)
+    return 100 * (cpu_seconds(pid) - start) / seconds
+
+
+def wait_for(trace: Path, event: str, after: float = 0.0, timeout: float = 30) -> float:
+    """The monotonic time of the first ``event`` mark later than ``after``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if trace.exists():
+            for line in trace.read_text().splitlines():
+                mark = json.loads(line)
+                if mark["event"] == event and mark["mono"] > after:
+                    return float(mark["mono"])
+        time.sleep(0.01)
+    raise TimeoutError(f"no {event} mark within {timeout} s")
+
+
+def click(display: str, at: tuple[float, float]) -> None:
+    x, y = round(at[0] * WIDTH), round(at[1] * HEIGHT)
+    subprocess.run(
+        ["xdotool", "mousemove", str(x), str(y), "click", "1"],
+        env=dict(os.environ, DISPLAY=display),
+        check=True,
+    )
+
+
+def launch(
+    command: list[str], env: dict[str, str], trace: Path
+) -> tuple[subprocess.Popen[bytes], float]:
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    first = wait_for(trace, "first_frame")
+    return process, first - started
+
+
+def measure(display: str, backend: str, data_dir: Path, work: Path) -> dict[str, float]:
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        KIOSK_DATA_DIR=str(data_dir),
+        QT_QUICK_BACKEND=backend,
+    )
+    if backend == "opengl":
+        env["QT_QUICK_BACKEND"] = "rhi"  # Qt's default scene graph (OpenGL here)
+    results: dict[str, float] = {}
+
+    bare_trace = work / f"bare-{backend}.jsonl"
+    bare, results["bare launch ms"] = launch(
+        [sys.executable, "-c", BARE_WINDOW], dict(env, KIOSK_TRACE=str(bare_trace)), bare_trace
+    )
+    bare.terminate()
+    bare.wait()
+
+    trace = work / f"kiosk-{backend}.jsonl"
+    kiosk_command = [sys.executable, "-m", "kiosk", "run"]
+    kiosk, results["kiosk launch ms"] = launch(
+        kiosk_command, dict(env, KIOSK_TRACE=str(trace)), trace
+    )
+    results["kiosk launch ms"] *= 1000
+    results["bare launch ms"] *= 1000
+    try:
+        time.sleep(2)
+        results["idle home CPU %"] = cpu_percent(kiosk.pid, 4)
+        before = time.monotonic()
+        click(display, TILE)
+        tapped = wait_for(trace, "tap", before)
+        shown = wait_for(trace, "view_shown", tapped)
+        results["tap to view ms"] = (shown - tapped) * 1000
+        time.sleep(1)
+        before = time.monotonic()
+        click(display, PLAY)
+        tapped = wait_for(trace, "tap", before)
+        frame = wait_for(trace, "first_video_frame", tapped)
+        results["tap to video frame ms"] = (frame - tapped) * 1000
+        time.sleep(0.5)
+        results["video CPU %"] = cpu_percent(kiosk.pid, 5)
+        results["video RSS MB"] = rss_mb(kiosk.pid)
+    finally:
+        kiosk.terminate()
+        kiosk.wait()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--display", default=":93")
+    args = parser.parse_args()
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is needed (apt-get install xvfb xdotool)")
+    xvfb = subprocess.Popen(
+        ["Xvfb", args.display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1)
+    try:
+        with tempfile.TemporaryDirectory() as temp:
+            work = Path(temp)
+            data_dir = work / "data"
+            # Build the demo once, outside the timings.
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "kiosk",
+                    "--data-dir",
+                    str(data_dir),
+                    "run",
+                    "--screenshot",
+                    str(work / "warm.png"),
+                ],
+                check=True,
+                capture_output=True,
+                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            )
+            table: dict[str, dict[str, list[float]]] = {}
+            for backend in ("software", "opengl"):
+                for _ in range(args.runs):
+                    for key, value in measure(args.display, backend, data_dir, work).items():
+                        table.setdefault(backend, {}).setdefault(key, []).append(value)
+                    for trace in work.glob("*.jsonl"):
+                        trace.unlink()
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    print(f"visitor speed, Xvfb {WIDTH}x{HEIGHT}, median of {args.runs} runs")
+    keys = list(next(iter(table.values())))
+    print(f"{'':24}" + "".join(f"{backend:>12}" for backend in table))
+    for key in keys:
+        row = "".join(f"{statistics.median(table[b][key]):12.1f}" for b in table)
+        print(f"{key:24}{row}")
+
+
+if __name__ == "__main__":
+    main()
