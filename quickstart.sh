@@ -10,13 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian libraries a fresh machine may lack: Qt's xcb platform and Qt Multimedia (libpulse0),
-# Xvfb for headless runs with real video frames, and python3-venv.
+# Xvfb (and xdotool) for headless runs and the speed benchmark, and python3-venv.
 DEBIAN_PACKAGES=(
   python3-venv libpulse0 libpipewire-0.3-0
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
-  libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth
+  libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth xdotool
 )
 VENV=${KIOSK_VENV:-.venv}
 
