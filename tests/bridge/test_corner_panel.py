@@ -179,3 +179,36 @@ def test_the_ui_words_follow_the_language(qtbot, kiosk: KioskUi) -> None:
     qtbot.waitUntil(
         lambda: find(kiosk, "playPauseButton").property("accessibleName") == "영상 재생"
     )
+
+
+def test_volume_and_mute(qtbot, kiosk: KioskUi) -> None:
+    """Dragging the volume changes it; the speaker button mutes and unmutes."""
+    open_corner(qtbot, kiosk, "clean-valleys")
+    panel = find(kiosk, "videoPanel")
+    slider = find(kiosk, "volumeSlider")
+    swipe(kiosk.window, at(slider, 0.5), at(slider, 0.05), steps=10)
+    qtbot.waitUntil(lambda: panel.property("volume") < 0.2)
+    swipe(kiosk.window, at(slider, 0.1), at(slider, 0.95), steps=10)
+    qtbot.waitUntil(lambda: panel.property("volume") > 0.8)
+    tap(kiosk, find(kiosk, "muteButton"))
+    assert panel.property("volume") == 0
+    tap(kiosk, find(kiosk, "muteButton"))
+    assert panel.property("volume") > 0.8
+
+
+def test_video_pixels_move_while_playing(qtbot, kiosk: KioskUi) -> None:
+    """Real decoding: the picture in the video's place changes from frame to frame."""
+    open_corner(qtbot, kiosk, "public-delivery-app")
+    panel = find(kiosk, "videoPanel")
+    tap(kiosk, find(kiosk, "bigPlayButton"))
+    qtbot.waitUntil(lambda: frames(kiosk) > 5, timeout=10_000)
+    corner = panel.mapToScene(QPointF(0, 0)).toPoint()
+    area = (corner.x() + 20, corner.y() + 20, int(panel.width()) - 40, int(panel.height()) - 120)
+    first = kiosk.window.grabWindow().copy(*area)
+    qtbot.wait(700)
+    second = kiosk.window.grabWindow().copy(*area)
+    assert first != second
+    colours = {
+        first.pixel(x, y) for x in range(0, first.width(), 37) for y in range(0, first.height(), 29)
+    }
+    assert len(colours) > 20  # a picture, not a flat (black) fill

@@ -17,6 +17,12 @@ Rectangle {
     // The text height this tile needs, and the most any tile in its row needs: pictures
     // in one row share a height, and every tile's text fits below it.
     readonly property real textHeight: text.implicitHeight
+    // Narrow tiles (three columns on a 4:3 or 5:4 screen) step the type and margins down
+    // one size, so long titles and summaries still fit.
+    readonly property bool narrow: stacked && width < Theme.px(480)
+    readonly property int inset: narrow ? Theme.spaceM : Theme.spaceL
+    // False if the text runs past the tile's bottom (it would be clipped): tests check it.
+    readonly property bool textFits: text.y + text.implicitHeight <= height + 0.5
     property real rowTextHeight: textHeight
     signal activated(string cornerId)
 
@@ -37,9 +43,9 @@ Rectangle {
         // On a tall tile the picture takes what the text leaves, so long titles and
         // summaries (English runs longer than Korean) always fit below it.
         height: tile.stacked
-                ? Math.round(Math.max(tile.height * 0.3,
+                ? Math.round(Math.max(tile.height * 0.18,
                                       Math.min(tile.height * 0.5,
-                                               tile.height - tile.rowTextHeight - 2 * Theme.spaceL)))
+                                               tile.height - tile.rowTextHeight - 2 * tile.inset)))
                 : tile.height
 
         Image {
@@ -70,16 +76,16 @@ Rectangle {
     Column {
         id: text
         spacing: Theme.spaceS
-        x: tile.stacked ? Theme.spaceL : picture.width + Theme.spaceL
-        y: (tile.stacked ? picture.height : 0) + Theme.spaceL
-        width: (tile.stacked ? tile.width : tile.width - picture.width) - 2 * Theme.spaceL
+        x: tile.stacked ? tile.inset : picture.width + tile.inset
+        y: (tile.stacked ? picture.height : 0) + tile.inset
+        width: (tile.stacked ? tile.width : tile.width - picture.width) - 2 * tile.inset
         topPadding: Theme.spaceM
 
         Text {
             width: parent.width
             text: tile.title
             color: Theme.text
-            font.pixelSize: Theme.titleSize
+            font.pixelSize: tile.narrow ? Theme.leadSize : Theme.titleSize
             font.weight: Font.Bold
             wrapMode: Text.WordWrap
             lineHeight: 1.2
@@ -88,7 +94,7 @@ Rectangle {
             width: parent.width
             text: tile.summary
             color: Theme.mutedText
-            font.pixelSize: Theme.bodySize
+            font.pixelSize: tile.narrow ? Theme.labelSize : Theme.bodySize
             wrapMode: Text.WordWrap
             lineHeight: Theme.bodyLineHeight
         }

@@ -18,6 +18,7 @@ Rectangle {
     signal expandToggled()
 
     readonly property real position: player.position
+    readonly property real volume: audio.muted ? 0 : audio.volume
     readonly property alias frame: frame
     readonly property bool failed: player.error !== MediaPlayer.NoError
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
@@ -213,9 +214,49 @@ Rectangle {
             spacing: Theme.spaceXs
             IconButton {
                 objectName: "muteButton"
-                icon: audio.muted ? "mute" : "sound"
+                icon: audio.muted || audio.volume === 0 ? "mute" : "sound"
                 accessibleName: audio.muted ? qsTr("Sound on") : qsTr("Mute")
                 onActivated: audio.muted = !audio.muted
+            }
+            Controls.Slider {
+                id: volume
+                objectName: "volumeSlider"
+                // On a small panel the scrub bar needs the room; the mute button stays.
+                visible: panel.width >= Theme.px(800)
+                anchors.verticalCenter: parent.verticalCenter
+                width: Theme.px(140)
+                height: Theme.touchMinimum
+                from: 0
+                to: 1
+                value: audio.volume
+                onMoved: {
+                    audio.volume = value
+                    audio.muted = false
+                }
+                Accessible.name: qsTr("Volume")
+
+                background: Rectangle {
+                    x: volume.leftPadding
+                    y: volume.topPadding + volume.availableHeight / 2 - height / 2
+                    width: volume.availableWidth
+                    height: Theme.px(6)
+                    radius: height / 2
+                    color: Qt.rgba(1, 1, 1, 0.3)
+                    Rectangle {
+                        width: volume.visualPosition * parent.width
+                        height: parent.height
+                        radius: parent.radius
+                        color: audio.muted ? Qt.rgba(1, 1, 1, 0.5) : "white"
+                    }
+                }
+                handle: Rectangle {
+                    x: volume.leftPadding + volume.visualPosition * (volume.availableWidth - width)
+                    y: volume.topPadding + volume.availableHeight / 2 - height / 2
+                    width: Theme.px(22)
+                    height: width
+                    radius: width / 2
+                    color: "white"
+                }
             }
             IconButton {
                 objectName: "captionsButton"

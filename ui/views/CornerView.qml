@@ -108,16 +108,17 @@ Rectangle {
 
     GalleryStrip {
         id: gallery
+        // Landscape: under the video, taking the height it leaves (up to a limit).
+        // Portrait: along the bottom.
+        readonly property int landscapeTop: videoSlot.y + videoSlot.height
+                                            + (corner.hasVideo ? Theme.spaceL : 0)
         x: corner.margin
-        y: corner.portrait
-           ? corner.height - corner.margin - height
-           : videoSlot.y + videoSlot.height + (corner.hasVideo ? Theme.spaceL : 0)
+        y: corner.portrait ? corner.height - corner.margin - height : landscapeTop
         width: corner.mediaWidth
-        // Landscape: the pictures take the height the video leaves (up to a limit).
         height: corner.portrait || !corner.hasGallery
                 ? corner.galleryHeight
                 : Math.max(corner.galleryHeight,
-                           Math.min(Theme.px(280), corner.height - corner.margin - y))
+                           Math.min(Theme.px(280), corner.height - corner.margin - landscapeTop))
         visible: corner.hasGallery
         model: corner.exhibit.gallery
         onOpened: index => {

@@ -1,0 +1,58 @@
+"""The kiosk window: rotation from the config, multi-touch that opens one corner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF
+from PySide6.QtTest import QTest
+
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import DisplayConfig, KioskConfig
+from kiosk.content.package import ContentPackage
+from kiosk.install.media_store import MediaStore
+from tests.bridge.ui import centre_of, find, shown
+
+
+def test_two_fingers_on_two_tiles_open_one_corner(qtbot, kiosk: KioskUi) -> None:
+    """Two simultaneous touches on two tiles: one corner opens, and it stays open."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    device = QTest.createTouchDevice()
+    first = centre_of(find(kiosk, "cornerTile_public-delivery-app")).toPoint()
+    second = centre_of(find(kiosk, "cornerTile_clean-valleys")).toPoint()
+    opened: list[str] = []
+    kiosk.exhibit.cornerOpened.connect(opened.append)
+    QTest.touchEvent(kiosk.window, device).press(0, first, kiosk.window).press(
+        1, second, kiosk.window
+    ).commit()
+    QTest.touchEvent(kiosk.window, device).release(0, first, kiosk.window).release(
+        1, second, kiosk.window
+    ).commit()
+    qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
+    qtbot.wait(100)
+    assert len(opened) == 1
+    assert kiosk.exhibit.property("currentCornerId") == opened[0]
+
+
+def test_a_rotated_screen_lays_out_sideways(
+    qtbot, qapp, demo_package: Path, tmp_path: Path
+) -> None:
+    """rotation: 90 turns the picture for a screen mounted on its side."""
+    config = KioskConfig(display=DisplayConfig(rotation=90))
+    with ContentPackage.open(demo_package) as package:
+        media = MediaStore(tmp_path / "media").extract_all(package)
+        ui = KioskUi(config, package.content, media, tmp_path / "cache")
+        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1080, 1920)))
+        try:
+            qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+            home = find(ui, "homeView")
+            # The content is laid out landscape (1920 wide) and turned a quarter.
+            assert (home.width(), home.height()) == (1920, 1080)
+            tiles = [
+                find(ui, f"cornerTile_{c}")
+                for c in ("public-delivery-app", "northeast-relocation", "clean-valleys")
+            ]
+            ys = [tile.mapToScene(QPointF(0, 0)).y() for tile in tiles]
+            assert ys == sorted(ys) and ys[0] < ys[2]  # left-to-right became top-to-bottom
+        finally:
+            ui.close()
