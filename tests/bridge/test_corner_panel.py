@@ -6,14 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
 
 from kiosk.app import KioskUi, RunOptions
 from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage
 from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import find, find_item, shown, swipe, tap
+from tests.bridge.ui import centre_of, find, find_item, shown, swipe, tap
 
 
 def open_corner(qtbot, kiosk: KioskUi, corner_id: str) -> None:
@@ -212,3 +213,60 @@ def test_video_pixels_move_while_playing(qtbot, kiosk: KioskUi) -> None:
         first.pixel(x, y) for x in range(0, first.width(), 37) for y in range(0, first.height(), 29)
     }
     assert len(colours) > 20  # a picture, not a flat (black) fill
+
+
+def _kiosk_with_video(qtbot, demo_package: Path, tmp_path: Path, video: Path):
+    """A kiosk whose first corner plays ``video`` instead of its own."""
+    package = ContentPackage.open(demo_package)
+    media = dict(MediaStore(tmp_path / "media").extract_all(package))
+    first = package.content.corners[0].video
+    assert first is not None
+    media[first.media.sha256] = video
+    ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
+    ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+    return package, ui
+
+
+def test_a_video_that_decodes_to_nothing_shows_its_poster(
+    qtbot, qapp, demo_package: Path, tmp_path: Path
+) -> None:
+    """AV1 plays without error and without frames here: after a few seconds, the notice."""
+    import av
+
+    clip = tmp_path / "av1.mp4"
+    with av.open(str(clip), "w") as container:
+        stream = container.add_stream("libsvtav1", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
+        for index in range(40):
+            frame = av.VideoFrame(320, 180, "yuv420p")
+            for plane in frame.planes:
+                plane.update(bytes([index * 5 % 256]) * plane.buffer_size)
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    package, ui = _kiosk_with_video(qtbot, demo_package, tmp_path, clip)
+    try:
+        open_corner(qtbot, ui, "public-delivery-app")
+        tap(ui, find(ui, "bigPlayButton"))
+        qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=8_000)
+        assert find(ui, "videoPoster").property("visible")
+    finally:
+        ui.close()
+        package.close()
+
+
+def test_double_tap_zooms_a_picture(qtbot, kiosk: KioskUi) -> None:
+    """In the enlarged view a double tap zooms in, and another zooms back out."""
+    open_corner(qtbot, kiosk, "clean-valleys")
+    tap(kiosk, find(kiosk, "galleryThumb_1"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "viewerImage_1") is not None)
+    qtbot.wait(300)
+    image = find(kiosk, "viewerImage_1")
+    point = centre_of(image).toPoint()
+    QTest.mouseDClick(
+        kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    qtbot.waitUntil(lambda: image.scale() > 2)
+    QTest.mouseDClick(
+        kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    qtbot.waitUntil(lambda: image.scale() == 1)

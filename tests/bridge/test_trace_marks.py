@@ -18,7 +18,7 @@ from tests.bridge.ui import find, shown, tap
 def test_a_visit_leaves_ordered_marks(
     qtbot, demo_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each tap is followed by the first frame of the view it opened."""
+    """Each tap is followed by the first frame of the view (or video) it started."""
     trace_file = tmp_path / "trace.jsonl"
     monkeypatch.setenv("KIOSK_TRACE", str(trace_file))
     trace.configure_from_environment()
@@ -32,6 +32,10 @@ def test_a_visit_leaves_ordered_marks(
                 tap(ui, find(ui, "cornerTile_clean-valleys"))
                 qtbot.waitUntil(lambda: shown(ui, "cornerView"))
                 qtbot.waitUntil(lambda: "view_shown" in trace_file.read_text())
+                tap(ui, find(ui, "bigPlayButton"))
+                qtbot.waitUntil(
+                    lambda: "first_video_frame" in trace_file.read_text(), timeout=10_000
+                )
                 tap(ui, find(ui, "homeButton"))
                 qtbot.waitUntil(lambda: trace_file.read_text().count("view_shown") == 2)
             finally:
@@ -42,7 +46,7 @@ def test_a_visit_leaves_ordered_marks(
     marks = [json.loads(line) for line in trace_file.read_text().splitlines()]
     events = [m["event"] for m in marks]
     assert events[:2] == ["qml_loaded", "first_frame"]
-    assert events[2:] == ["tap", "view_shown", "tap", "view_shown"]
+    assert events[2:] == ["tap", "view_shown", "tap", "first_video_frame", "tap", "view_shown"]
     monotonic = [m["mono"] for m in marks]
     assert monotonic == sorted(monotonic)
     assert all(isinstance(m["wall"], float) for m in marks)

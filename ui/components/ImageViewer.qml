@@ -3,7 +3,7 @@ import QtQuick
 import theme
 
 // A gallery picture shown large over the page: swipe to the next, pinch or double-tap to
-// zoom, the cross (or a tap on the dark margin) to close.
+// zoom, the cross to close.
 Rectangle {
     id: viewer
     objectName: "imageViewer"
@@ -14,8 +14,11 @@ Rectangle {
 
     color: Qt.rgba(0.03, 0.05, 0.1, 0.97)
 
-    // Touches on the backdrop must not reach the page underneath.
-    TapHandler { onTapped: viewer.closed() }
+    // Touches anywhere on the viewer must not reach the page underneath; the cross closes.
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+    }
 
     ListView {
         id: pictures

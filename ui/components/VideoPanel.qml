@@ -20,7 +20,11 @@ Rectangle {
     readonly property real position: player.position
     readonly property real volume: audio.muted ? 0 : audio.volume
     readonly property alias frame: frame
-    readonly property bool failed: player.error !== MediaPlayer.NoError
+    // Some videos decode to nothing without any error (AV1 on this player): a video that
+    // shows no frame within a few seconds of play counts as failed too.
+    property bool stalled: false
+    property bool playRequested: false
+    readonly property bool failed: player.error !== MediaPlayer.NoError || stalled
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
     readonly property string cueText: {
         const t = player.position
@@ -39,8 +43,10 @@ Rectangle {
             return
         if (panel.playing)
             player.pause()
-        else
+        else {
+            panel.playRequested = true
             player.play()
+        }
     }
 
     function clock(ms: real): string {
@@ -50,11 +56,31 @@ Rectangle {
 
     // A new source (another corner, or none when the visitor leaves) starts from its
     // poster; an empty source stops the player and releases the file.
-    onSourceChanged: frame.clear()
+    onSourceChanged: {
+        frame.clear()
+        panel.stalled = false
+        panel.playRequested = false
+    }
+
+    Timer {
+        id: stallWatch
+        interval: 3000
+        running: panel.playing && !frame.hasFrame && !panel.stalled
+        onTriggered: {
+            panel.stalled = true
+            player.stop()
+        }
+    }
 
     MediaPlayer {
         id: player
         source: panel.source
+        // Played to the end (or stopped) without a single frame: not playable here.
+        onPlaybackStateChanged: {
+            if (playbackState === MediaPlayer.StoppedState && panel.playRequested
+                    && !frame.hasFrame && panel.source.toString().length > 0)
+                panel.stalled = true
+        }
         videoOutput: frame.videoSink
         audioOutput: AudioOutput { id: audio; volume: 0.8 }
     }
