@@ -120,6 +120,13 @@ def test_expand_and_collapse(qtbot, kiosk: KioskUi) -> None:
     assert (panel.width(), panel.height()) == (1920, 1080)
     tap(kiosk, find(kiosk, "expandButton"))
     assert (panel.width(), panel.height()) == small
+    # Over the expanded video, home is still one tap away.
+    tap(kiosk, find(kiosk, "expandButton"))
+    assert shown(kiosk, "expandedHomeButton")
+    tap(kiosk, find(kiosk, "expandedHomeButton"))
+    qtbot.waitUntil(lambda: not shown(kiosk, "cornerView"))
+    open_corner(qtbot, kiosk, "clean-valleys")
+    assert (panel.width(), panel.height()) == small  # a corner opens as new
 
 
 def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:
@@ -140,18 +147,20 @@ def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:
         assert item.width() >= 64, name
 
 
-@pytest.mark.qt_log_ignore("Could not open media")  # the point of this test
-def test_a_corrupt_video_shows_its_poster_and_a_notice(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
+@pytest.mark.qt_log_ignore("Could not open media", "Could not open file")  # the point
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_a_broken_video_shows_its_poster_and_a_notice(
+    qtbot, qapp, demo_package: Path, tmp_path: Path, damage: str
 ) -> None:
-    """A damaged video file: the poster and a short notice; the rest of the panel works."""
+    """A damaged or missing video file: the poster and a notice; the rest of the panel works."""
     with ContentPackage.open(demo_package) as package:
         store = MediaStore(tmp_path / "media")
         media = dict(store.extract_all(package))
         video = package.content.corners[0].video
         assert video is not None
         broken = tmp_path / "broken.mp4"
-        broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
+        if damage == "corrupt":
+            broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
         media[video.media.sha256] = broken
         ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))

@@ -56,3 +56,27 @@ def test_a_rotated_screen_lays_out_sideways(
             assert ys == sorted(ys) and ys[0] < ys[2]  # left-to-right became top-to-bottom
         finally:
             ui.close()
+
+
+def test_kiosk_mode_is_fullscreen_without_a_cursor(
+    qtbot, qapp, demo_package: Path, tmp_path: Path
+) -> None:
+    """Not windowed: the window fills the screen and the mouse cursor is hidden."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QWindow
+
+    with ContentPackage.open(demo_package) as package:
+        media = MediaStore(tmp_path / "media").extract_all(package)
+        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
+        ui.show(RunOptions(data_dir=tmp_path))
+        try:
+            qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+            screen = ui.window.screen().geometry()
+            assert (ui.window.width(), ui.window.height()) == (screen.width(), screen.height())
+            assert ui.window.visibility() == QWindow.Visibility.FullScreen
+            cursor = QGuiApplication.overrideCursor()
+            assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+        finally:
+            ui.close()
+            while QGuiApplication.overrideCursor() is not None:
+                QGuiApplication.restoreOverrideCursor()

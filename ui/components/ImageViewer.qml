@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Bridge
 import theme
 
 // A gallery picture shown large over the page: swipe to the next, pinch or double-tap to
@@ -9,6 +10,7 @@ Rectangle {
     objectName: "imageViewer"
 
     required property var model
+    required property Exhibit exhibit
     property int startIndex: 0
     signal closed()
 
@@ -87,11 +89,30 @@ Rectangle {
         }
     }
 
-    IconButton {
-        objectName: "viewerCloseButton"
+    // Home, the language and the way back stay one tap away over the picture too.
+    PillButton {
+        objectName: "viewerHomeButton"
+        anchors { left: parent.left; top: parent.top; margins: Theme.spaceL }
+        icon: "←"
+        text: viewer.exhibit.hallTitle
+        onActivated: {
+            viewer.closed()
+            viewer.exhibit.goHome()
+        }
+    }
+    Row {
         anchors { right: parent.right; top: parent.top; margins: Theme.spaceL }
-        icon: "close"
-        accessibleName: qsTr("Close")
-        onActivated: viewer.closed()
+        spacing: Theme.spaceM
+        LanguageSwitch {
+            languages: viewer.exhibit.languages
+            current: viewer.exhibit.language
+            onChosen: language => viewer.exhibit.setLanguage(language)
+        }
+        IconButton {
+            objectName: "viewerCloseButton"
+            icon: "close"
+            accessibleName: qsTr("Close")
+            onActivated: viewer.closed()
+        }
     }
 }

@@ -45,6 +45,7 @@ Rectangle {
             player.pause()
         else {
             panel.playRequested = true
+            panel.openedSource = panel.source   // a quick tap may beat the delayed open
             player.play()
         }
     }
@@ -57,6 +58,10 @@ Rectangle {
     // A new source (another corner, or none when the visitor leaves) starts from its
     // poster; an empty source stops the player and releases the file.
     onSourceChanged: {
+        if (panel.source.toString().length === 0)
+            panel.openedSource = panel.source   // leaving: stop at once
+        else
+            openLater.restart()
         frame.clear()
         panel.stalled = false
         panel.playRequested = false
@@ -72,9 +77,18 @@ Rectangle {
         }
     }
 
+    // The player opens its file a moment after the panel shows, so opening a corner
+    // draws its first frame without waiting for FFmpeg to read the video's header.
+    property url openedSource
+    Timer {
+        id: openLater
+        interval: 30
+        onTriggered: panel.openedSource = panel.source
+    }
+
     MediaPlayer {
         id: player
-        source: panel.source
+        source: panel.openedSource
         // Played to the end (or stopped) without a single frame: not playable here.
         onPlaybackStateChanged: {
             if (playbackState === MediaPlayer.StoppedState && panel.playRequested

@@ -158,6 +158,27 @@ Rectangle {
         onExpandToggled: corner.videoExpanded = !corner.videoExpanded
     }
 
+    // Over the expanded video: home and the language stay one tap away.
+    Item {
+        z: 11
+        visible: corner.videoExpanded
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spaceL }
+        height: Theme.controlHeight
+        PillButton {
+            objectName: "expandedHomeButton"
+            anchors.left: parent.left
+            icon: "←"
+            text: corner.exhibit.hallTitle
+            onActivated: corner.exhibit.goHome()
+        }
+        LanguageSwitch {
+            anchors.right: parent.right
+            languages: corner.exhibit.languages
+            current: corner.exhibit.language
+            onChosen: language => corner.exhibit.setLanguage(language)
+        }
+    }
+
     Loader {
         id: viewerLoader
         property int startIndex: 0
@@ -166,6 +187,7 @@ Rectangle {
         active: false
         sourceComponent: ImageViewer {
             model: corner.exhibit.gallery
+            exhibit: corner.exhibit
             startIndex: viewerLoader.startIndex
             onClosed: viewerLoader.active = false
         }
