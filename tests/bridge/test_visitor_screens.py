@@ -105,3 +105,13 @@ def test_screenshots_of_home_and_a_corner(
     qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
     qtbot.wait(400)  # past the transition
     kiosk.window.grabWindow().save(str(artifacts / f"corner-{language}-{width}x{height}.png"))
+
+
+def test_transitions_never_hold_input(qtbot, kiosk: KioskUi) -> None:
+    """A tap during the corner view's fade-in is answered: the visitor is home at once."""
+    qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
+    tap(kiosk, find(kiosk, "cornerTile_public-delivery-app"))
+    qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
+    assert find(kiosk, "cornerView").opacity() < 1  # still fading in
+    tap(kiosk, find(kiosk, "homeButton"))
+    assert kiosk.exhibit.property("currentCornerId") == ""
