@@ -155,6 +155,59 @@ def package_info(file: Path) -> None:
         click.echo(f"{label.ljust(width)}  {value}")
 
 
+@cli.group()
+def stats() -> None:
+    """What visitors did: summaries and CSV files from the interaction log."""
+
+
+@stats.command("summary")
+@click.option(
+    "--day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="One day (YYYY-MM-DD, local time); default: every day.",
+)
+@click.pass_obj
+def stats_summary(state: _State, day: Any) -> None:
+    """Sessions, session length, visits and dwell per corner, videos, languages."""
+    from kiosk.analytics.log import log_path
+    from kiosk.analytics.stats import summarize
+
+    summary = summarize(log_path(state.data_dir(state.config())), day.date() if day else None)
+    click.echo(f"{summary.label}")
+    click.echo(f"sessions              {summary.sessions}")
+    click.echo(f"mean session          {summary.mean_session_seconds:.1f} s")
+    corners = sorted(set(summary.corner_visits) | set(summary.video_plays))
+    for corner in corners:
+        click.echo(f"corner {corner}")
+        click.echo(f"  visits              {summary.corner_visits[corner]}")
+        click.echo(f"  dwell               {summary.corner_dwell_seconds[corner]:.1f} s")
+        click.echo(
+            f"  video plays         {summary.video_plays[corner]}"
+            f" ({summary.video_completions[corner]} to the end)"
+        )
+    share = ", ".join(f"{lang} {part:.0%}" for lang, part in summary.language_share().items())
+    click.echo(f"languages             {share or '-'}")
+
+
+@stats.command("export")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write the CSV files to (e.g. a USB stick).",
+)
+@click.pass_obj
+def stats_export(state: _State, out_dir: Path) -> None:
+    """Write events.csv and daily_summary.csv for a spreadsheet."""
+    from kiosk.analytics.log import log_path
+    from kiosk.analytics.stats import export_csv
+
+    for written in export_csv(log_path(state.data_dir(state.config())), out_dir):
+        click.echo(f"wrote {written}")
+
+
 @cli.command()
 @click.option(
     "--package",

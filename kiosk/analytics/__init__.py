@@ -1,0 +1,2 @@
+"""The local interaction log and its reports: what visitors did, never who they are.
+Imports no Qt module."""
