@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,16 +31,19 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import trace
+from kiosk.analytics.log import InteractionLog, log_path
 from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
+from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.errors import KioskError
 from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
+from kiosk.session.idle import IdleTimes
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -77,16 +81,35 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
         choose_renderer(config)
         app = QGuiApplication.instance() or QGuiApplication([])
         assert isinstance(app, QGuiApplication)
-        kiosk = KioskUi(config, package.content, media, options.data_dir / "cache")
+        interaction_log = _open_interaction_log(options.data_dir)
+        kiosk = KioskUi(
+            config,
+            package.content,
+            media,
+            options.data_dir / "cache",
+            interaction_log=interaction_log,
+        )
         try:
             kiosk.show(options)
             if options.screenshot:
+                kiosk.session.touched()  # the home screen, not the attract loop
                 return kiosk.save_screenshot(options.screenshot)
             return app.exec()
         finally:
             kiosk.close()
+            if interaction_log is not None:
+                interaction_log.close()
     finally:
         package.close()
+
+
+def _open_interaction_log(data_dir: Path) -> InteractionLog | None:
+    """The interaction log; without it (read-only disk, say) the show goes on unlogged."""
+    try:
+        return InteractionLog(log_path(data_dir))
+    except Exception:
+        log.exception("the interaction log could not be opened; visitors will not be counted")
+        return None
 
 
 def _has_display() -> bool:
@@ -153,18 +176,40 @@ def load_fonts(content: PackageContent, media: Mapping[str, Path]) -> str:
     return family
 
 
-class _TapTracer(QObject):
-    """Marks every touch or press the window receives, before anything handles it."""
+class _InputWatcher(QObject):
+    """Sees every touch and press before anything in the window handles it: marks it in
+    the trace, and tells the visitor session. A touch that only wakes the screen (from the
+    attract loop or the idle warning) goes no further, so it cannot also press whatever
+    lies under the finger."""
 
-    _PRESSES = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
+    _PRESSES = (
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+    )
+    _FOLLOW_UPS = (
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.MouseMove,
+        QEvent.Type.MouseButtonRelease,
+    )
 
-    def __init__(self, window: QQuickWindow) -> None:
+    def __init__(self, window: QQuickWindow, session: VisitorSession) -> None:
         super().__init__(window)
+        self._session = session
+        self._swallowing = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._PRESSES:
+        kind = event.type()
+        if kind in self._PRESSES:
             trace.mark("tap")
+            self._swallowing = self._session.touched()
+            return self._swallowing
+        if kind in self._FOLLOW_UPS and self._swallowing:
+            if kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
+                self._swallowing = False
+            return True
         return False
 
 
@@ -177,6 +222,8 @@ class KioskUi(QObject):
         content: PackageContent,
         media: Mapping[str, Path],
         cache_dir: Path,
+        interaction_log: InteractionLog | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
@@ -184,14 +231,21 @@ class KioskUi(QObject):
         family = load_fonts(content, media)
         # Neither is a child of this object: close() must destroy the engine (and the QML
         # bound to the exhibit) first, and the exhibit after it.
-        self.exhibit = Exhibit(content, MediaUrls(media), family)
+        urls = MediaUrls(media)
+        self.exhibit = Exhibit(content, urls, family)
+        times = IdleTimes(config.session.idle_seconds, config.session.warning_seconds)
+        self.session = VisitorSession(
+            self.exhibit, content, urls, times, interaction_log, clock=clock
+        )
         self.engine = QQmlApplicationEngine()
         # A parentless object handed to QML would be QML's to collect.
         QQmlEngine.setObjectOwnership(self.exhibit, QQmlEngine.ObjectOwnership.CppOwnership)
+        QQmlEngine.setObjectOwnership(self.session, QQmlEngine.ObjectOwnership.CppOwnership)
         self.engine.addImportPath(str(ui_dir()))
         self.engine.setInitialProperties(
             {
                 "exhibit": self.exhibit,
+                "session": self.session,
                 "rotation": config.display.rotation,
             }
         )
@@ -206,6 +260,7 @@ class KioskUi(QObject):
             raise RuntimeError("the kiosk's QML did not load (see the log above)")
         self.window: QQuickWindow = roots[0]
         trace.mark("qml_loaded")
+        self._input_watcher = _InputWatcher(self.window, self.session)
         if trace.enabled():
             self._trace_frames()
 
@@ -220,12 +275,12 @@ class KioskUi(QObject):
         self.window.frameSwapped.connect(frame_swapped)
         self.exhibit.cornerOpened.connect(lambda corner: pending.append("view_shown"))
         self.exhibit.wentHome.connect(lambda: pending.append("view_shown"))
-        self._tap_tracer = _TapTracer(self.window)
 
     def close(self) -> None:
         """Tear down in the safe order: window and engine, then the objects QML used."""
         self.window.hide()
         shiboken6.delete(self.engine)
+        shiboken6.delete(self.session)
         shiboken6.delete(self.exhibit)
 
     def show(self, options: RunOptions) -> None:

@@ -36,11 +36,21 @@ class DisplayConfig(_Section):
     renderer: Literal["software", "opengl"] = "software"
 
 
+class SessionConfig(_Section):
+    """When a visitor counts as gone."""
+
+    # Seconds without a touch before the "continue?" warning.
+    idle_seconds: float = Field(default=90, gt=0, le=3600)
+    # Seconds the warning counts down; at least 20, so everyone has time to answer.
+    warning_seconds: float = Field(default=20, ge=20, le=600)
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
+    session: SessionConfig = Field(default_factory=SessionConfig)
 
     def resolved_data_dir(self, override: Path | None = None) -> Path:
         """The data directory: an explicit override, ``KIOSK_DATA_DIR``, the config, or

@@ -3,15 +3,17 @@ import QtQuick
 import Kiosk.Bridge
 import theme
 import views
+import components
 
 // The kiosk window: home, or the open corner, one tap apart.
 Window {
     id: window
 
     required property Exhibit exhibit
+    required property VisitorSession session
     // Degrees the picture is turned for a screen mounted on its side (config).
     property int rotation: 0
-    readonly property bool homeReady: home.visible && home.ready
+    readonly property bool homeReady: home.visible && home.ready && !attract.visible
 
     color: Theme.background
     title: exhibit.hallTitle
@@ -46,6 +48,11 @@ Window {
             id: cornerView
             anchors.fill: parent
             exhibit: window.exhibit
+            onVideoPlayingChanged: window.session.setVideoPlaying(videoPlaying)
+            onSectionShown: index => window.session.recordSection(index)
+            onPictureEnlarged: index => window.session.recordGallery(index)
+            onVideoWatched: (cornerId, seconds, complete) =>
+                window.session.recordVideo(cornerId, seconds, complete)
             visible: window.exhibit.currentCornerId.length > 0
             onVisibleChanged: {
                 if (visible) {
@@ -53,6 +60,27 @@ Window {
                     fadeIn.restart()
                 }
             }
+        }
+
+        // Over everything: the idle warning, and the attract loop when nobody is here.
+        IdleWarning {
+            anchors.fill: parent
+            z: 20
+            visible: window.session.state === "warning"
+            secondsLeft: window.session.secondsLeft
+            seconds: window.session.secondsLeft > 0 ? Math.max(20, window.session.secondsLeft) : 20
+            onContinued: window.session.continueSession()
+        }
+
+        AttractView {
+            id: attract
+            anchors.fill: parent
+            z: 30
+            visible: window.session.state === "attract"
+            items: window.session.attractItems
+            hallTitle: window.exhibit.hallTitle
+            hallSubtitle: window.exhibit.hallSubtitle
+            onItemFailed: (index, reason) => window.session.attractItemFailed(index, reason)
         }
 
         NumberAnimation {

@@ -20,6 +20,7 @@ def kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[KioskUi]:
         media = MediaStore(tmp_path / "media").extract_all(package)
         ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+        ui.session.touched()  # a visitor is here: the home screen, not the attract loop
         try:
             yield ui
         finally:

@@ -164,6 +164,7 @@ def test_a_broken_video_shows_its_poster_and_a_notice(
         media[video.media.sha256] = broken
         ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+        ui.session.touched()  # a visitor is here
         try:
             open_corner(qtbot, ui, "public-delivery-app")
             qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=5_000)
@@ -233,6 +234,7 @@ def _kiosk_with_video(qtbot, demo_package: Path, tmp_path: Path, video: Path):
     media[first.media.sha256] = video
     ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
     ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+    ui.session.touched()  # a visitor is here
     return package, ui
 
 

@@ -43,6 +43,7 @@ def test_a_rotated_screen_lays_out_sideways(
         media = MediaStore(tmp_path / "media").extract_all(package)
         ui = KioskUi(config, package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1080, 1920)))
+        ui.session.touched()  # a visitor is here
         try:
             qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
             home = find(ui, "homeView")
@@ -69,6 +70,7 @@ def test_kiosk_mode_is_fullscreen_without_a_cursor(
         media = MediaStore(tmp_path / "media").extract_all(package)
         ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
         ui.show(RunOptions(data_dir=tmp_path))
+        ui.session.touched()  # a visitor is here
         try:
             qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
             screen = ui.window.screen().geometry()

@@ -28,6 +28,7 @@ def test_a_visit_leaves_ordered_marks(
             ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
             try:
                 ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
+                ui.session.touched()  # a visitor is here
                 qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
                 tap(ui, find(ui, "cornerTile_clean-valleys"))
                 qtbot.waitUntil(lambda: shown(ui, "cornerView"))

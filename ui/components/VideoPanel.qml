@@ -16,6 +16,11 @@ Rectangle {
     property bool captionsOn: true
     property bool expanded: false
     signal expandToggled()
+    // A play ended (to the end, or the visitor left): how far it got.
+    signal watched(string cornerId, real seconds, bool complete)
+    property string cornerId                // which corner this video belongs to now
+    property string playingCorner           // ... and when play was pressed
+    property real furthestMs: 0
 
     readonly property real position: player.position
     readonly property real volume: audio.muted ? 0 : audio.volume
@@ -45,6 +50,7 @@ Rectangle {
             player.pause()
         else {
             panel.playRequested = true
+            panel.playingCorner = panel.cornerId
             panel.openedSource = panel.source   // a quick tap may beat the delayed open
             player.play()
         }
@@ -58,6 +64,9 @@ Rectangle {
     // A new source (another corner, or none when the visitor leaves) starts from its
     // poster; an empty source stops the player and releases the file.
     onSourceChanged: {
+        if (panel.playRequested && panel.furthestMs > 0)
+            panel.watched(panel.playingCorner, panel.furthestMs / 1000, false)
+        panel.furthestMs = 0
         if (panel.source.toString().length === 0)
             panel.openedSource = panel.source   // leaving: stop at once
         else
@@ -89,6 +98,14 @@ Rectangle {
     MediaPlayer {
         id: player
         source: panel.openedSource
+        onPositionChanged: panel.furthestMs = Math.max(panel.furthestMs, player.position)
+        onMediaStatusChanged: {
+            if (mediaStatus === MediaPlayer.EndOfMedia && panel.playRequested && frame.hasFrame) {
+                panel.watched(panel.playingCorner, Math.max(panel.furthestMs, duration) / 1000, true)
+                panel.furthestMs = 0
+                panel.playRequested = false
+            }
+        }
         // Played to the end (or stopped) without a single frame: not playable here.
         onPlaybackStateChanged: {
             if (playbackState === MediaPlayer.StoppedState && panel.playRequested

@@ -17,6 +17,10 @@ Rectangle {
     readonly property bool hasVideo: exhibit.currentVideoUrl.toString().length > 0
     readonly property bool hasGallery: gallery.count > 0
     property bool videoExpanded: false
+    readonly property bool videoPlaying: video.playing
+    signal sectionShown(int index)
+    signal pictureEnlarged(int index)
+    signal videoWatched(string cornerId, real seconds, bool complete)
 
     readonly property int margin: Theme.spaceXl
     readonly property int topBarHeight: Theme.controlHeight
@@ -28,11 +32,14 @@ Rectangle {
     color: Theme.background
 
     // A corner opens as new: first page, video in its place, no picture enlarged.
+    property bool resetting: false
     function reset() {
+        corner.resetting = true
         corner.videoExpanded = false
         viewerLoader.active = false
         pager.currentIndex = 0
         video.captionsOn = true
+        corner.resetting = false
     }
 
     // Top bar: home on the left, language on the right.
@@ -124,6 +131,7 @@ Rectangle {
         onOpened: index => {
             viewerLoader.startIndex = index
             viewerLoader.active = true
+            corner.pictureEnlarged(index)
         }
     }
 
@@ -138,6 +146,8 @@ Rectangle {
                                  : corner.height - corner.margin) - y
         model: corner.exhibit.sections
         accent: corner.cornerColour
+        // Pages the visitor turns to, not the first page a corner opens on.
+        onCurrentIndexChanged: if (corner.visible && !corner.resetting) corner.sectionShown(currentIndex)
     }
 
     // The video panel: in its slot, or over the whole view when expanded. Leaving the
@@ -156,6 +166,8 @@ Rectangle {
         captions: corner.exhibit.currentCaptions
         expanded: corner.videoExpanded
         onExpandToggled: corner.videoExpanded = !corner.videoExpanded
+        cornerId: corner.exhibit.currentCornerId
+        onWatched: (cornerId, seconds, complete) => corner.videoWatched(cornerId, seconds, complete)
     }
 
     // Over the expanded video: home and the language stay one tap away.

@@ -1,0 +1,207 @@
+"""The visitor session as QML sees it: attract, active or warning; the countdown; the
+attract playlist; and the events that go into the interaction log."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.analytics.log import InteractionLog
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.exhibit import Exhibit
+from kiosk.bridge.models import MediaUrls
+from kiosk.content.package import PackageContent
+from kiosk.session.idle import EndReason, IdlePolicy, IdleTimes, SessionState
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VisitorSession"]
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+
+
+@QmlElement
+@QmlUncreatable("The visitor session is made by the application.")
+class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """Starts and ends visitor sessions, and tells the interaction log what happened.
+
+    ``clock`` (monotonic seconds) and ``wall`` (Unix seconds) are injectable so tests can
+    move time; ``tick()`` is what the timer calls.
+    """
+
+    stateChanged = Signal()
+    secondsLeftChanged = Signal()
+    sessionStarted = Signal()
+    sessionEnded = Signal(str)
+
+    def __init__(
+        self,
+        exhibit: Exhibit,
+        content: PackageContent,
+        urls: MediaUrls,
+        times: IdleTimes,
+        interaction_log: InteractionLog | None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._exhibit = exhibit
+        self._content = content
+        self._urls = urls
+        self._log = interaction_log
+        self._clock = clock
+        self._wall = wall
+        self._policy = IdlePolicy(times, clock())
+        self._started_at = 0.0
+        self._corner_opened_at: tuple[str, float] | None = None
+        self._resetting = False
+        self._seconds_left = int(times.warning)
+        exhibit.cornerOpened.connect(self._corner_opened)
+        exhibit.wentHome.connect(self._corner_left)
+        exhibit.languageChanged.connect(self._language_changed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+        self._record("attract_start")
+
+    # -- what QML shows
+
+    @Property(str, notify=stateChanged)
+    def state(self) -> str:
+        return self._policy.state.value
+
+    @Property(int, notify=secondsLeftChanged)
+    def secondsLeft(self) -> int:
+        return self._seconds_left
+
+    @Property(list, constant=True)
+    def attractItems(self) -> list[dict[str, Any]]:
+        """The attract playlist: ``{url, video, durationMs}`` per item, in order."""
+        return [
+            {
+                "url": self._urls.url(item.media),
+                "video": item.media.kind == "video",
+                "durationMs": item.duration_ms or 0,
+            }
+            for item in self._content.attract
+        ]
+
+    # -- what the visitor and the screen do
+
+    def touched(self) -> bool:
+        """Any touch or press. True when it only woke the screen (from attract or the
+        warning): then it must not also act on what lies under the finger."""
+        before = self._policy.state
+        self._policy.touched(self._clock())
+        if before is SessionState.ATTRACT:
+            self._started_at = self._clock()
+            self._record("session_start")
+            self.stateChanged.emit()
+            self.sessionStarted.emit()
+            return True
+        if before is SessionState.WARNING:
+            self._record("idle_warning", detail="continued")
+            self.stateChanged.emit()
+            return True
+        return False
+
+    @Slot()
+    def continueSession(self) -> None:
+        """The warning's "continue" button."""
+        self.touched()
+
+    @Slot()
+    def startAttract(self) -> None:
+        """End the session now (staff)."""
+        if self._policy.state is not SessionState.ATTRACT:
+            self._policy.end()
+            self._end(EndReason.STAFF)
+
+    @Slot(bool)
+    def setVideoPlaying(self, playing: bool) -> None:
+        """A video the visitor started pauses the idle clock while it plays."""
+        self._policy.set_paused(playing, self._clock())
+
+    @Slot(int)
+    def recordSection(self, index: int) -> None:
+        self._record(
+            "section_view", corner_id=self._exhibit.property("currentCornerId"), detail=str(index)
+        )
+
+    @Slot(int)
+    def recordGallery(self, index: int) -> None:
+        self._record(
+            "gallery_view", corner_id=self._exhibit.property("currentCornerId"), detail=str(index)
+        )
+
+    @Slot(str, float, bool)
+    def recordVideo(self, corner_id: str, seconds: float, complete: bool) -> None:
+        self._record(
+            "video_play",
+            corner_id=corner_id,
+            value=round(seconds, 1),
+            detail="complete" if complete else "partial",
+        )
+
+    @Slot(int, str)
+    def attractItemFailed(self, index: int, reason: str) -> None:
+        log.warning("attract item %d skipped: %s", index + 1, reason)
+
+    @Slot()
+    def tick(self) -> None:
+        """Advance the idle policy to now."""
+        before = self._policy.state
+        reason = self._policy.tick(self._clock())
+        left = math.ceil(self._policy.seconds_left(self._clock()))
+        if left != self._seconds_left:
+            self._seconds_left = left
+            self.secondsLeftChanged.emit()
+        if reason is not None:
+            self._record("idle_warning", detail="expired")
+            self._end(reason)
+        elif self._policy.state is not before:
+            self.stateChanged.emit()
+
+    # -- inside
+
+    def _end(self, reason: EndReason) -> None:
+        self._corner_left()
+        self._record(
+            "session_end", detail=reason.value, value=round(self._clock() - self._started_at, 1)
+        )
+        # A new visitor starts fresh: home, in the package's first language.
+        self._resetting = True
+        try:
+            self._exhibit.goHome()
+            self._exhibit.setLanguage(self._content.default_language)
+        finally:
+            self._resetting = False
+        self._record("attract_start")
+        self.stateChanged.emit()
+        self.sessionEnded.emit(reason.value)
+
+    def _corner_opened(self, corner_id: str) -> None:
+        self._corner_opened_at = (corner_id, self._clock())
+
+    def _corner_left(self) -> None:
+        if self._corner_opened_at is None:
+            return
+        corner_id, since = self._corner_opened_at
+        self._corner_opened_at = None
+        self._record("corner_view", corner_id=corner_id, value=round(self._clock() - since, 1))
+
+    def _language_changed(self) -> None:
+        if not self._resetting:
+            self._record("language_switch", detail=self._exhibit.property("language"))
+
+    def _record(self, kind: str, **fields: Any) -> None:
+        if self._log is not None:
+            self._log.record(kind, at=self._wall(), **fields)

@@ -1,0 +1,87 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtMultimedia
+import Kiosk.Bridge
+import theme
+
+// One item of the attract loop: a video played to its end, or an image shown for its
+// duration with a slow pan and zoom. Two slots take turns, so the next item is loaded
+// while this one shows, and this one's last picture stays until the next has its first.
+Item {
+    id: slot
+
+    property var item: null                 // {url, video, durationMs}
+    property bool started: false
+    readonly property bool isVideo: item !== null && item.video === true
+    readonly property bool hasPicture: isVideo ? frame.hasFrame : picture.status === Image.Ready
+    signal finished()
+    signal failed(string reason)
+
+    function begin() {
+        slot.started = true
+        if (slot.isVideo) {
+            player.play()
+        } else {
+            zoom.restart()
+            hold.restart()
+        }
+    }
+
+    function load(next) {
+        slot.started = false
+        hold.stop()
+        zoom.stop()
+        player.stop()
+        frame.clear()
+        picture.scale = 1
+        slot.item = next
+    }
+
+    MediaPlayer {
+        id: player
+        source: slot.isVideo ? slot.item.url : ""
+        videoOutput: frame.videoSink
+        onMediaStatusChanged: {
+            if (mediaStatus === MediaPlayer.EndOfMedia && slot.started)
+                slot.finished()
+        }
+        onErrorOccurred: (error, message) => slot.failed(message)
+    }
+
+    VideoFrameItem {
+        id: frame
+        anchors.fill: parent
+        visible: slot.isVideo
+        accepting: slot.isVideo
+    }
+
+    Image {
+        id: picture
+        anchors.fill: parent
+        visible: !slot.isVideo
+        source: slot.item !== null && !slot.isVideo ? slot.item.url : ""
+        fillMode: Image.PreserveAspectCrop
+        asynchronous: true
+        sourceSize.width: 1920
+        onStatusChanged: {
+            if (status === Image.Error)
+                slot.failed("the picture could not be read")
+        }
+    }
+
+    NumberAnimation {
+        id: zoom
+        target: picture
+        property: "scale"
+        from: 1.0
+        to: 1.08
+        duration: slot.item ? Math.max(1000, slot.item.durationMs) : 8000
+        easing.type: Easing.InOutSine
+    }
+
+    Timer {
+        id: hold
+        interval: slot.item ? Math.max(1000, slot.item.durationMs) : 8000
+        onTriggered: slot.finished()
+    }
+}

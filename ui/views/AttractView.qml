@@ -1,0 +1,167 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+import components
+
+// The attract loop: the package's playlist, full screen, without a gap between items,
+// and a gentle call to touch. A broken item is skipped; with nothing playable, a still
+// screen with the hall's name.
+Rectangle {
+    id: attract
+    objectName: "attractView"
+
+    required property var items               // [{url, video, durationMs}]
+    required property string hallTitle
+    required property string hallSubtitle
+    signal itemFailed(int index, string reason)
+
+    property int index: 0                     // the item showing now
+    property int failuresInARow: 0
+    readonly property bool stillScreen: items.length === 0 || failuresInARow >= items.length
+    property AttractSlot current: slotA
+    property AttractSlot upcoming: slotB
+
+    color: "#0a1228"
+
+    function nextIndex(i: int): int {
+        return (i + 1) % Math.max(1, attract.items.length)
+    }
+
+    function restart() {
+        attract.failuresInARow = 0
+        attract.index = 0
+        if (attract.items.length === 0)
+            return
+        slotA.load(attract.items[0])
+        slotB.load(attract.items[attract.nextIndex(0)])
+        attract.current = slotA
+        attract.upcoming = slotB
+        slotA.begin()
+    }
+
+    function advance() {
+        // The upcoming slot starts; the current one keeps its last picture until the
+        // upcoming one has its first (see onHasPictureChanged below).
+        attract.index = attract.nextIndex(attract.index)
+        const done = attract.current
+        attract.current = attract.upcoming
+        attract.upcoming = done
+        attract.current.begin()
+    }
+
+    function skip(slot: AttractSlot, reason: string) {
+        attract.itemFailed(attract.index, reason)
+        attract.failuresInARow += 1
+        if (attract.stillScreen)
+            return
+        if (slot === attract.current) {
+            attract.index = attract.nextIndex(attract.index)
+            slot.load(attract.items[attract.index])
+            slot.begin()
+        } else {
+            slot.load(attract.items[attract.nextIndex(attract.nextIndex(attract.index))])
+        }
+    }
+
+    onVisibleChanged: if (visible) restart(); else { slotA.load(null); slotB.load(null) }
+    Component.onCompleted: if (visible) restart()
+
+    AttractSlot {
+        id: slotA
+        objectName: "attractSlotA"
+        anchors.fill: parent
+        z: attract.current === slotA && hasPicture ? 2 : 1
+        visible: !attract.stillScreen
+        onFinished: if (attract.current === slotA) attract.advance()
+        onFailed: reason => attract.skip(slotA, reason)
+        onHasPictureChanged: {
+            if (hasPicture && attract.current === slotA) {
+                attract.failuresInARow = 0
+                slotB.load(attract.items[attract.nextIndex(attract.index)])
+            }
+        }
+    }
+    AttractSlot {
+        id: slotB
+        objectName: "attractSlotB"
+        anchors.fill: parent
+        z: attract.current === slotB && hasPicture ? 2 : 1
+        visible: !attract.stillScreen
+        onFinished: if (attract.current === slotB) attract.advance()
+        onFailed: reason => attract.skip(slotB, reason)
+        onHasPictureChanged: {
+            if (hasPicture && attract.current === slotB) {
+                attract.failuresInARow = 0
+                slotA.load(attract.items[attract.nextIndex(attract.index)])
+            }
+        }
+    }
+
+    // The still screen: the hall's name when nothing can play.
+    Column {
+        objectName: "attractStill"
+        visible: attract.stillScreen
+        anchors.centerIn: parent
+        spacing: Theme.spaceM
+        z: 3
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: attract.hallTitle
+            color: Qt.rgba(1, 1, 1, 0.8)
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.Bold
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: attract.hallSubtitle
+            color: "white"
+            font.pixelSize: Theme.displaySize * 1.3
+            font.weight: Font.Bold
+        }
+    }
+
+    // The call to touch, in Korean and English at once: nobody has chosen a language yet.
+    Rectangle {
+        objectName: "touchToStart"
+        z: 4
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceXxl }
+        width: cta.implicitWidth + 2 * Theme.spaceXl
+        height: cta.implicitHeight + 2 * Theme.spaceM
+        radius: height / 2
+        color: Qt.rgba(1, 1, 1, 0.94)
+
+        SequentialAnimation on opacity {
+            running: attract.visible
+            loops: Animation.Infinite
+            NumberAnimation { from: 1; to: 0.72; duration: 1400; easing.type: Easing.InOutSine }
+            NumberAnimation { from: 0.72; to: 1; duration: 1400; easing.type: Easing.InOutSine }
+        }
+
+        Column {
+            id: cta
+            anchors.centerIn: parent
+            spacing: Theme.spaceXs
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: "화면을 터치하세요"
+                color: Theme.text
+                font.pixelSize: Theme.titleSize
+                font.weight: Font.Bold
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: "Touch to start"
+                color: Theme.mutedText
+                font.pixelSize: Theme.leadSize
+            }
+        }
+    }
+
+    // Every touch on the attract loop is the session's to take (see app.py's input
+    // watcher); none reaches the screens underneath.
+    MouseArea {
+        anchors.fill: parent
+        z: 5
+        acceptedButtons: Qt.AllButtons
+    }
+}
