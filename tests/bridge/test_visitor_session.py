@@ -236,3 +236,77 @@ def test_a_broken_attract_item_is_skipped(qtbot, qapp, demo_package: Path, tmp_p
         finally:
             booth.ui.close()
             booth.log.close()
+
+
+def _short_video(path: Path, seconds: float = 1.2) -> Path:
+    """A small H.264 clip whose picture changes every frame."""
+    import av
+
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=25)
+        stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
+        for index in range(round(seconds * 25)):
+            frame = av.VideoFrame(640, 360, "yuv420p")
+            y, u, v = frame.planes
+            # Diagonal stripes that move: a picture, not a flat colour.
+            y.update(b"".join(
+                bytes((30 + (x + row + index * 8) // 16 % 2 * 160) for x in range(y.line_size))
+                for row in range(360)))
+            u.update(bytes([90]) * u.buffer_size)
+            v.update(bytes([170]) * v.buffer_size)
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return path
+
+
+def test_no_blank_frame_between_attract_items(
+    qtbot, qapp, demo_package: Path, tmp_path: Path
+) -> None:
+    """Over at least five item changes (video → image → image → video …), every frame
+    shows a picture: never the bare background."""
+    with ContentPackage.open(demo_package) as package:
+        media = dict(MediaStore(tmp_path / "media").extract_all(package))
+        clip = _short_video(tmp_path / "short.mp4")
+        video = MediaItem(
+            "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
+        )
+        media[video.sha256] = clip
+        images = [item.media for item in package.content.attract if item.duration_ms]
+        content = _with_attract(
+            package.content,
+            [
+                AttractContent(video, None),
+                AttractContent(images[0], 1000),
+                AttractContent(images[1], 1000),
+            ],
+        )
+        booth = make_booth(qapp, package, tmp_path, content, media)
+        try:
+            qtbot.waitUntil(lambda: shown(booth.ui, "attractView"))
+            view = find(booth.ui, "attractView")
+            changes, blank, last_top = 0, 0, None
+            slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
+            for _ in range(200):
+                qtbot.wait(30)
+                top = max(slots, key=lambda slot: slot.z())
+                if last_top is not None and top is not last_top:
+                    changes += 1
+                last_top = top
+                # The upper part of the screen (the call to touch sits below it).
+                image = booth.ui.window.grabWindow().copy(
+                    0, 0, int(view.width()), int(view.height() * 0.6)
+                )
+                colours = {
+                    image.pixel(x, y)
+                    for x in range(0, image.width(), 97)
+                    for y in range(0, image.height(), 61)
+                }
+                if len(colours) <= 2:
+                    blank += 1
+                if changes >= 6:
+                    break
+            assert changes >= 5
+            assert blank == 0
+        finally:
+            booth.ui.close()
+            booth.log.close()

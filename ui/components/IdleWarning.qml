@@ -90,8 +90,9 @@ Rectangle {
                 width: Math.max(implicitWidth, Theme.px(360))
                 height: Theme.px(96)
                 tint: Theme.accent
-                ink: Theme.onAccent
+                ink: Theme.accentInk
                 text: qsTr("Continue")
+                fontSize: Theme.titleSize
                 onActivated: warning.continued()
             }
         }

@@ -11,6 +11,7 @@ Rectangle {
     property color tint: Theme.surface
     property color ink: Theme.text
     property bool selected: false
+    property int fontSize: Theme.labelSize
     signal activated()
 
     implicitHeight: Theme.controlHeight
@@ -37,7 +38,7 @@ Rectangle {
             visible: button.text.length > 0
             text: button.text
             color: button.selected ? Theme.background : button.ink
-            font.pixelSize: Theme.labelSize
+            font.pixelSize: button.fontSize
             font.weight: Font.Bold
             anchors.verticalCenter: parent.verticalCenter
         }

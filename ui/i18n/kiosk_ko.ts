@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../components/IdleWarning.qml" line="30"/>
+        <source>Are you still there?</source>
+        <translation>아직 보고 계신가요?</translation>
+    </message>
+    <message>
+        <location filename="../components/IdleWarning.qml" line="80"/>
+        <source>Without a touch, the screen returns to the start.</source>
+        <translation>화면을 터치하지 않으면 처음 화면으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../components/IdleWarning.qml" line="94"/>
+        <source>Continue</source>
+        <translation>계속 보기</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../components/ImageViewer.qml" line="91"/>
+        <location filename="../components/ImageViewer.qml" line="114"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -12,58 +30,58 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="93"/>
-        <location filename="../components/VideoPanel.qml" line="157"/>
+        <location filename="../components/VideoPanel.qml" line="150"/>
+        <location filename="../components/VideoPanel.qml" line="214"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="108"/>
+        <location filename="../components/VideoPanel.qml" line="165"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="157"/>
+        <location filename="../components/VideoPanel.qml" line="214"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="184"/>
+        <location filename="../components/VideoPanel.qml" line="241"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="218"/>
+        <location filename="../components/VideoPanel.qml" line="275"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="218"/>
+        <location filename="../components/VideoPanel.qml" line="275"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="234"/>
+        <location filename="../components/VideoPanel.qml" line="293"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="263"/>
+        <location filename="../components/VideoPanel.qml" line="322"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="263"/>
+        <location filename="../components/VideoPanel.qml" line="322"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="269"/>
+        <location filename="../components/VideoPanel.qml" line="328"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="269"/>
+        <location filename="../components/VideoPanel.qml" line="328"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -20,7 +20,7 @@ QtObject {
     readonly property color text: packageColours.text ?? "#14213d"
     readonly property color mutedText: packageColours.muted_text ?? "#4a5468"
     readonly property color accent: packageColours.accent ?? "#1f4fb4"
-    readonly property color onAccent: packageColours.on_accent ?? "#ffffff"
+    readonly property color accentInk: packageColours.on_accent ?? "#ffffff"
     readonly property color hairline: Qt.rgba(text.r, text.g, text.b, 0.14)
     readonly property color pressedOverlay: Qt.rgba(0, 0, 0, 0.16)
 
