@@ -75,13 +75,13 @@ Item {
         property: "scale"
         from: 1.0
         to: 1.08
-        duration: slot.item ? Math.max(1000, slot.item.durationMs) : 8000
+        duration: slot.item ? Math.max(100, slot.item.durationMs) : 8000
         easing.type: Easing.InOutSine
     }
 
     Timer {
         id: hold
-        interval: slot.item ? Math.max(1000, slot.item.durationMs) : 8000
+        interval: slot.item ? Math.max(100, slot.item.durationMs) : 8000
         onTriggered: slot.finished()
     }
 }

@@ -97,13 +97,13 @@ Rectangle {
         }
     }
 
-    // The still screen: the hall's name when nothing can play.
+    // The still screen: the hall's name when nothing can play. It also lies under the
+    // slots, so even the first item's loading shows the hall, never a bare background.
     Column {
         objectName: "attractStill"
-        visible: attract.stillScreen
         anchors.centerIn: parent
         spacing: Theme.spaceM
-        z: 3
+        z: attract.stillScreen ? 3 : 0
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
             text: attract.hallTitle

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Soak: many attract cycles and many visitor sessions in one process, at accelerated speed.
+
+Prints numbers; asserts nothing. It runs the real QML window offscreen (frames are painted
+by the kiosk itself, so blank frames can be counted), with a short generated clip and the
+demo's pictures held 0.1 s each in the attract loop, then random-tap visitor sessions whose
+idle time passes on a fake clock. It reports RSS at the start, middle and end of each
+phase, crashes (an exception or a Qt critical message), and blank frames seen at attract
+item changes. Goal: no crash, RSS growth under 2 % from the middle to the end.
+
+Run: .venv/bin/python tests/benchmarks/soak.py [--cycles 1000] [--sessions 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk.analytics.log import InteractionLog  # noqa: E402
+from kiosk.app import KioskUi, RunOptions  # noqa: E402
+from kiosk.config import KioskConfig  # noqa: E402
+from kiosk.content.demo import ensure_demo_package  # noqa: E402
+from kiosk.content.package import AttractContent, ContentPackage, MediaItem  # noqa: E402
+from kiosk.install.media_store import MediaStore  # noqa: E402
+from tests.bridge.test_visitor_session import _short_video  # noqa: E402
+from tests.bridge.ui import find, find_item, tap  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * PAGE / 1e6
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cycles", type=int, default=1000)
+    parser.add_argument("--sessions", type=int, default=1000)
+    args = parser.parse_args()
+
+    criticals: list[str] = []
+
+    def on_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            criticals.append(message)
+
+    qInstallMessageHandler(on_qt_message)
+    app = QGuiApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    package = ContentPackage.open(ensure_demo_package(work / "data"))
+    media = dict(MediaStore(work / "media").extract_all(package))
+    clip = _short_video(work / "clip.mp4", seconds=0.4)
+    video = MediaItem("1" * 64, "video", "video/mp4", clip.stat().st_size, "clip.mp4", 640,
+                      360, 400, None)
+    media[video.sha256] = clip
+    pictures = [item.media for item in package.content.attract if item.duration_ms]
+    content = dataclasses.replace(package.content, attract=(
+        AttractContent(video, None), AttractContent(pictures[0], 100),
+        AttractContent(pictures[1], 100)))
+    clock = Clock()
+    log = InteractionLog(work / "log.sqlite")
+    ui = KioskUi(KioskConfig(), content, media, work / "cache", interaction_log=log,
+                 clock=clock)
+    ui.show(RunOptions(data_dir=work, windowed=True, size=(1280, 720)))
+    crashes = 0
+
+    # Phase 1: attract cycles.
+    slots = [find(ui, "attractSlotA"), find(ui, "attractSlotB")]
+    view = find(ui, "attractView")
+    changes, blank, last_top = 0, 0, None
+    target = args.cycles * len(content.attract)
+    marks: dict[str, float] = {"attract start": rss_mb()}
+    started = time.monotonic()
+    while changes < target:
+        try:
+            QTest.qWait(15)
+            top = max(slots, key=lambda slot: slot.z())
+            if top is not last_top:
+                changes += 1
+                last_top = top
+                image = ui.window.grabWindow().copy(0, 0, int(view.width()),
+                                                    int(view.height() * 0.6))
+                colours = {image.pixel(x, y) for x in range(0, image.width(), 97)
+                           for y in range(0, image.height(), 61)}
+                blank += len(colours) <= 2
+                if changes == target // 2:
+                    marks["attract middle"] = rss_mb()
+        except Exception as error:  # noqa: BLE001 - a soak counts crashes, it does not stop
+            crashes += 1
+            print("crash:", error, file=sys.stderr)
+    marks["attract end"] = rss_mb()
+    attract_seconds = time.monotonic() - started
+
+    # Phase 2: random-tap visitor sessions, each ended by the idle clock.
+    rng = random.Random(2021)
+    corners = [corner.corner_id for corner in content.corners]
+    buttons = ["sectionTab_1", "sectionTab_2", "captionsButton", "muteButton",
+               "languageButton_en", "languageButton_ko", "bigPlayButton", "expandButton",
+               "galleryThumb_0"]
+    started = time.monotonic()
+    for session in range(args.sessions):
+        try:
+            ui.session.touched()
+            ui.exhibit.openCorner(rng.choice(corners))
+            QTest.qWait(5)
+            for name in rng.sample(buttons, 4):
+                item = find_item(ui, name)
+                if item is not None and item.isVisible():
+                    tap(ui, item)
+                    QTest.qWait(2)
+            if (closer := find_item(ui, "viewerCloseButton")) is not None:
+                tap(ui, closer)
+            clock.now += 200
+            ui.session.tick()
+            QTest.qWait(2)
+            if session == args.sessions // 2:
+                marks["sessions middle"] = rss_mb()
+            if session == 0:
+                marks["sessions start"] = rss_mb()
+        except Exception as error:  # noqa: BLE001
+            crashes += 1
+            print("crash:", error, file=sys.stderr)
+    marks["sessions end"] = rss_mb()
+    session_seconds = time.monotonic() - started
+    ui.close()
+    log.close()
+    package.close()
+    del app
+
+    def growth(phase: str) -> float:
+        return 100 * (marks[f"{phase} end"] - marks[f"{phase} middle"]) / marks[f"{phase} middle"]
+
+    print(f"soak: {args.cycles} attract cycles ({changes} item changes, {attract_seconds:.0f} s), "
+          f"{args.sessions} visitor sessions ({session_seconds:.0f} s)")
+    for name, value in marks.items():
+        print(f"  RSS {name:17} {value:7.1f} MB")
+    print(f"  RSS growth middle→end: attract {growth('attract'):+.2f} %, "
+          f"sessions {growth('sessions'):+.2f} %")
+    print(f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}")
+
+
+if __name__ == "__main__":
+    main()
