@@ -73,17 +73,22 @@ def main() -> None:
     package = ContentPackage.open(ensure_demo_package(work / "data"))
     media = dict(MediaStore(work / "media").extract_all(package))
     clip = _short_video(work / "clip.mp4", seconds=0.4)
-    video = MediaItem("1" * 64, "video", "video/mp4", clip.stat().st_size, "clip.mp4", 640,
-                      360, 400, None)
+    video = MediaItem(
+        "1" * 64, "video", "video/mp4", clip.stat().st_size, "clip.mp4", 640, 360, 400, None
+    )
     media[video.sha256] = clip
     pictures = [item.media for item in package.content.attract if item.duration_ms]
-    content = dataclasses.replace(package.content, attract=(
-        AttractContent(video, None), AttractContent(pictures[0], 100),
-        AttractContent(pictures[1], 100)))
+    content = dataclasses.replace(
+        package.content,
+        attract=(
+            AttractContent(video, None),
+            AttractContent(pictures[0], 100),
+            AttractContent(pictures[1], 100),
+        ),
+    )
     clock = Clock()
     log = InteractionLog(work / "log.sqlite")
-    ui = KioskUi(KioskConfig(), content, media, work / "cache", interaction_log=log,
-                 clock=clock)
+    ui = KioskUi(KioskConfig(), content, media, work / "cache", interaction_log=log, clock=clock)
     ui.show(RunOptions(data_dir=work, windowed=True, size=(1280, 720)))
     crashes = 0
 
@@ -101,14 +106,18 @@ def main() -> None:
             if top is not last_top:
                 changes += 1
                 last_top = top
-                image = ui.window.grabWindow().copy(0, 0, int(view.width()),
-                                                    int(view.height() * 0.6))
-                colours = {image.pixel(x, y) for x in range(0, image.width(), 97)
-                           for y in range(0, image.height(), 61)}
+                image = ui.window.grabWindow().copy(
+                    0, 0, int(view.width()), int(view.height() * 0.6)
+                )
+                colours = {
+                    image.pixel(x, y)
+                    for x in range(0, image.width(), 97)
+                    for y in range(0, image.height(), 61)
+                }
                 blank += len(colours) <= 2
                 if changes == target // 2:
                     marks["attract middle"] = rss_mb()
-        except Exception as error:  # noqa: BLE001 - a soak counts crashes, it does not stop
+        except Exception as error:  # a soak counts crashes, it does not stop
             crashes += 1
             print("crash:", error, file=sys.stderr)
     marks["attract end"] = rss_mb()
@@ -117,9 +126,17 @@ def main() -> None:
     # Phase 2: random-tap visitor sessions, each ended by the idle clock.
     rng = random.Random(2021)
     corners = [corner.corner_id for corner in content.corners]
-    buttons = ["sectionTab_1", "sectionTab_2", "captionsButton", "muteButton",
-               "languageButton_en", "languageButton_ko", "bigPlayButton", "expandButton",
-               "galleryThumb_0"]
+    buttons = [
+        "sectionTab_1",
+        "sectionTab_2",
+        "captionsButton",
+        "muteButton",
+        "languageButton_en",
+        "languageButton_ko",
+        "bigPlayButton",
+        "expandButton",
+        "galleryThumb_0",
+    ]
     started = time.monotonic()
     for session in range(args.sessions):
         try:
@@ -140,7 +157,7 @@ def main() -> None:
                 marks["sessions middle"] = rss_mb()
             if session == 0:
                 marks["sessions start"] = rss_mb()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # counted, as above
             crashes += 1
             print("crash:", error, file=sys.stderr)
     marks["sessions end"] = rss_mb()
@@ -153,12 +170,16 @@ def main() -> None:
     def growth(phase: str) -> float:
         return 100 * (marks[f"{phase} end"] - marks[f"{phase} middle"]) / marks[f"{phase} middle"]
 
-    print(f"soak: {args.cycles} attract cycles ({changes} item changes, {attract_seconds:.0f} s), "
-          f"{args.sessions} visitor sessions ({session_seconds:.0f} s)")
+    print(
+        f"soak: {args.cycles} attract cycles ({changes} item changes, {attract_seconds:.0f} s), "
+        f"{args.sessions} visitor sessions ({session_seconds:.0f} s)"
+    )
     for name, value in marks.items():
         print(f"  RSS {name:17} {value:7.1f} MB")
-    print(f"  RSS growth middle→end: attract {growth('attract'):+.2f} %, "
-          f"sessions {growth('sessions'):+.2f} %")
+    print(
+        f"  RSS growth middle→end: attract {growth('attract'):+.2f} %, "
+        f"sessions {growth('sessions'):+.2f} %"
+    )
     print(f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}")
 
 

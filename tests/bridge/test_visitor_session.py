@@ -250,9 +250,12 @@ def _short_video(path: Path, seconds: float = 1.2) -> Path:
             frame = av.VideoFrame(640, 360, "yuv420p")
             y, u, v = frame.planes
             # Diagonal stripes that move: a picture, not a flat colour.
-            y.update(b"".join(
-                bytes((30 + (x + row + index * 8) // 16 % 2 * 160) for x in range(y.line_size))
-                for row in range(360)))
+            y.update(
+                b"".join(
+                    bytes((30 + (x + row + index * 8) // 16 % 2 * 160) for x in range(y.line_size))
+                    for row in range(360)
+                )
+            )
             u.update(bytes([90]) * u.buffer_size)
             v.update(bytes([170]) * v.buffer_size)
             container.mux(stream.encode(frame))
@@ -311,3 +314,24 @@ def test_no_blank_frame_between_attract_items(
         finally:
             booth.ui.close()
             booth.log.close()
+
+
+def test_a_watched_video_is_logged_with_its_seconds(qtbot, booth: Booth) -> None:
+    """Play, watch a little, leave: one video_play row, partial, with the seconds seen."""
+    booth.ui.session.touched()
+    booth.ui.exhibit.openCorner("clean-valleys")
+    qtbot.waitUntil(lambda: shown(booth.ui, "cornerView"))
+    tap(booth.ui, find(booth.ui, "bigPlayButton"))
+    qtbot.waitUntil(
+        lambda: find(booth.ui, "videoPanel").property("position") > 1200, timeout=10_000
+    )
+    tap(booth.ui, find(booth.ui, "homeButton"))
+    booth.log.flush()
+    with sqlite3.connect(booth.log_file) as connection:
+        rows = connection.execute(
+            "SELECT corner_id, detail, value FROM event WHERE kind = 'video_play'"
+        ).fetchall()
+    assert len(rows) == 1
+    corner, detail, seconds = rows[0]
+    assert (corner, detail) == ("clean-valleys", "partial")
+    assert 1.0 <= seconds <= 8.0
