@@ -107,7 +107,7 @@ def _open_interaction_log(data_dir: Path) -> InteractionLog | None:
     """The interaction log; without it (read-only disk, say) the show goes on unlogged."""
     try:
         return InteractionLog(log_path(data_dir))
-    except Exception:
+    except Exception:  # a supervision boundary: the exhibit matters more than its numbers
         log.exception("the interaction log could not be opened; visitors will not be counted")
         return None
 

@@ -172,5 +172,5 @@ class InteractionLog:
         try:
             with self._engine.begin() as connection:
                 connection.execute(insert(Event), [vars(item) for item in batch])
-        except Exception:
+        except Exception:  # a full disk must not stop the show: log it and go on
             log.exception("could not write %d visitor events", len(batch))
