@@ -37,8 +37,8 @@ from kiosk.config import KioskConfig  # noqa: E402
 from kiosk.content.demo import ensure_demo_package  # noqa: E402
 from kiosk.content.package import AttractContent, ContentPackage, MediaItem  # noqa: E402
 from kiosk.install.media_store import MediaStore  # noqa: E402
-from tests.bridge.test_visitor_session import _short_video  # noqa: E402
 from tests.bridge.ui import find, find_item, tap  # noqa: E402
+from tests.clips import make_clip  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -72,7 +72,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     package = ContentPackage.open(ensure_demo_package(work / "data"))
     media = dict(MediaStore(work / "media").extract_all(package))
-    clip = _short_video(work / "clip.mp4", seconds=0.4)
+    clip = make_clip(work / "clip.mp4", seconds=0.4)
     video = MediaItem(
         "1" * 64, "video", "video/mp4", clip.stat().st_size, "clip.mp4", 640, 360, 400, None
     )

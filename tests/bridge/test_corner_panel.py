@@ -15,6 +15,7 @@ from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage
 from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import centre_of, find, find_item, shown, swipe, tap
+from tests.clips import make_clip
 
 
 def open_corner(qtbot, kiosk: KioskUi, corner_id: str) -> None:
@@ -242,18 +243,9 @@ def test_a_video_that_decodes_to_nothing_shows_its_poster(
     qtbot, qapp, demo_package: Path, tmp_path: Path
 ) -> None:
     """AV1 plays without error and without frames here: after a few seconds, the notice."""
-    import av
-
-    clip = tmp_path / "av1.mp4"
-    with av.open(str(clip), "w") as container:
-        stream = container.add_stream("libsvtav1", rate=10)
-        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
-        for index in range(40):
-            frame = av.VideoFrame(320, 180, "yuv420p")
-            for plane in frame.planes:
-                plane.update(bytes([index * 5 % 256]) * plane.buffer_size)
-            container.mux(stream.encode(frame))
-        container.mux(stream.encode(None))
+    clip = make_clip(
+        tmp_path / "av1.mp4", codec="libsvtav1", width=320, height=180, seconds=4, rate=10
+    )
     package, ui = _kiosk_with_video(qtbot, demo_package, tmp_path, clip)
     try:
         open_corner(qtbot, ui, "public-delivery-app")

@@ -15,6 +15,7 @@ from kiosk.config import KioskConfig
 from kiosk.content.package import AttractContent, ContentPackage, MediaItem, PackageContent
 from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import find, find_item, shown, tap
+from tests.clips import make_clip
 
 
 class FakeClock:
@@ -239,30 +240,6 @@ def test_a_broken_attract_item_is_skipped(qtbot, qapp, demo_package: Path, tmp_p
             booth.log.close()
 
 
-def _short_video(path: Path, seconds: float = 1.2) -> Path:
-    """A small H.264 clip whose picture changes every frame."""
-    import av
-
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=25)
-        stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
-        for index in range(round(seconds * 25)):
-            frame = av.VideoFrame(640, 360, "yuv420p")
-            y, u, v = frame.planes
-            # Diagonal stripes that move: a picture, not a flat colour.
-            y.update(
-                b"".join(
-                    bytes((30 + (x + row + index * 8) // 16 % 2 * 160) for x in range(y.line_size))
-                    for row in range(360)
-                )
-            )
-            u.update(bytes([90]) * u.buffer_size)
-            v.update(bytes([170]) * v.buffer_size)
-            container.mux(stream.encode(frame))
-        container.mux(stream.encode(None))
-    return path
-
-
 def test_no_blank_frame_between_attract_items(
     qtbot, qapp, demo_package: Path, tmp_path: Path
 ) -> None:
@@ -270,7 +247,7 @@ def test_no_blank_frame_between_attract_items(
     shows a picture: never the bare background."""
     with ContentPackage.open(demo_package) as package:
         media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        clip = _short_video(tmp_path / "short.mp4")
+        clip = make_clip(tmp_path / "short.mp4")
         video = MediaItem(
             "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
         )

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.content.manifest import load_manifest
 from kiosk.errors import ManifestError
+from tests.clips import make_clip
 from tests.manifests import SMALL_MANIFEST, write_manifest
 
 
@@ -117,18 +118,14 @@ def test_duplicate_keys_are_mistakes(manifest_dir: Path) -> None:
 
 def test_av1_video_is_refused(manifest_dir: Path) -> None:
     """A video the kiosk's player cannot decode (AV1) is refused at build, not at the booth."""
-    import av
-
-    clip = manifest_dir / "media" / "av1.mp4"
-    with av.open(str(clip), "w") as container:
-        stream = container.add_stream("libsvtav1", rate=10)
-        stream.width, stream.height, stream.pix_fmt = 128, 128, "yuv420p"
-        for index in range(5):
-            frame = av.VideoFrame(128, 128, "yuv420p")
-            for plane in frame.planes:
-                plane.update(bytes([index * 40]) * plane.buffer_size)
-            container.mux(stream.encode(frame))
-        container.mux(stream.encode(None))
+    make_clip(
+        manifest_dir / "media" / "av1.mp4",
+        codec="libsvtav1",
+        width=128,
+        height=128,
+        seconds=0.5,
+        rate=10,
+    )
     manifest = write_manifest(
         manifest_dir,
         SMALL_MANIFEST.replace("file: media/video/delivery.mp4", "file: media/av1.mp4"),
