@@ -71,7 +71,7 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     if options.screenshot and not _has_display():
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    package = ContentPackage.open(options.package or ensure_demo_package(options.data_dir))
+    package = ContentPackage.open(options.package or _installed_or_demo(options.data_dir))
     trace.mark(
         "package_opened", package_id=package.content.package_id, version=package.content.version
     )
@@ -101,6 +101,15 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
                 interaction_log.close()
     finally:
         package.close()
+
+
+def _installed_or_demo(data_dir: Path) -> Path:
+    """The installed package (falling back to the previous one), else the built-in demo."""
+    from kiosk.install.installer import Installer
+
+    installer = Installer(data_dir)
+    installer.recover()
+    return installer.package_to_show() or ensure_demo_package(data_dir)
 
 
 def _open_interaction_log(data_dir: Path) -> InteractionLog | None:

@@ -95,16 +95,88 @@ class _TqdmProgress:
     required=True,
     help="The package file to write.",
 )
-def package_build(manifest: Path, output: Path) -> None:
+@click.option(
+    "--sign-key",
+    type=_existing_file,
+    default=None,
+    help="Sign the package with this key (from 'package keygen').",
+)
+def package_build(manifest: Path, output: Path, sign_key: Path | None) -> None:
     """Build a package from a YAML MANIFEST."""
     from kiosk.content.builder import build_package
 
-    result = build_package(manifest, output, progress=_TqdmProgress)
+    result = build_package(manifest, output, progress=_TqdmProgress, sign_key=sign_key)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"built {result.path} ({result.package_id} {result.version}, {result.media_count} media)"
     )
+
+
+@package.command("keygen")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The private key file to write (its public half goes to OUT.pub).",
+)
+def package_keygen(out: Path) -> None:
+    """Make an Ed25519 key pair for signing packages."""
+    from kiosk.content.signing import generate_key
+
+    key = generate_key(out)
+    click.echo(f"wrote {out} (keep it secret) and {out}.pub (key id {key.key_id})")
+    click.echo("To trust it on a kiosk, add this line under trusted_keys in its config:")
+    click.echo(f'  - "{(out.parent / (out.name + ".pub")).read_text().strip()}"')
+
+
+def _installer(state: _State) -> Any:
+    from kiosk.content.signing import TrustedKey
+    from kiosk.install.installer import Installer
+
+    config = state.config()
+    keys = [TrustedKey.parse(line) for line in config.trusted_keys]
+    return Installer(state.data_dir(config), keys)
+
+
+@package.command("install")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--approve",
+    is_flag=True,
+    help="Staff approval: install even if unsigned, untrusted or not newer.",
+)
+@click.pass_obj
+def package_install(state: _State, file: Path, approve: bool) -> None:
+    """Install a package on this kiosk (it shows at the next start or quiet moment)."""
+    installer = _installer(state)
+    bar = None
+    shown = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar, shown
+        if bar is None and total >= 8 * 1024 * 1024:
+            bar = _TqdmProgress(file.name, total)
+        if bar is not None:
+            bar.advance(done - shown)
+            shown = done
+
+    try:
+        result = installer.install(file, approved=approve, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    signer = f"signed by key {result.signed_by}" if result.signed_by else "approved by staff"
+    click.echo(f"installed {result.package_id} {result.version} ({signer})")
+
+
+@package.command("rollback")
+@click.pass_obj
+def package_rollback(state: _State) -> None:
+    """Go back to the content installed before the current one."""
+    path = _installer(state).rollback()
+    click.echo(f"active again: {path.name}")
 
 
 @package.command("verify")

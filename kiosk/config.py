@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from kiosk.errors import ConfigError
 from kiosk.yamlsource import describe_validation_error, load_yaml
@@ -51,6 +51,11 @@ class KioskConfig(_Section):
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
+    # Public keys whose signed packages install without the staff PIN: the lines of the
+    # KEYFILE.pub files that "package keygen" writes ("<key id> <base64 key>").
+    trusted_keys: list[
+        Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16} [A-Za-z0-9+/]{43}=$")]
+    ] = Field(default_factory=list)
 
     def resolved_data_dir(self, override: Path | None = None) -> Path:
         """The data directory: an explicit override, ``KIOSK_DATA_DIR``, the config, or

@@ -83,8 +83,8 @@ CliResult = subprocess.CompletedProcess[str]
 def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
     """Run ``python -m kiosk ARGS`` as a user would; returns the finished process."""
 
-    def run(*args: str | Path, cwd: Path | None = None) -> CliResult:
-        env = dict(os.environ, KIOSK_DATA_DIR=str(tmp_path / "data"))
+    def run(*args: str | Path, cwd: Path | None = None, **extra_env: str) -> CliResult:
+        env = dict(os.environ, KIOSK_DATA_DIR=str(tmp_path / "data"), **extra_env)
         return subprocess.run(
             [sys.executable, "-m", "kiosk", *map(str, args)],
             capture_output=True,

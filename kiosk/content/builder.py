@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, create_engine, event, insert, update
 
 from kiosk.content import format_spec, schema
@@ -29,6 +30,7 @@ from kiosk.content.manifest import (
     Manifest,
     load_manifest,
 )
+from kiosk.content.signing import load_private_key, sign_digest
 from kiosk.errors import KioskError
 
 # Media at least this large get a progress bar while they are hashed and stored.
@@ -66,6 +68,7 @@ def build_package(
     progress: ProgressFactory | None = None,
     chunk_size: int = format_spec.DEFAULT_CHUNK_SIZE,
     built_at: datetime | None = None,
+    sign_key: Path | None = None,
 ) -> BuildResult:
     """Validate the manifest and write the package to ``out_path``.
 
@@ -73,6 +76,7 @@ def build_package(
     ``KioskError`` when the output cannot be written (nothing is left behind).
     """
     loaded = load_manifest(manifest_path)
+    private_key = load_private_key(sign_key) if sign_key else None
     out_path = out_path.resolve()
     built_at = built_at or datetime.now(UTC)
     try:
@@ -85,7 +89,7 @@ def build_package(
     os.close(fd)
     temp_path = Path(temp_name)
     try:
-        writer = _PackageWriter(loaded, chunk_size, progress)
+        writer = _PackageWriter(loaded, chunk_size, progress, private_key)
         digest = writer.write(temp_path, built_at)
         _fsync(temp_path)
         os.replace(temp_path, out_path)
@@ -124,8 +128,13 @@ class _PackageWriter:
     """Turns a loaded manifest into rows; one instance writes one package."""
 
     def __init__(
-        self, loaded: LoadedManifest, chunk_size: int, progress: ProgressFactory | None
+        self,
+        loaded: LoadedManifest,
+        chunk_size: int,
+        progress: ProgressFactory | None,
+        private_key: Ed25519PrivateKey | None = None,
     ) -> None:
+        self.private_key = private_key
         self.loaded = loaded
         self.chunk_size = chunk_size
         self.progress = progress
@@ -150,7 +159,14 @@ class _PackageWriter:
                 connection.exec_driver_sql(f"PRAGMA user_version={format_spec.SCHEMA_VERSION}")
                 self._write_content(connection, built_at)
                 digest = compute_manifest_digest(connection)
-                connection.execute(update(schema.PackageInfo).values(manifest_digest=digest))
+                signature, key_id = (
+                    sign_digest(self.private_key, digest) if self.private_key else (None, None)
+                )
+                connection.execute(
+                    update(schema.PackageInfo).values(
+                        manifest_digest=digest, signature=signature, key_id=key_id
+                    )
+                )
         finally:
             engine.dispose()
         return digest

@@ -59,3 +59,14 @@ class MediaStore:
                 package.export_media(item.sha256, path)
             paths[item.sha256] = path
         return paths
+
+    def remove_all_but(self, keep: set[str]) -> int:
+        """Remove stored media whose SHA-256 is not in ``keep``; how many were removed."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for path in self.root.glob("??/*"):
+            if path.is_file() and path.name.split(".", 1)[0] not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,286 @@
+"""Installing a content package: stage, verify, extract, switch atomically, keep one back.
+
+The same code serves the command line (``package install``, ``package rollback``) and the
+kiosk's own discovery of USB sticks. Every step can fail (a stick pulled out, a full disk,
+damaged bytes, an untrusted signature, a power cut) and none leaves the active content
+changed: the switch is one atomic rename of a small pointer file, made only after the new
+package and its media are complete on disk.
+
+Layout of the data directory::
+
+    packages/<id>-<version>-<digest>.kpkg   installed packages (the active and the previous)
+    staging/*.part                          copies in progress (removed at start-up)
+    media/                                  media by SHA-256 (see media_store.py)
+    active.json                             {"active": NAME, "previous": NAME | null}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.package import ContentPackage, check_package_file
+from kiosk.content.signing import TrustedKey, signature_is_valid
+from kiosk.content.verify import verify_package
+from kiosk.errors import KioskError, PackageError
+from kiosk.install.media_store import MediaStore
+
+log = logging.getLogger(__name__)
+
+COPY_BLOCK = 1024 * 1024
+POINTER = "active.json"
+
+
+class InstallError(KioskError):
+    """An install did not happen; the message says why, for staff."""
+
+
+class NeedsStaffApproval(InstallError):  # noqa: N818 - a decision, not a failure
+    """The package is valid but unsigned, untrusted or not newer: staff must approve it."""
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    """What an install did."""
+
+    package_id: str
+    version: str
+    path: Path
+    signed_by: str | None
+    replaced: str | None
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _fsync_directory(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _plain(error: OSError, doing: str) -> str:
+    """An OS error in words staff understand."""
+    if error.errno == errno.ENOSPC:
+        return f"the kiosk's disk is full while {doing}"
+    if error.errno in (errno.EIO, errno.ENODEV, errno.ENOENT, errno.ENXIO):
+        return f"the USB stick was removed or could not be read while {doing}"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the kiosk may not write its data folder while {doing}"
+    return f"{error.strerror or error} while {doing}"
+
+
+class Installer:
+    """Installs packages into one kiosk's data directory."""
+
+    def __init__(self, data_dir: Path, trusted_keys: list[TrustedKey] | None = None) -> None:
+        self.data_dir = data_dir
+        self.packages_dir = data_dir / "packages"
+        self.staging_dir = data_dir / "staging"
+        self.media = MediaStore(data_dir / "media")
+        self.trusted_keys = trusted_keys or []
+
+    # -- the pointer
+
+    def _read_pointer(self) -> dict[str, str | None]:
+        try:
+            data = json.loads((self.data_dir / POINTER).read_text())
+        except (OSError, ValueError):
+            return {"active": None, "previous": None}
+        return {"active": data.get("active"), "previous": data.get("previous")}
+
+    def _write_pointer(self, active: str | None, previous: str | None) -> None:
+        """Replace the pointer atomically: write, fsync, rename, fsync the folder."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".active.", suffix=".part", dir=self.data_dir)
+        try:
+            with os.fdopen(fd, "w") as file:
+                json.dump({"active": active, "previous": previous}, file)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp, self.data_dir / POINTER)
+            _fsync_directory(self.data_dir)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+
+    def installed(self) -> tuple[Path | None, Path | None]:
+        """(active, previous) package files as the pointer names them."""
+        pointer = self._read_pointer()
+        return tuple(  # type: ignore[return-value]
+            self.packages_dir / name if name else None
+            for name in (pointer["active"], pointer["previous"])
+        )
+
+    def package_to_show(self) -> Path | None:
+        """The package to show at start: the active one if it opens, else the previous one,
+        else None (the built-in demo). A cheap check; the full one runs in the background."""
+        for candidate in self.installed():
+            if candidate is None:
+                continue
+            try:
+                check_package_file(candidate).close()
+                return candidate
+            except PackageError as error:
+                log.error("installed package unusable, falling back: %s", error)
+        return None
+
+    def recover(self) -> None:
+        """Remove what an interrupted install left behind (power cut, crash)."""
+        for leftover in self.staging_dir.glob("*.part") if self.staging_dir.is_dir() else ():
+            leftover.unlink(missing_ok=True)
+
+    # -- install and roll back
+
+    def install(
+        self,
+        source: Path,
+        *,
+        approved: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> InstallResult:
+        """Install ``source``. ``approved``: staff accepted an unsigned, untrusted or older
+        package. Raises ``InstallError`` (``NeedsStaffApproval`` for those) and then leaves
+        the active content exactly as it was."""
+        self.recover()
+        staged = self._stage(source, progress)
+        try:
+            return self._install_staged(staged, approved)
+        finally:
+            staged.unlink(missing_ok=True)
+
+    def _stage(self, source: Path, progress: Callable[[int, int], None] | None) -> Path:
+        try:
+            self.staging_dir.mkdir(parents=True, exist_ok=True)
+            total = source.stat().st_size
+        except FileNotFoundError as error:
+            raise InstallError(f"{source}: no such file") from error
+        except OSError as error:
+            raise InstallError(_plain(error, "preparing the copy")) from error
+        fd, name = tempfile.mkstemp(suffix=".part", dir=self.staging_dir)
+        staged = Path(name)
+        done = 0
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for block in self._read_blocks(source):
+                    out.write(block)
+                    done += len(block)
+                    if progress:
+                        progress(done, total)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as error:
+            staged.unlink(missing_ok=True)
+            raise InstallError(_plain(error, "copying the package")) from error
+        if done != total:
+            staged.unlink(missing_ok=True)
+            raise InstallError(
+                "the package changed or was cut short while it was copied "
+                "(was the USB stick removed?)"
+            )
+        return staged
+
+    def _read_blocks(self, source: Path) -> Iterator[bytes]:
+        with source.open("rb") as file:
+            while block := file.read(COPY_BLOCK):
+                yield block
+
+    def _install_staged(self, staged: Path, approved: bool) -> InstallResult:
+        try:
+            report = verify_package(staged)
+        except PackageError as error:
+            raise InstallError(str(error).replace(str(staged), "the package")) from error
+        if not report.ok:
+            raise InstallError("the package is damaged: " + "; ".join(report.problems[:3]))
+        try:
+            package = ContentPackage.open(staged)
+        except PackageError as error:
+            raise InstallError(str(error).replace(str(staged), "the package")) from error
+        with package:
+            content = package.content
+            trusted = signature_is_valid(
+                self.trusted_keys, content.key_id, content.signature, content.manifest_digest
+            )
+            active, _previous = self.installed()
+            older = self._not_newer(content.package_id, content.version, active)
+            if not approved and (not trusted or older):
+                why = (
+                    "it is not signed by a trusted key"
+                    if not trusted
+                    else "it is not newer than the content shown now"
+                )
+                raise NeedsStaffApproval(
+                    f"{content.package_id} {content.version} needs staff approval: {why}"
+                )
+            try:
+                self.media.extract_all(package)
+            except OSError as error:
+                raise InstallError(_plain(error, "unpacking the media")) from error
+            name = f"{content.package_id}-{content.version}-{content.manifest_digest[:12]}.kpkg"
+        target = self.packages_dir / name
+        try:
+            self.packages_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+            _fsync_directory(self.packages_dir)
+            active_name = active.name if active and active.name != name else None
+            self._write_pointer(name, active_name or self._read_pointer()["previous"])
+        except OSError as error:
+            raise InstallError(_plain(error, "switching to the new content")) from error
+        self._remove_unused()
+        return InstallResult(
+            content.package_id,
+            content.version,
+            target,
+            content.key_id if trusted else None,
+            active.name if active else None,
+        )
+
+    def _not_newer(self, package_id: str, version: str, active: Path | None) -> bool:
+        if active is None:
+            return False
+        try:
+            with ContentPackage.open(active) as current:
+                if current.content.package_id != package_id:
+                    return False
+                return _version_key(version) <= _version_key(current.content.version)
+        except PackageError:
+            return False
+
+    def rollback(self) -> Path:
+        """Show the previous package again (and keep the current one as previous)."""
+        pointer = self._read_pointer()
+        if not pointer["previous"]:
+            raise InstallError("there is no previous content to go back to")
+        if not (self.packages_dir / pointer["previous"]).is_file():
+            raise InstallError("the previous content is no longer on this kiosk")
+        try:
+            self._write_pointer(pointer["previous"], pointer["active"])
+        except OSError as error:
+            raise InstallError(_plain(error, "going back")) from error
+        return self.packages_dir / str(pointer["previous"])
+
+    def _remove_unused(self) -> None:
+        """Keep the active and previous packages and their media; remove the rest."""
+        keep = {name for name in self._read_pointer().values() if name}
+        needed: set[str] = set()
+        for name in keep:
+            with (
+                contextlib.suppress(PackageError),
+                ContentPackage.open(self.packages_dir / name) as package,
+            ):
+                needed.update(package.content.media)
+        for path in self.packages_dir.glob("*.kpkg"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+        if needed:
+            self.media.remove_all_but(needed)
