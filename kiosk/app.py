@@ -35,12 +35,14 @@ from kiosk.analytics.log import InteractionLog, log_path
 from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
+from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.errors import KioskError
+from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
 from kiosk.session.idle import IdleTimes
@@ -88,6 +90,8 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
             media,
             options.data_dir / "cache",
             interaction_log=interaction_log,
+            # No watching for new content while only taking a screenshot.
+            installer=None if options.screenshot else _installer_for(config, options.data_dir),
         )
         try:
             kiosk.show(options)
@@ -105,11 +109,15 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
 
 def _installed_or_demo(data_dir: Path) -> Path:
     """The installed package (falling back to the previous one), else the built-in demo."""
-    from kiosk.install.installer import Installer
-
     installer = Installer(data_dir)
     installer.recover()
     return installer.package_to_show() or ensure_demo_package(data_dir)
+
+
+def _installer_for(config: KioskConfig, data_dir: Path) -> Installer:
+    from kiosk.content.signing import TrustedKey
+
+    return Installer(data_dir, [TrustedKey.parse(line) for line in config.trusted_keys])
 
 
 def _open_interaction_log(data_dir: Path) -> InteractionLog | None:
@@ -233,8 +241,11 @@ class KioskUi(QObject):
         cache_dir: Path,
         interaction_log: InteractionLog | None = None,
         clock: Callable[[], float] = time.monotonic,
+        installer: Installer | None = None,
     ) -> None:
         super().__init__()
+        self._package: ContentPackage | None = None  # one switched in after an install
+        self._waiting_package: str | None = None
         QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
         self.config = config
         family = load_fonts(content, media)
@@ -270,6 +281,14 @@ class KioskUi(QObject):
         self.window: QQuickWindow = roots[0]
         trace.mark("qml_loaded")
         self._input_watcher = _InputWatcher(self.window, self.session)
+        self.watcher = None
+        self.installer = installer
+        if installer is not None:
+            installer.remove_unused_media(set(content.media))
+            self.watcher = PackageWatcher(installer, list(config.drop_folders), self)
+            self.watcher.packageInstalled.connect(self._package_installed)
+            self.session.sessionEnded.connect(self._switch_if_waiting)
+            self.window.setProperty("packageWatcher", self.watcher)
         if trace.enabled():
             self._trace_frames()
 
@@ -285,12 +304,40 @@ class KioskUi(QObject):
         self.exhibit.cornerOpened.connect(lambda corner: pending.append("view_shown"))
         self.exhibit.wentHome.connect(lambda: pending.append("view_shown"))
 
+    def _package_installed(self, path: str) -> None:
+        """New content waits while a visitor is here, and shows at once otherwise."""
+        self._waiting_package = path
+        if not self.session.property("visitorPresent"):
+            self._switch_if_waiting()
+
+    def _switch_if_waiting(self) -> None:
+        path, self._waiting_package = self._waiting_package, None
+        if path is None:
+            return
+        try:
+            package = ContentPackage.open(Path(path))
+            media = MediaStore(Path(path).parent.parent / "media").extract_all(package)
+        except (KioskError, OSError) as error:
+            log.error("the new content could not be shown, keeping the old: %s", error)
+            return
+        family = load_fonts(package.content, media)
+        self.exhibit.show_content(package.content, media, family)
+        self.session.show_content(package.content)
+        if self._package is not None:
+            self._package.close()
+        self._package = package
+        if self.installer is not None:
+            self.installer.remove_unused_media(set(package.content.media))
+        log.info("now showing %s %s", package.content.package_id, package.content.version)
+
     def close(self) -> None:
         """Tear down in the safe order: window and engine, then the objects QML used."""
         self.window.hide()
         shiboken6.delete(self.engine)
         shiboken6.delete(self.session)
         shiboken6.delete(self.exhibit)
+        if self._package is not None:
+            self._package.close()
 
     def show(self, options: RunOptions) -> None:
         """Fullscreen on the configured screen, or a window for development and screenshots."""

@@ -51,6 +51,8 @@ class KioskConfig(_Section):
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
+    # Folders watched for *.kpkg files besides USB sticks (a network share, a synced folder).
+    drop_folders: list[Path] = Field(default_factory=list)
     # Public keys whose signed packages install without the staff PIN: the lines of the
     # KEYFILE.pub files that "package keygen" writes ("<key id> <base64 key>").
     trusted_keys: list[

@@ -11,6 +11,8 @@ Window {
 
     required property Exhibit exhibit
     required property VisitorSession session
+    // Set by the application when it watches for new content (not for a screenshot).
+    property QtObject packageWatcher: null
     // Degrees the picture is turned for a screen mounted on its side (config).
     property int rotation: 0
     readonly property bool homeReady: home.visible && home.ready && !attract.visible
@@ -70,6 +72,12 @@ Window {
             secondsLeft: window.session.secondsLeft
             seconds: window.session.secondsLeft > 0 ? Math.max(20, window.session.secondsLeft) : 20
             onContinued: window.session.continueSession()
+        }
+
+        ContentNotice {
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
+            z: 40
+            kind: window.packageWatcher ? window.packageWatcher.notice : ""
         }
 
         AttractView {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
@@ -55,6 +57,23 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._sections = SectionListModel(self._language, urls, self)
         self._gallery = GalleryListModel(self._language, urls, self)
         self._cues: dict[str, tuple[Cue, ...]] = {}  # by captions media SHA-256
+
+    def show_content(
+        self, content: PackageContent, paths: Mapping[str, Path], font_family: str
+    ) -> None:
+        """Show another package (a new install switched in at a quiet moment)."""
+        self.goHome()
+        self._content = content
+        self._urls.replace(paths)
+        if font_family:
+            self._font_family = font_family
+        self._language = content.default_language
+        self._cues.clear()
+        self._corners.set_language(self._language)
+        self._corners.replace(content.corners)
+        self.contentChanged.emit()
+        self.languageChanged.emit()
+        self.currentCornerTextChanged.emit()
 
     # -- language
 

@@ -39,6 +39,10 @@ class MediaUrls:
     def __init__(self, paths: Mapping[str, Path]) -> None:
         self._paths = paths
 
+    def replace(self, paths: Mapping[str, Path]) -> None:
+        """Media of another package (after an install switched to it)."""
+        self._paths = paths
+
     def path(self, item: MediaItem | None) -> Path | None:
         """The extracted file of ``item``, if there is one."""
         return self._paths.get(item.sha256) if item is not None else None

@@ -39,6 +39,7 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     secondsLeftChanged = Signal()
     sessionStarted = Signal()
     sessionEnded = Signal(str)
+    attractItemsChanged = Signal()
 
     def __init__(
         self,
@@ -82,7 +83,17 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     def secondsLeft(self) -> int:
         return self._seconds_left
 
-    @Property(list, constant=True)
+    def show_content(self, content: PackageContent) -> None:
+        """Play another package's attract playlist."""
+        self._content = content
+        self.attractItemsChanged.emit()
+
+    @Property(bool, notify=stateChanged)
+    def visitorPresent(self) -> bool:
+        """True while a visitor session runs (new content then waits for its end)."""
+        return self._policy.state is not SessionState.ATTRACT
+
+    @Property(list, notify=attractItemsChanged)
     def attractItems(self) -> list[dict[str, Any]]:
         """The attract playlist: ``{url, video, durationMs}`` per item, in order."""
         return [

@@ -236,7 +236,7 @@ class Installer:
             self._write_pointer(name, active_name or self._read_pointer()["previous"])
         except OSError as error:
             raise InstallError(_plain(error, "switching to the new content")) from error
-        self._remove_unused()
+        self._remove_old_packages()
         return InstallResult(
             content.package_id,
             content.version,
@@ -269,18 +269,23 @@ class Installer:
             raise InstallError(_plain(error, "going back")) from error
         return self.packages_dir / str(pointer["previous"])
 
-    def _remove_unused(self) -> None:
-        """Keep the active and previous packages and their media; remove the rest."""
+    def _remove_old_packages(self) -> None:
+        """Keep the active and previous package files; remove the rest. (A kiosk still
+        showing a removed one keeps reading it: the file lives on while it is open.)"""
         keep = {name for name in self._read_pointer().values() if name}
-        needed: set[str] = set()
-        for name in keep:
+        for path in self.packages_dir.glob("*.kpkg"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+
+    def remove_unused_media(self, in_use: set[str]) -> int:
+        """Remove media that neither the active nor the previous package needs, nor
+        ``in_use`` (what the screen shows now); how many files went. Run by the kiosk when
+        it starts or switches content, never under a visitor's feet."""
+        needed = set(in_use)
+        for name in (n for n in self._read_pointer().values() if n):
             with (
                 contextlib.suppress(PackageError),
                 ContentPackage.open(self.packages_dir / name) as package,
             ):
                 needed.update(package.content.media)
-        for path in self.packages_dir.glob("*.kpkg"):
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
-        if needed:
-            self.media.remove_all_but(needed)
+        return self.media.remove_all_but(needed)

@@ -210,3 +210,21 @@ def test_install_and_rollback_commands(run_cli, manifest_dir: Path, tmp_path: Pa
     back = run_cli("--config", config, "package", "rollback")
     assert back.returncode == 1 and "no previous content" in back.stderr
     assert "Traceback" not in again.stderr + back.stderr
+
+
+def test_media_on_screen_survive_an_install(
+    manifest_dir: Path, tmp_path: Path, key, demo_package: Path
+) -> None:
+    """Installing never removes media the screen shows; the clean-up keeps what is in use."""
+    key_path, trusted = key
+    data = tmp_path / "data"
+    installer = Installer(data, [trusted])
+    with ContentPackage.open(demo_package) as shown:
+        installer.media.extract_all(shown)
+        on_screen = set(shown.content.media)
+        installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
+        assert all(installer.media.has(shown.content.media[sha]) for sha in on_screen)
+        installer.remove_unused_media(on_screen)
+        assert all(installer.media.has(shown.content.media[sha]) for sha in on_screen)
+        removed = installer.remove_unused_media(set())
+    assert removed > 0  # the demo's own media, once nothing shows them

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ContentNotice</name>
+    <message>
+        <location filename="../components/ContentNotice.qml" line="13"/>
+        <source>Checking new content</source>
+        <translation>새 콘텐츠 확인 중</translation>
+    </message>
+    <message>
+        <location filename="../components/ContentNotice.qml" line="14"/>
+        <source>New content ready</source>
+        <translation>새 콘텐츠 준비 완료</translation>
+    </message>
+    <message>
+        <location filename="../components/ContentNotice.qml" line="15"/>
+        <source>New content needs staff approval</source>
+        <translation>새 콘텐츠는 직원 확인이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../components/ContentNotice.qml" line="16"/>
+        <source>New content could not be installed</source>
+        <translation>새 콘텐츠를 설치하지 못했습니다</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <location filename="../components/IdleWarning.qml" line="30"/>

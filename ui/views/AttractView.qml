@@ -64,6 +64,7 @@ Rectangle {
     }
 
     onVisibleChanged: if (visible) restart(); else { slotA.load(null); slotB.load(null) }
+    onItemsChanged: if (visible) restart()
     Component.onCompleted: if (visible) restart()
 
     AttractSlot {

@@ -1,0 +1,119 @@
+"""Notices new content packages on USB sticks and drop folders and installs them in the
+background; the UI shows a small notice and switches at the next quiet moment."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, QStorageInfo, QTimer, Signal, Slot
+
+from kiosk.errors import KioskError
+from kiosk.install.discovery import Candidate, find_packages, is_removable_mount, write_report
+from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 2000
+
+
+class PackageWatcher(QObject):
+    """Polls mounted volumes and drop folders (cheap: a directory listing every 2 s)."""
+
+    noticeChanged = Signal()
+    packageInstalled = Signal(str)
+    # From the install thread to the GUI thread (a queued connection, by Qt's rules).
+    _installDone = Signal(object, object, object)
+
+    def __init__(
+        self, installer: Installer, drop_folders: list[Path], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._installer = installer
+        self._drop_folders = drop_folders
+        self._seen: set[tuple[str, int, float]] = set()
+        self._busy = False
+        self._notice = ""
+        self._installDone.connect(self._finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.scan)
+        self._timer.start()
+
+    @Property(str, notify=noticeChanged)
+    def notice(self) -> str:
+        """ "", or what staff and visitors may see: installing | ready | approval | failed."""
+        return self._notice
+
+    def _set_notice(self, notice: str) -> None:
+        if notice != self._notice:
+            self._notice = notice
+            self.noticeChanged.emit()
+
+    def roots(self) -> list[Path]:
+        """Drop folders and mounted removable volumes, as they are now."""
+        mounts = [
+            Path(volume.rootPath())
+            for volume in QStorageInfo.mountedVolumes()
+            if volume.isValid() and volume.isReady()
+        ]
+        return [*self._drop_folders, *(m for m in mounts if is_removable_mount(m))]
+
+    @Slot()
+    def scan(self) -> None:
+        """Look once; install the newest package not seen before (one at a time)."""
+        if self._busy:
+            return
+        for candidate in find_packages(self.roots()):
+            key = (str(candidate.path), candidate.size, candidate.modified)
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            self._busy = True
+            self._set_notice("installing")
+            threading.Thread(
+                target=self._install, args=(candidate,), daemon=True, name="package-install"
+            ).start()
+            return
+
+    def _install(self, candidate: Candidate) -> None:
+        result: InstallResult | None = None
+        error: KioskError | None = None
+        try:
+            result = self._installer.install(candidate.path)
+        except KioskError as failure:
+            error = failure
+        except Exception as failure:  # a supervision boundary: report, never crash the show
+            log.exception("installing %s failed", candidate.path)
+            error = KioskError(f"unexpected error: {failure}")
+        self._installDone.emit(candidate, result, error)
+
+    def _finished(
+        self, candidate: Candidate, result: InstallResult | None, error: KioskError | None
+    ) -> None:
+        self._busy = False
+        folder = candidate.path.parent
+        if result is not None:
+            log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
+            write_report(
+                folder,
+                [
+                    f"Installed {result.package_id} {result.version} ({candidate.path.name}).",
+                    "It shows when no visitor is using the screen.",
+                ],
+            )
+            self._set_notice("ready")
+            self.packageInstalled.emit(str(result.path))
+            return
+        approval = isinstance(error, NeedsStaffApproval)
+        log.warning("not installed: %s: %s", candidate.path, error)
+        write_report(
+            folder,
+            [
+                f"Not installed: {candidate.path.name}",
+                str(error),
+                "The kiosk goes on showing the content it had.",
+            ],
+        )
+        self._set_notice("approval" if approval else "failed")

@@ -1,0 +1,85 @@
+"""New content from a drop folder (as from a USB stick): installed in the background,
+switched in at a quiet moment, with a report written back beside the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import KioskConfig
+from kiosk.content.builder import build_package
+from kiosk.content.package import ContentPackage
+from kiosk.content.signing import generate_key
+from kiosk.install.installer import Installer
+from kiosk.install.media_store import MediaStore
+from tests.bridge.ui import find, shown
+from tests.manifests import write_manifest
+
+
+@pytest.fixture
+def setup(
+    qapp, demo_package: Path, manifest_dir: Path, tmp_path: Path
+) -> Iterator[tuple[KioskUi, Path, Path]]:
+    """A kiosk on the demo, watching a drop folder, trusting one key; a signed package."""
+    key = generate_key(tmp_path / "editor.key")
+    signed = tmp_path / "new.kpkg"
+    build_package(write_manifest(manifest_dir), signed, sign_key=tmp_path / "editor.key")
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    data = tmp_path / "data"
+    with ContentPackage.open(demo_package) as package:
+        media = MediaStore(data / "media").extract_all(package)
+        config = KioskConfig(drop_folders=[drop])
+        ui = KioskUi(
+            config, package.content, media, tmp_path / "cache", installer=Installer(data, [key])
+        )
+        ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
+        try:
+            yield ui, drop, signed
+        finally:
+            ui.close()
+
+
+def test_new_content_switches_in_while_nobody_is_here(qtbot, setup) -> None:
+    """In the attract loop, a new package shows within moments, without a restart."""
+    ui, drop, signed = setup
+    assert ui.exhibit.property("hallTitle") == "경기도관"
+    (drop / "kiosk").mkdir()
+    (drop / "kiosk" / "hall.kpkg").write_bytes(signed.read_bytes())
+    assert ui.watcher is not None
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.exhibit.property("hallTitle") == "시험관", timeout=15_000)
+    assert ui.watcher.property("notice") == "ready"
+    assert "Installed test.small 1.2" in (drop / "kiosk" / "kiosk-report.txt").read_text()
+    ui.session.touched()
+    qtbot.waitUntil(lambda: find(ui, "cornerTile_one") is not None)
+
+
+def test_new_content_waits_for_the_visitor_to_leave(qtbot, setup) -> None:
+    """During a visit the new content waits; it shows when the session ends."""
+    ui, drop, signed = setup
+    ui.session.touched()
+    ui.exhibit.openCorner("clean-valleys")
+    (drop / "hall.kpkg").write_bytes(signed.read_bytes())
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
+    assert ui.exhibit.property("currentCornerId") == "clean-valleys"
+    assert ui.exhibit.property("hallTitle") == "경기도관"
+    ui.session.startAttract()
+    assert ui.exhibit.property("hallTitle") == "시험관"
+    qtbot.waitUntil(lambda: shown(ui, "attractView"))
+
+
+def test_a_broken_package_is_reported_and_nothing_changes(qtbot, setup) -> None:
+    """A damaged file: a notice, a report on the stick, the same content on screen."""
+    ui, drop, _signed = setup
+    (drop / "broken.kpkg").write_bytes(b"not a package" * 500)
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "failed", timeout=15_000)
+    assert ui.exhibit.property("hallTitle") == "경기도관"
+    report = (drop / "kiosk-report.txt").read_text()
+    assert "Not installed: broken.kpkg" in report and "not a content package" in report
+    assert shown(ui, "contentNotice")

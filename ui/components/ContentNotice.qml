@@ -1,0 +1,46 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// A small, quiet notice about new content, for staff and harmless for visitors.
+Rectangle {
+    id: notice
+    objectName: "contentNotice"
+
+    required property string kind           // "", installing, ready, approval, failed
+    readonly property string message: {
+        switch (notice.kind) {
+        case "installing": return qsTr("Checking new content")
+        case "ready": return qsTr("New content ready")
+        case "approval": return qsTr("New content needs staff approval")
+        case "failed": return qsTr("New content could not be installed")
+        default: return ""
+        }
+    }
+    property bool recent: false
+
+    visible: message.length > 0 && (recent || kind === "installing")
+    width: label.implicitWidth + 2 * Theme.spaceM
+    height: Theme.touchMinimum
+    radius: height / 2
+    color: Qt.rgba(0.08, 0.13, 0.24, 0.88)
+
+    onKindChanged: {
+        notice.recent = true
+        hide.restart()
+    }
+
+    Timer {
+        id: hide
+        interval: 8000
+        onTriggered: notice.recent = false
+    }
+
+    Text {
+        id: label
+        anchors.centerIn: parent
+        text: notice.message
+        color: "white"
+        font.pixelSize: Theme.labelSize
+    }
+}
