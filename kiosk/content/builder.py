@@ -32,6 +32,7 @@ from kiosk.content.manifest import (
 )
 from kiosk.content.signing import load_private_key, sign_digest
 from kiosk.errors import KioskError
+from kiosk.files import fsync_directory, fsync_file
 
 # Media at least this large get a progress bar while they are hashed and stored.
 PROGRESS_THRESHOLD = 8 * 1024 * 1024
@@ -91,9 +92,9 @@ def build_package(
     try:
         writer = _PackageWriter(loaded, chunk_size, progress, private_key)
         digest = writer.write(temp_path, built_at)
-        _fsync(temp_path)
+        fsync_file(temp_path)
         os.replace(temp_path, out_path)
-        _fsync_directory(out_path.parent)
+        fsync_directory(out_path.parent)
     except OSError as error:
         raise KioskError(f"cannot write {out_path}: {error.strerror or error}") from error
     except sqlite3.Error as error:
@@ -109,19 +110,6 @@ def build_package(
         writer.media_count,
         loaded.warnings,
     )
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as file:
-        os.fsync(file.fileno())
-
-
-def _fsync_directory(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class _PackageWriter:

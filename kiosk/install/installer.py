@@ -30,6 +30,7 @@ from kiosk.content.package import ContentPackage, check_package_file
 from kiosk.content.signing import TrustedKey, signature_is_valid
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
+from kiosk.files import fsync_directory
 from kiosk.install.media_store import MediaStore
 
 log = logging.getLogger(__name__)
@@ -59,14 +60,6 @@ class InstallResult:
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
-
-
-def _fsync_directory(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _plain(error: OSError, doing: str) -> str:
@@ -109,7 +102,7 @@ class Installer:
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temp, self.data_dir / POINTER)
-            _fsync_directory(self.data_dir)
+            fsync_directory(self.data_dir)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
@@ -231,7 +224,7 @@ class Installer:
         try:
             self.packages_dir.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
-            _fsync_directory(self.packages_dir)
+            fsync_directory(self.packages_dir)
             active_name = active.name if active and active.name != name else None
             self._write_pointer(name, active_name or self._read_pointer()["previous"])
         except OSError as error:
