@@ -96,6 +96,7 @@ def main() -> None:
     slots = [find(ui, "attractSlotA"), find(ui, "attractSlotB")]
     view = find(ui, "attractView")
     changes, blank, last_top = 0, 0, None
+    blank_at: list[int] = []
     target = args.cycles * len(content.attract)
     marks: dict[str, float] = {"attract start": rss_mb()}
     started = time.monotonic()
@@ -109,12 +110,15 @@ def main() -> None:
                 image = ui.window.grabWindow().copy(
                     0, 0, int(view.width()), int(view.height() * 0.6)
                 )
+                # A dense grid: the hall's still screen is thin text on a dark ground.
                 colours = {
                     image.pixel(x, y)
-                    for x in range(0, image.width(), 97)
-                    for y in range(0, image.height(), 61)
+                    for x in range(0, image.width(), 13)
+                    for y in range(0, image.height(), 7)
                 }
-                blank += len(colours) <= 2
+                if len(colours) <= 2:
+                    blank += 1
+                    blank_at.append(changes)
                 if changes == target // 2:
                     marks["attract middle"] = rss_mb()
         except Exception as error:  # a soak counts crashes, it does not stop
@@ -180,7 +184,8 @@ def main() -> None:
         f"  RSS growth middle→end: attract {growth('attract'):+.2f} %, "
         f"sessions {growth('sessions'):+.2f} %"
     )
-    print(f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}")
+    print(f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}"
+          + (f" (at item changes {blank_at[:10]})" if blank_at else ""))
 
 
 if __name__ == "__main__":
