@@ -184,8 +184,10 @@ def main() -> None:
         f"  RSS growth middle→end: attract {growth('attract'):+.2f} %, "
         f"sessions {growth('sessions'):+.2f} %"
     )
-    print(f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}"
-          + (f" (at item changes {blank_at[:10]})" if blank_at else ""))
+    print(
+        f"  crashes {crashes}, Qt critical messages {len(criticals)}, blank frames {blank}"
+        + (f" (at item changes {blank_at[:10]})" if blank_at else "")
+    )
 
 
 if __name__ == "__main__":
