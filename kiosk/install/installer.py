@@ -129,9 +129,14 @@ class Installer:
         return None
 
     def recover(self) -> None:
-        """Remove what an interrupted install left behind (power cut, crash)."""
+        """Remove what an interrupted install left behind (power cut, crash): staged
+        copies, a half-written pointer, a package file the pointer never came to name."""
         for leftover in self.staging_dir.glob("*.part") if self.staging_dir.is_dir() else ():
             leftover.unlink(missing_ok=True)
+        for leftover in self.data_dir.glob(".active.*.part") if self.data_dir.is_dir() else ():
+            leftover.unlink(missing_ok=True)
+        if self.packages_dir.is_dir():
+            self._remove_old_packages()
 
     # -- install and roll back
 
