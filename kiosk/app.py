@@ -289,6 +289,9 @@ class KioskUi(QObject):
             self.watcher.packageInstalled.connect(self._package_installed)
             self.session.sessionEnded.connect(self._switch_if_waiting)
             self.window.setProperty("packageWatcher", self.watcher)
+            shown, _previous = installer.installed()
+            if shown is not None:
+                self.watcher.verify_in_background(shown)
         if trace.enabled():
             self._trace_frames()
 

@@ -25,6 +25,7 @@ class PackageWatcher(QObject):
     packageInstalled = Signal(str)
     # From the install thread to the GUI thread (a queued connection, by Qt's rules).
     _installDone = Signal(object, object, object)
+    _damaged = Signal(str)
 
     def __init__(
         self, installer: Installer, drop_folders: list[Path], parent: QObject | None = None
@@ -36,10 +37,16 @@ class PackageWatcher(QObject):
         self._busy = False
         self._notice = ""
         self._installDone.connect(self._finished)
+        self._damaged.connect(self._report_damage)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.scan)
         self._timer.start()
+
+    @Property(bool, notify=noticeChanged)
+    def busy(self) -> bool:
+        """True while a package is being installed."""
+        return self._busy
 
     @Property(str, notify=noticeChanged)
     def notice(self) -> str:
@@ -59,6 +66,22 @@ class PackageWatcher(QObject):
             if volume.isValid() and volume.isReady()
         ]
         return [*self._drop_folders, *(m for m in mounts if is_removable_mount(m))]
+
+    def verify_in_background(self, path: Path) -> threading.Thread:
+        """Check every byte of the shown package without holding up the show."""
+
+        def check() -> None:
+            problems = self._installer.verify_installed(path)
+            if problems:
+                self._damaged.emit(str(path))
+
+        thread = threading.Thread(target=check, daemon=True, name="package-check")
+        thread.start()
+        return thread
+
+    def _report_damage(self, path: str) -> None:
+        log.error("installed content %s is damaged; the content before it shows next", path)
+        self._set_notice("damaged")
 
     @Slot()
     def scan(self) -> None:

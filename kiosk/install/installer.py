@@ -128,6 +128,25 @@ class Installer:
                 log.error("installed package unusable, falling back: %s", error)
         return None
 
+    def verify_installed(self, path: Path) -> list[str]:
+        """The full check of an installed package (every byte); its problems, if any.
+        A package found damaged stops being the active one: the one before it takes its
+        place, so the next start, or switch, shows sound content."""
+        try:
+            report = verify_package(path)
+            problems = report.problems
+        except PackageError as error:
+            problems = [str(error)]
+        if problems:
+            pointer = self._read_pointer()
+            if pointer["active"] == path.name:
+                log.error(
+                    "the active package is damaged (%s); the previous one takes over",
+                    "; ".join(problems[:3]),
+                )
+                self._write_pointer(pointer["previous"], None)
+        return problems
+
     def recover(self) -> None:
         """Remove what an interrupted install left behind (power cut, crash): staged
         copies, a half-written pointer, a package file the pointer never came to name."""

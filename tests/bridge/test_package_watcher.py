@@ -83,3 +83,27 @@ def test_a_broken_package_is_reported_and_nothing_changes(qtbot, setup) -> None:
     report = (drop / "kiosk-report.txt").read_text()
     assert "Not installed: broken.kpkg" in report and "not a content package" in report
     assert shown(ui, "contentNotice")
+
+
+def test_two_sticks_at_once_are_handled_one_after_the_other(
+    qtbot, setup, manifest_dir: Path, tmp_path: Path
+) -> None:
+    """Two packages found together: one installs, then the other."""
+    ui, drop, signed = setup
+    newer = tmp_path / "newer.kpkg"
+    text = write_manifest(manifest_dir).read_text().replace('version: "1.2"', 'version: "1.3"')
+    build_package(
+        write_manifest(manifest_dir, text, "newer.yaml"), newer, sign_key=tmp_path / "editor.key"
+    )
+    (drop / "a.kpkg").write_bytes(signed.read_bytes())
+    (drop / "b.kpkg").write_bytes(newer.read_bytes())
+    installed: list[str] = []
+    ui.watcher.packageInstalled.connect(installed.append)
+    ui.watcher.scan()
+    ui.watcher.scan()  # busy with the first: the second waits its turn
+    qtbot.waitUntil(lambda: not ui.watcher.property("busy"), timeout=15_000)
+    # The newest file first (1.3, installed), then the other (1.2, older: staff decide).
+    assert len(installed) == 1 and "-1.3-" in Path(installed[0]).name
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    assert len(installed) == 1

@@ -228,3 +228,24 @@ def test_media_on_screen_survive_an_install(
         assert all(installer.media.has(shown.content.media[sha]) for sha in on_screen)
         removed = installer.remove_unused_media(set())
     assert removed > 0  # the demo's own media, once nothing shows them
+
+
+def test_a_damaged_active_package_gives_way_to_the_previous(
+    manifest_dir: Path, tmp_path: Path, key
+) -> None:
+    """The full check in the background finds damage: the content before takes over."""
+    key_path, trusted = key
+    data = tmp_path / "data"
+    installer = Installer(data, [trusted])
+    first = installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
+    second = installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", key_path))
+    assert installer.verify_installed(second.path) == []
+    with sqlite3.connect(second.path) as connection:
+        connection.execute(
+            "UPDATE media_chunk SET data = zeroblob(LENGTH(data)) "
+            "WHERE rowid = (SELECT MIN(rowid) FROM media_chunk)"
+        )
+    problems = installer.verify_installed(second.path)
+    assert problems and "SHA-256" in " ".join(problems)
+    assert active_name(data) == first.path.name
+    assert installer.package_to_show() == first.path

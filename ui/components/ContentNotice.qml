@@ -14,6 +14,7 @@ Rectangle {
         case "ready": return qsTr("New content ready")
         case "approval": return qsTr("New content needs staff approval")
         case "failed": return qsTr("New content could not be installed")
+        case "damaged": return qsTr("The installed content is damaged; staff, please check")
         default: return ""
         }
     }

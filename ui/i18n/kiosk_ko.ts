@@ -23,6 +23,11 @@
         <source>New content could not be installed</source>
         <translation>새 콘텐츠를 설치하지 못했습니다</translation>
     </message>
+    <message>
+        <location filename="../components/ContentNotice.qml" line="17"/>
+        <source>The installed content is damaged; staff, please check</source>
+        <translation>설치된 콘텐츠가 손상되었습니다. 직원의 확인이 필요합니다</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
