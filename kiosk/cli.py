@@ -228,6 +228,32 @@ def package_info(file: Path) -> None:
 
 
 @cli.group()
+def staff() -> None:
+    """Staff access to the kiosk."""
+
+
+@staff.command("set-pin")
+@click.pass_obj
+def staff_set_pin(state: _State) -> None:
+    """Set the staff PIN (4 to 8 digits); the config keeps only a salted hash of it."""
+    import os
+
+    from kiosk.config import set_top_level_value
+    from kiosk.staff.pin import hash_pin
+
+    path = state.config_path or (
+        Path(os.environ["KIOSK_CONFIG"]) if os.environ.get("KIOSK_CONFIG") else None
+    )
+    if path is None:
+        raise KioskError(
+            "say which config file keeps the PIN: gyeonggi-kiosk --config FILE staff set-pin"
+        )
+    pin = click.prompt("New staff PIN", hide_input=True, confirmation_prompt=True)
+    set_top_level_value(path, "staff_pin_hash", hash_pin(pin.strip()))
+    click.echo(f"the staff PIN is set (kept as a hash in {path})")
+
+
+@cli.group()
 def stats() -> None:
     """What visitors did: summaries and CSV files from the interaction log."""
 

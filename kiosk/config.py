@@ -15,6 +15,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from kiosk.errors import ConfigError
+from kiosk.staff.pin import HASH_FORM
 from kiosk.yamlsource import describe_validation_error, load_yaml
 
 APP_NAME = "gyeonggi-kiosk"
@@ -51,6 +52,9 @@ class KioskConfig(_Section):
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
+    # The staff PIN as a salted hash (never the PIN itself): set it with
+    # "gyeonggi-kiosk --config FILE staff set-pin".
+    staff_pin_hash: Annotated[str, StringConstraints(pattern=HASH_FORM)] | None = None
     # Folders watched for *.kpkg files besides USB sticks (a network share, a synced folder).
     drop_folders: list[Path] = Field(default_factory=list)
     # Public keys whose signed packages install without the staff PIN: the lines of the
@@ -98,3 +102,27 @@ def load_config(path: Path | None) -> KioskConfig:
         # kiosk happened to be started.
         config = config.model_copy(update={"data_dir": path.parent / config.data_dir})
     return config
+
+
+def set_top_level_value(path: Path, key: str, value: str) -> None:
+    """Set ``key: "value"`` at the top level of a config file, keeping its other lines and
+    comments; written atomically."""
+    line = f'{key}: "{value}"'
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config ({error.strerror})") from error
+    for index, existing in enumerate(lines):
+        if existing.startswith(f"{key}:"):
+            lines[index] = line
+            break
+    else:
+        lines.append(line)
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise ConfigError(f"{path}: cannot write the config ({error.strerror})") from error

@@ -83,7 +83,9 @@ CliResult = subprocess.CompletedProcess[str]
 def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
     """Run ``python -m kiosk ARGS`` as a user would; returns the finished process."""
 
-    def run(*args: str | Path, cwd: Path | None = None, **extra_env: str) -> CliResult:
+    def run(
+        *args: str | Path, cwd: Path | None = None, stdin: str | None = None, **extra_env: str
+    ) -> CliResult:
         env = dict(os.environ, KIOSK_DATA_DIR=str(tmp_path / "data"), **extra_env)
         return subprocess.run(
             [sys.executable, "-m", "kiosk", *map(str, args)],
@@ -93,6 +95,7 @@ def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
             env=env,
             timeout=300,
             check=False,
+            input=stdin,
         )
 
     return run
