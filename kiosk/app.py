@@ -46,6 +46,7 @@ from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
 from kiosk.session.idle import IdleTimes
+from kiosk.staff.pin import PinGate
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -285,7 +286,8 @@ class KioskUi(QObject):
         self.installer = installer
         if installer is not None:
             installer.remove_unused_media(set(content.media))
-            self.watcher = PackageWatcher(installer, list(config.drop_folders), self)
+            gate = PinGate(config.staff_pin_hash, clock)
+            self.watcher = PackageWatcher(installer, list(config.drop_folders), gate, self)
             self.watcher.packageInstalled.connect(self._package_installed)
             self.session.sessionEnded.connect(self._switch_if_waiting)
             self.window.setProperty("packageWatcher", self.watcher)

@@ -78,6 +78,29 @@ Window {
             anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
             z: 40
             kind: window.packageWatcher ? window.packageWatcher.notice : ""
+            onApprovalRequested: approvalLoader.active = true
+        }
+
+        Loader {
+            id: approvalLoader
+            anchors.fill: parent
+            z: 45
+            active: false
+            sourceComponent: StaffApproval {
+                description: window.packageWatcher ? window.packageWatcher.approvalText : ""
+                lockedSeconds: window.packageWatcher ? window.packageWatcher.pinLockedSeconds : 0
+                onSubmitted: entered => {
+                    const result = window.packageWatcher.approve(entered)
+                    if (result === "" || result === "nothing")
+                        approvalLoader.active = false
+                    else
+                        problem = result
+                }
+                onCancelled: {
+                    window.packageWatcher.dismissApproval()
+                    approvalLoader.active = false
+                }
+            }
         }
 
         AttractView {

@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QObject, QStorageInfo, QTimer, Signal, Slot
 from kiosk.errors import KioskError
 from kiosk.install.discovery import Candidate, find_packages, is_removable_mount, write_report
 from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
+from kiosk.staff.pin import PinGate
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +28,20 @@ class PackageWatcher(QObject):
     _installDone = Signal(object, object, object)
     _damaged = Signal(str)
 
+    approvalChanged = Signal()
+
     def __init__(
-        self, installer: Installer, drop_folders: list[Path], parent: QObject | None = None
+        self,
+        installer: Installer,
+        drop_folders: list[Path],
+        pin_gate: PinGate | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._installer = installer
+        self._pin_gate = pin_gate
+        self._awaiting: Candidate | None = None
+        self._approval_text = ""
         self._drop_folders = drop_folders
         self._seen: set[tuple[str, int, float]] = set()
         self._busy = False
@@ -42,6 +52,47 @@ class PackageWatcher(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.scan)
         self._timer.start()
+
+    @Property(str, notify=approvalChanged)
+    def approvalText(self) -> str:
+        """What waits for staff approval, and why (empty when nothing waits)."""
+        return self._approval_text
+
+    @Slot(str, result=str)
+    def approve(self, pin: str) -> str:
+        """Staff approve the waiting package with their PIN. "" when it goes ahead, else
+        why not: "no-pin" (none set on this kiosk), "locked" (too many wrong tries),
+        "wrong", or "nothing" (nothing waits)."""
+        if self._awaiting is None:
+            return "nothing"
+        gate = self._pin_gate
+        if gate is None or not gate.configured:
+            return "no-pin"
+        if gate.locked_for() > 0:
+            return "locked"
+        if not gate.check(pin):
+            log.warning("a wrong staff PIN was entered")
+            return "locked" if gate.locked_for() > 0 else "wrong"
+        candidate, self._awaiting = self._awaiting, None
+        self._approval_text = ""
+        self.approvalChanged.emit()
+        log.info("staff approved %s", candidate.path)
+        self._start(candidate, approved=True)
+        return ""
+
+    @Slot()
+    def dismissApproval(self) -> None:
+        """Staff decided not to install the waiting package."""
+        if self._awaiting is not None:
+            log.info("staff declined %s", self._awaiting.path)
+        self._awaiting = None
+        self._approval_text = ""
+        self.approvalChanged.emit()
+        self._set_notice("")
+
+    @Property(int, notify=approvalChanged)
+    def pinLockedSeconds(self) -> int:
+        return round(self._pin_gate.locked_for()) if self._pin_gate else 0
 
     @Property(bool, notify=noticeChanged)
     def busy(self) -> bool:
@@ -93,18 +144,21 @@ class PackageWatcher(QObject):
             if key in self._seen:
                 continue
             self._seen.add(key)
-            self._busy = True
-            self._set_notice("installing")
-            threading.Thread(
-                target=self._install, args=(candidate,), daemon=True, name="package-install"
-            ).start()
+            self._start(candidate, approved=False)
             return
 
-    def _install(self, candidate: Candidate) -> None:
+    def _start(self, candidate: Candidate, approved: bool) -> None:
+        self._busy = True
+        self._set_notice("installing")
+        threading.Thread(
+            target=self._install, args=(candidate, approved), daemon=True, name="package-install"
+        ).start()
+
+    def _install(self, candidate: Candidate, approved: bool) -> None:
         result: InstallResult | None = None
         error: KioskError | None = None
         try:
-            result = self._installer.install(candidate.path)
+            result = self._installer.install(candidate.path, approved=approved)
         except KioskError as failure:
             error = failure
         except Exception as failure:  # a supervision boundary: report, never crash the show
@@ -131,6 +185,10 @@ class PackageWatcher(QObject):
             return
         approval = isinstance(error, NeedsStaffApproval)
         log.warning("not installed: %s: %s", candidate.path, error)
+        if approval:
+            self._awaiting = candidate
+            self._approval_text = str(error)
+            self.approvalChanged.emit()
         write_report(
             folder,
             [

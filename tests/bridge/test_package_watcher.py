@@ -15,7 +15,7 @@ from kiosk.content.package import ContentPackage
 from kiosk.content.signing import generate_key
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import find, shown
+from tests.bridge.ui import find, shown, tap
 from tests.manifests import write_manifest
 
 
@@ -107,3 +107,72 @@ def test_two_sticks_at_once_are_handled_one_after_the_other(
     ui.watcher.scan()
     qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
     assert len(installed) == 1
+
+
+@pytest.fixture
+def unsigned_setup(
+    qapp, demo_package: Path, manifest_dir: Path, tmp_path: Path
+) -> Iterator[tuple[KioskUi, Path, Path]]:
+    """A kiosk with a staff PIN (2468) and no trusted keys; an unsigned package."""
+    from kiosk.staff.pin import hash_pin
+
+    unsigned = tmp_path / "unsigned.kpkg"
+    build_package(write_manifest(manifest_dir), unsigned)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    data = tmp_path / "data"
+    with ContentPackage.open(demo_package) as package:
+        media = MediaStore(data / "media").extract_all(package)
+        config = KioskConfig(drop_folders=[drop], staff_pin_hash=hash_pin("2468"))
+        ui = KioskUi(
+            config, package.content, media, tmp_path / "cache", installer=Installer(data, [])
+        )
+        ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
+        ui.session.touched()
+        try:
+            yield ui, drop, unsigned
+        finally:
+            ui.close()
+
+
+def _enter(ui: KioskUi, pin: str) -> None:
+    for digit in pin:
+        tap(ui, find(ui, f"pinKey_{digit}"))
+    tap(ui, find(ui, "pinKey_ok"))
+
+
+def test_an_unsigned_package_installs_after_the_staff_pin(
+    qtbot, unsigned_setup, artifacts: Path
+) -> None:
+    """The notice asks for staff; a wrong PIN is refused; the right one installs."""
+    ui, drop, unsigned = unsigned_setup
+    (drop / "hall.kpkg").write_bytes(unsigned.read_bytes())
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    assert "not signed by a trusted key" in ui.watcher.property("approvalText")
+    tap(ui, find(ui, "contentNotice"))
+    qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
+    assert ui.exhibit.property("currentCornerId") == ""  # the tap reached nothing beneath
+    _enter(ui, "1111")
+    assert find(ui, "pinProblem").property("visible")
+    ui.window.grabWindow().save(str(artifacts / "staff-approval.png"))
+    assert ui.watcher.property("notice") == "approval"
+    _enter(ui, "2468")
+    qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
+    ui.session.startAttract()
+    assert ui.exhibit.property("hallTitle") == "시험관"
+
+
+def test_staff_can_decline(qtbot, unsigned_setup) -> None:
+    """'Do not install' leaves the content as it is and clears the notice."""
+    ui, drop, unsigned = unsigned_setup
+    (drop / "hall.kpkg").write_bytes(unsigned.read_bytes())
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    tap(ui, find(ui, "contentNotice"))
+    qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
+    tap(ui, find(ui, "approvalCancel"))
+    qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
+    assert ui.watcher.property("notice") == ""
+    assert ui.exhibit.property("hallTitle") == "경기도관"

@@ -7,7 +7,8 @@ Rectangle {
     id: notice
     objectName: "contentNotice"
 
-    required property string kind           // "", installing, ready, approval, failed
+    required property string kind           // "", installing, ready, approval, failed, damaged
+    signal approvalRequested()
     readonly property string message: {
         switch (notice.kind) {
         case "installing": return qsTr("Checking new content")
@@ -20,7 +21,8 @@ Rectangle {
     }
     property bool recent: false
 
-    visible: message.length > 0 && (recent || kind === "installing")
+    // "approval" stays until staff deal with it: a tap opens the PIN pad.
+    visible: message.length > 0 && (recent || kind === "installing" || kind === "approval")
     width: label.implicitWidth + 2 * Theme.spaceM
     height: Theme.touchMinimum
     radius: height / 2
@@ -35,6 +37,13 @@ Rectangle {
         id: hide
         interval: 8000
         onTriggered: notice.recent = false
+    }
+
+    TapHandler {
+        enabled: notice.kind === "approval"
+        // Exclusive: the tap must not also reach the tile under the notice.
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: notice.approvalRequested()
     }
 
     Text {

@@ -4,27 +4,27 @@
 <context>
     <name>ContentNotice</name>
     <message>
-        <location filename="../components/ContentNotice.qml" line="13"/>
+        <location filename="../components/ContentNotice.qml" line="14"/>
         <source>Checking new content</source>
         <translation>새 콘텐츠 확인 중</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="14"/>
+        <location filename="../components/ContentNotice.qml" line="15"/>
         <source>New content ready</source>
         <translation>새 콘텐츠 준비 완료</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="15"/>
+        <location filename="../components/ContentNotice.qml" line="16"/>
         <source>New content needs staff approval</source>
         <translation>새 콘텐츠는 직원 확인이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="16"/>
+        <location filename="../components/ContentNotice.qml" line="17"/>
         <source>New content could not be installed</source>
         <translation>새 콘텐츠를 설치하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="17"/>
+        <location filename="../components/ContentNotice.qml" line="18"/>
         <source>The installed content is damaged; staff, please check</source>
         <translation>설치된 콘텐츠가 손상되었습니다. 직원의 확인이 필요합니다</translation>
     </message>
@@ -53,6 +53,39 @@
         <location filename="../components/ImageViewer.qml" line="114"/>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>StaffApproval</name>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="46"/>
+        <source>Staff approval</source>
+        <translation>직원 확인</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="85"/>
+        <source>Wrong PIN</source>
+        <translation>PIN이 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="86"/>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>잘못된 PIN이 너무 많습니다. %1초 후에 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="87"/>
+        <source>No staff PIN is set on this kiosk</source>
+        <translation>이 키오스크에는 직원 PIN이 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="105"/>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffApproval.qml" line="123"/>
+        <source>Do not install</source>
+        <translation>설치하지 않음</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,128 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import theme
+
+// Staff approve a package that needs it (unsigned, untrusted or not newer) with their PIN.
+Rectangle {
+    id: approval
+    objectName: "staffApproval"
+
+    required property string description
+    property string pin: ""
+    property string problem: ""            // "", wrong, locked, no-pin
+    property int lockedSeconds: 0
+    signal submitted(string pin)
+    signal cancelled()
+
+    color: Qt.rgba(0.04, 0.07, 0.16, 0.8)
+
+    function press(key: string) {
+        approval.problem = ""
+        if (key === "back")
+            approval.pin = approval.pin.slice(0, -1)
+        else if (approval.pin.length < 8)
+            approval.pin += key
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.spaceL, Theme.px(640))
+        height: content.implicitHeight + 2 * Theme.spaceL
+        radius: Theme.px(24)
+        color: Theme.surface
+
+        Column {
+            id: content
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spaceL }
+            spacing: Theme.spaceM
+
+            Text {
+                width: parent.width
+                text: qsTr("Staff approval")
+                color: Theme.text
+                font.pixelSize: Theme.titleSize
+                font.weight: Font.Bold
+            }
+            Text {
+                width: parent.width
+                text: approval.description
+                color: Theme.mutedText
+                font.pixelSize: Theme.labelSize
+                wrapMode: Text.WordWrap
+            }
+
+            // The PIN as dots, never as digits.
+            Row {
+                objectName: "pinDots"
+                anchors.horizontalCenter: parent.horizontalCenter
+                spacing: Theme.spaceS
+                height: Theme.px(28)
+                Repeater {
+                    model: Math.max(4, approval.pin.length)
+                    Rectangle {
+                        required property int index
+                        width: Theme.px(22)
+                        height: width
+                        radius: width / 2
+                        color: index < approval.pin.length ? Theme.text : "transparent"
+                        border.color: Theme.text
+                        border.width: 2
+                    }
+                }
+            }
+
+            Text {
+                objectName: "pinProblem"
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                color: "#b3261e"
+                font.pixelSize: Theme.labelSize
+                text: approval.problem === "wrong" ? qsTr("Wrong PIN")
+                    : approval.problem === "locked" ? qsTr("Too many wrong PINs: try again in %1 s").arg(approval.lockedSeconds)
+                    : approval.problem === "no-pin" ? qsTr("No staff PIN is set on this kiosk")
+                    : ""
+                visible: text.length > 0
+            }
+
+            Grid {
+                anchors.horizontalCenter: parent.horizontalCenter
+                columns: 3
+                spacing: Theme.spaceS
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"]
+                    PillButton {
+                        required property string modelData
+                        objectName: "pinKey_" + modelData
+                        width: Theme.px(150)
+                        height: Theme.px(84)
+                        radius: Theme.px(16)
+                        fontSize: Theme.titleSize
+                        text: modelData === "back" ? "←" : modelData === "ok" ? qsTr("OK") : modelData
+                        tint: modelData === "ok" ? Theme.accent : Theme.surface
+                        ink: modelData === "ok" ? Theme.accentInk : Theme.text
+                        onActivated: {
+                            if (modelData === "ok") {
+                                approval.submitted(approval.pin)
+                                approval.pin = ""
+                            } else {
+                                approval.press(modelData)
+                            }
+                        }
+                    }
+                }
+            }
+
+            PillButton {
+                objectName: "approvalCancel"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Do not install")
+                onActivated: approval.cancelled()
+            }
+        }
+    }
+}
