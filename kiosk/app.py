@@ -289,6 +289,7 @@ class KioskUi(QObject):
             gate = PinGate(config.staff_pin_hash, clock)
             self.watcher = PackageWatcher(installer, list(config.drop_folders), gate, self)
             self.watcher.packageInstalled.connect(self._package_installed)
+            self.watcher.packageApproved.connect(self._show_now)
             self.session.sessionEnded.connect(self._switch_if_waiting)
             self.window.setProperty("packageWatcher", self.watcher)
             shown, _previous = installer.installed()
@@ -314,6 +315,11 @@ class KioskUi(QObject):
         self._waiting_package = path
         if not self.session.property("visitorPresent"):
             self._switch_if_waiting()
+
+    def _show_now(self, path: str) -> None:
+        """Staff approved it at the screen: show it at once, visitor or not."""
+        self._waiting_package = path
+        self._switch_if_waiting()
 
     def _switch_if_waiting(self) -> None:
         path, self._waiting_package = self._waiting_package, None

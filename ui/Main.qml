@@ -78,6 +78,7 @@ Window {
             anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
             z: 40
             kind: window.packageWatcher ? window.packageWatcher.notice : ""
+            progress: window.packageWatcher ? window.packageWatcher.progress : 0
             onApprovalRequested: approvalLoader.active = true
         }
 

@@ -27,6 +27,10 @@ class PackageWatcher(QObject):
     # From the install thread to the GUI thread (a queued connection, by Qt's rules).
     _installDone = Signal(object, object, object)
     _damaged = Signal(str)
+    _progressed = Signal(float)
+    progressChanged = Signal()
+    # A package staff approved with their PIN: they are at the screen and want it now.
+    packageApproved = Signal(str)
 
     approvalChanged = Signal()
 
@@ -48,6 +52,9 @@ class PackageWatcher(QObject):
         self._notice = ""
         self._installDone.connect(self._finished)
         self._damaged.connect(self._report_damage)
+        self._progressed.connect(self._set_progress)
+        self._progress = 0.0
+        self._approved_run = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.scan)
@@ -93,6 +100,15 @@ class PackageWatcher(QObject):
     @Property(int, notify=approvalChanged)
     def pinLockedSeconds(self) -> int:
         return round(self._pin_gate.locked_for()) if self._pin_gate else 0
+
+    @Property(float, notify=progressChanged)
+    def progress(self) -> float:
+        """How far the copy of the package being installed is, 0 to 1."""
+        return self._progress
+
+    def _set_progress(self, value: float) -> None:
+        self._progress = value
+        self.progressChanged.emit()
 
     @Property(bool, notify=noticeChanged)
     def busy(self) -> bool:
@@ -149,6 +165,8 @@ class PackageWatcher(QObject):
 
     def _start(self, candidate: Candidate, approved: bool) -> None:
         self._busy = True
+        self._approved_run = approved
+        self._set_progress(0.0)
         self._set_notice("installing")
         threading.Thread(
             target=self._install, args=(candidate, approved), daemon=True, name="package-install"
@@ -158,7 +176,15 @@ class PackageWatcher(QObject):
         result: InstallResult | None = None
         error: KioskError | None = None
         try:
-            result = self._installer.install(candidate.path, approved=approved)
+            last = [0.0]
+
+            def progress(done: int, total: int) -> None:
+                part = done / total if total else 1.0
+                if part - last[0] >= 0.02 or part >= 1.0:  # at most 50 updates
+                    last[0] = part
+                    self._progressed.emit(part)
+
+            result = self._installer.install(candidate.path, approved=approved, progress=progress)
         except KioskError as failure:
             error = failure
         except Exception as failure:  # a supervision boundary: report, never crash the show
@@ -182,6 +208,8 @@ class PackageWatcher(QObject):
             )
             self._set_notice("ready")
             self.packageInstalled.emit(str(result.path))
+            if self._approved_run:
+                self.packageApproved.emit(str(result.path))
             return
         approval = isinstance(error, NeedsStaffApproval)
         log.warning("not installed: %s: %s", candidate.path, error)

@@ -157,10 +157,13 @@ def test_an_unsigned_package_installs_after_the_staff_pin(
     assert find(ui, "pinProblem").property("visible")
     ui.window.grabWindow().save(str(artifacts / "staff-approval.png"))
     assert ui.watcher.property("notice") == "approval"
+    progress: list[float] = []
+    ui.watcher.progressChanged.connect(lambda: progress.append(ui.watcher.property("progress")))
     _enter(ui, "2468")
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
     qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
-    ui.session.startAttract()
+    assert progress and progress[-1] == 1.0  # the copy's progress was shown
+    # Staff approved it at the screen: it shows at once, even during a visit.
     assert ui.exhibit.property("hallTitle") == "시험관"
 
 

@@ -8,10 +8,11 @@ Rectangle {
     objectName: "contentNotice"
 
     required property string kind           // "", installing, ready, approval, failed, damaged
+    property real progress: 0               // of the copy, while installing
     signal approvalRequested()
     readonly property string message: {
         switch (notice.kind) {
-        case "installing": return qsTr("Checking new content")
+        case "installing": return qsTr("Checking new content") + " " + Math.round(notice.progress * 100) + "%"
         case "ready": return qsTr("New content ready")
         case "approval": return qsTr("New content needs staff approval")
         case "failed": return qsTr("New content could not be installed")
