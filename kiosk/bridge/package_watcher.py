@@ -3,7 +3,9 @@ background; the UI shows a small notice and switches at the next quiet moment.""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -173,6 +175,10 @@ class PackageWatcher(QObject):
         ).start()
 
     def _install(self, candidate: Candidate, approved: bool) -> None:
+        # Copying and hashing a large package must not take CPU from the show: on Linux a
+        # thread can lower its own priority (nice applies per thread there).
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         result: InstallResult | None = None
         error: KioskError | None = None
         try:

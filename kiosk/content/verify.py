@@ -35,18 +35,18 @@ class VerificationReport:
         return not self.problems
 
 
-def verify_package(path: Path, *, chunk_hashes: bool = True) -> VerificationReport:
+def verify_package(path: Path, *, media: bool = True) -> VerificationReport:
     """Check everything; raises ``PackageError`` when ``path`` is not a readable package.
 
-    ``chunk_hashes=False`` (for installing) hashes each chunk only when its media's
-    SHA-256 does not match, to say which chunk is bad: a whole media hash that matches
-    already vouches for every byte, and hashing once is twice as fast."""
+    ``media=False`` leaves out the media bytes: installing checks them while it extracts
+    them (media_store.py), so each byte is read and hashed once."""
     connection = check_package_file(path)
     report = VerificationReport(path)
     try:
         _check_integrity(connection, report)
         if report.ok:
-            _check_media(connection, report, chunk_hashes)
+            if media:
+                _check_media(connection, report)
             _check_references(connection, report)
             _check_digest(connection, report)
     except sqlite3.DatabaseError as error:
@@ -62,15 +62,9 @@ def _check_integrity(connection: sqlite3.Connection, report: VerificationReport)
             report.problems.append(f"SQLite integrity: {message}")
 
 
-def _check_media(
-    connection: sqlite3.Connection, report: VerificationReport, chunk_hashes: bool = True
-) -> None:
+def _check_media(connection: sqlite3.Connection, report: VerificationReport) -> None:
     media = connection.execute("SELECT sha256, size, name FROM media ORDER BY sha256").fetchall()
     for sha, size, name in media:
-        if not chunk_hashes and _whole_media_matches(connection, sha, size):
-            report.media_checked += 1
-            report.bytes_checked += size
-            continue
         whole = hashlib.sha256()
         length = 0
         expected_seq = 0
@@ -97,17 +91,6 @@ def _check_media(
     ).fetchone()[0]
     if orphans:
         report.problems.append(f"{orphans} media chunks belong to no media item")
-
-
-def _whole_media_matches(connection: sqlite3.Connection, sha: str, size: int) -> bool:
-    whole = hashlib.sha256()
-    length = 0
-    for (data,) in connection.execute(
-        "SELECT data FROM media_chunk WHERE media_sha256 = ? ORDER BY seq", (sha,)
-    ):
-        whole.update(data)
-        length += len(data)
-    return length == size and whole.hexdigest() == sha
 
 
 def _check_references(connection: sqlite3.Connection, report: VerificationReport) -> None:

@@ -31,7 +31,7 @@ from kiosk.content.signing import TrustedKey, signature_is_valid
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
 from kiosk.files import fsync_directory
-from kiosk.install.media_store import MediaStore
+from kiosk.install.media_store import DamagedMediaError, MediaStore
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,7 @@ class Installer:
 
     def _install_staged(self, staged: Path, approved: bool) -> InstallResult:
         try:
-            report = verify_package(staged, chunk_hashes=False)
+            report = verify_package(staged, media=False)  # media: checked as extracted
         except PackageError as error:
             raise InstallError(str(error).replace(str(staged), "the package")) from error
         if not report.ok:
@@ -240,7 +240,9 @@ class Installer:
                     f"{content.package_id} {content.version} needs staff approval: {why}"
                 )
             try:
-                self.media.extract_all(package)
+                self.media.extract_all(package, verify=True)
+            except DamagedMediaError as error:
+                raise InstallError(f"the package is damaged: {error}") from error
             except OSError as error:
                 raise InstallError(_plain(error, "unpacking the media")) from error
             name = f"{content.package_id}-{content.version}-{content.manifest_digest[:12]}.kpkg"

@@ -153,7 +153,7 @@ def test_a_full_disk_changes_nothing(
     first = installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
     newer = build(manifest_dir, tmp_path / "n.kpkg", "1.3", key_path)
 
-    def disk_full(self, package):
+    def disk_full(self, package, **options):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("kiosk.install.media_store.MediaStore.extract_all", disk_full)
