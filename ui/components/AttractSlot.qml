@@ -48,6 +48,14 @@ Item {
         onErrorOccurred: (error, message) => slot.failed(message)
     }
 
+    // A video that does not fill the screen (16:9 on a portrait screen) sits on the hall's
+    // dark ground, not over the other slot's picture.
+    Rectangle {
+        anchors.fill: parent
+        visible: slot.isVideo && frame.hasFrame
+        color: "#0a1228"
+    }
+
     VideoFrameItem {
         id: frame
         anchors.fill: parent
