@@ -8,6 +8,7 @@ plain immutable objects. Media bytes stay in the file until asked for.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -15,12 +16,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Self
+from typing import Any, BinaryIO, Self
 
 from kiosk.content import format_spec as package_format
 from kiosk.errors import PackageError
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedMediaError(PackageError):
+    """A media item's bytes in the package do not match its size or SHA-256."""
 
 
 @dataclass(frozen=True)
@@ -251,14 +256,31 @@ class ContentPackage:
         for (data,) in rows:
             yield data
 
-    def export_media(self, sha256: str, destination: Path) -> None:
-        """Write a media item to ``destination`` atomically (temp file, fsync, rename)."""
+    def check_media(self, item: MediaItem, sink: BinaryIO | None = None) -> None:
+        """Read a media item's bytes (into ``sink`` too, if given), checking its size and
+        SHA-256 in the same pass; raises ``DamagedMediaError`` naming the item."""
+        digest = hashlib.sha256()
+        length = 0
+        for chunk in self.read_media(item.sha256):
+            digest.update(chunk)
+            length += len(chunk)
+            if sink is not None:
+                sink.write(chunk)
+        if length != item.size:
+            raise DamagedMediaError(
+                f"media {item.name}: {length} bytes stored, {item.size} expected"
+            )
+        if digest.hexdigest() != item.sha256:
+            raise DamagedMediaError(f"media {item.name}: content does not match its SHA-256")
+
+    def export_media(self, item: MediaItem, destination: Path) -> None:
+        """Write a media item to ``destination``, checked as it is written, atomically
+        (temp file, fsync, rename): a damaged item leaves no file at all."""
         destination.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=destination.parent)
         try:
             with os.fdopen(fd, "wb") as file:
-                for chunk in self.read_media(sha256):
-                    file.write(chunk)
+                self.check_media(item, file)
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temp, destination)

@@ -26,12 +26,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.package import ContentPackage, check_package_file
+from kiosk.content.package import ContentPackage, DamagedMediaError, check_package_file
 from kiosk.content.signing import TrustedKey, signature_is_valid
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
 from kiosk.files import fsync_directory
-from kiosk.install.media_store import DamagedMediaError, MediaStore
+from kiosk.install.media_store import MediaStore
 
 log = logging.getLogger(__name__)
 

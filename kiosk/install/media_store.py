@@ -8,20 +8,10 @@ after it was complete and flushed.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.content.package import ContentPackage, MediaItem
-from kiosk.errors import PackageError
-
-
-class DamagedMediaError(PackageError):
-    """A media item's bytes in the package do not match its size or SHA-256."""
-
 
 _EXTENSIONS = {
     "image/jpeg": ".jpg",
@@ -63,50 +53,18 @@ class MediaStore:
     def extract_all(self, package: ContentPackage, *, verify: bool = False) -> Mapping[str, Path]:
         """Store every media item of ``package`` that is not stored yet; SHA-256 → file.
 
-        ``verify``: check each item's size and SHA-256 in the same pass that writes it
-        (and hash items already stored from the package's bytes too); raises
+        Each item is checked as it is written. ``verify``: items already stored are
+        checked from the package's bytes too, so the whole package is vouched for; raises
         ``DamagedMediaError`` naming the item, and leaves no partial file."""
         paths = {}
         for item in package.content.media.values():
             path = self.path_for(item)
             if not self.has(item):
-                if verify:
-                    self._export_checked(package, item, path)
-                else:
-                    package.export_media(item.sha256, path)
+                package.export_media(item, path)
             elif verify:
-                self._check(package, item, None)
+                package.check_media(item)
             paths[item.sha256] = path
         return paths
-
-    def _export_checked(self, package: ContentPackage, item: MediaItem, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as file:
-                self._check(package, item, file)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
-
-    @staticmethod
-    def _check(package: ContentPackage, item: MediaItem, sink: object) -> None:
-        digest = hashlib.sha256()
-        length = 0
-        for chunk in package.read_media(item.sha256):
-            digest.update(chunk)
-            length += len(chunk)
-            if sink is not None:
-                sink.write(chunk)  # type: ignore[attr-defined]
-        if length != item.size:
-            raise DamagedMediaError(
-                f"media {item.name}: {length} bytes stored, {item.size} expected"
-            )
-        if digest.hexdigest() != item.sha256:
-            raise DamagedMediaError(f"media {item.name}: content does not match its SHA-256")
 
     def remove_all_but(self, keep: set[str]) -> int:
         """Remove stored media whose SHA-256 is not in ``keep``; how many were removed."""

@@ -37,7 +37,7 @@ from kiosk.config import KioskConfig  # noqa: E402
 from kiosk.content.demo import ensure_demo_package  # noqa: E402
 from kiosk.content.package import AttractContent, ContentPackage, MediaItem  # noqa: E402
 from kiosk.install.media_store import MediaStore  # noqa: E402
-from tests.bridge.ui import find, find_item, tap  # noqa: E402
+from tests.bridge.ui import attract_looks_blank, find, find_item, tap  # noqa: E402
 from tests.clips import make_clip  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -94,7 +94,6 @@ def main() -> None:
 
     # Phase 1: attract cycles.
     slots = [find(ui, "attractSlotA"), find(ui, "attractSlotB")]
-    view = find(ui, "attractView")
     changes, blank, last_top = 0, 0, None
     blank_at: list[int] = []
     target = args.cycles * len(content.attract)
@@ -107,16 +106,7 @@ def main() -> None:
             if top is not last_top:
                 changes += 1
                 last_top = top
-                image = ui.window.grabWindow().copy(
-                    0, 0, int(view.width()), int(view.height() * 0.6)
-                )
-                # A dense grid: the hall's still screen is thin text on a dark ground.
-                colours = {
-                    image.pixel(x, y)
-                    for x in range(0, image.width(), 13)
-                    for y in range(0, image.height(), 7)
-                }
-                if len(colours) <= 2:
+                if attract_looks_blank(ui):
                     blank += 1
                     blank_at.append(changes)
                 if changes == target // 2:

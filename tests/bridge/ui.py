@@ -60,3 +60,15 @@ def shown(ui: KioskUi, name: str) -> bool:
     """True when the item called ``name`` exists and is visible."""
     item = find_item(ui, name)
     return item is not None and item.isVisible()
+
+
+def attract_looks_blank(ui: KioskUi) -> bool:
+    """True when the upper part of the window (the call to touch sits below it) shows no
+    picture: at most two colours on a dense grid (the hall's still screen is thin text on
+    a dark ground, so a sparse grid would miss it)."""
+    view = find(ui, "attractView")
+    image = ui.window.grabWindow().copy(0, 0, int(view.width()), int(view.height() * 0.6))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 7)
+    }
+    return len(colours) <= 2

@@ -41,7 +41,7 @@ def test_media_larger_than_a_chunk_round_trip(manifest_dir: Path, tmp_path: Path
         assert item.duration_ms is not None and 7500 <= item.duration_ms <= 8500
         restored = b"".join(package.read_media(sha))
         exported = tmp_path / "exported.mp4"
-        package.export_media(sha, exported)
+        package.export_media(item, exported)
     assert restored == original
     assert exported.read_bytes() == original
     assert verify_package(out).ok
