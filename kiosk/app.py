@@ -32,8 +32,10 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import trace
 from kiosk.analytics.log import InteractionLog, log_path
+from kiosk.bridge.accessibility import Accessibility, open_speech
 from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
+from kiosk.bridge.focus_keeper import FocusKeeper
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
@@ -45,6 +47,7 @@ from kiosk.errors import KioskError
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
+from kiosk.session.accessibility import EXTENDED_TIME_FACTOR, reach_band
 from kiosk.session.idle import IdleTimes
 from kiosk.staff.pin import PinGate
 
@@ -212,9 +215,12 @@ class _InputWatcher(QObject):
         QEvent.Type.MouseButtonRelease,
     )
 
-    def __init__(self, window: QQuickWindow, session: VisitorSession) -> None:
+    def __init__(
+        self, window: QQuickWindow, session: VisitorSession, accessibility: Accessibility
+    ) -> None:
         super().__init__(window)
         self._session = session
+        self._accessibility = accessibility
         self._swallowing = False
         window.installEventFilter(self)
 
@@ -222,8 +228,14 @@ class _InputWatcher(QObject):
         kind = event.type()
         if kind in self._PRESSES:
             trace.mark("tap")
+            self._accessibility.set_keyboard_in_use(False)
             self._swallowing = self._session.touched()
             return self._swallowing
+        if kind == QEvent.Type.KeyPress:
+            # A keypad is a visitor too: a key wakes the screen (and does only that) and
+            # keeps the session going.
+            self._accessibility.set_keyboard_in_use(True)
+            return self._session.touched()
         if kind in self._FOLLOW_UPS and self._swallowing:
             if kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
                 self._swallowing = False
@@ -258,15 +270,20 @@ class KioskUi(QObject):
         self.session = VisitorSession(
             self.exhibit, content, urls, times, interaction_log, clock=clock
         )
+        band = reach_band(
+            config.accessibility.screen_bottom_cm, config.accessibility.screen_height_cm
+        )
+        self.accessibility = Accessibility(band, open_speech(config.accessibility.speech_engine))
         self.engine = QQmlApplicationEngine()
         # A parentless object handed to QML would be QML's to collect.
-        QQmlEngine.setObjectOwnership(self.exhibit, QQmlEngine.ObjectOwnership.CppOwnership)
-        QQmlEngine.setObjectOwnership(self.session, QQmlEngine.ObjectOwnership.CppOwnership)
+        for shared in (self.exhibit, self.session, self.accessibility):
+            QQmlEngine.setObjectOwnership(shared, QQmlEngine.ObjectOwnership.CppOwnership)
         self.engine.addImportPath(str(ui_dir()))
         self.engine.setInitialProperties(
             {
                 "exhibit": self.exhibit,
                 "session": self.session,
+                "accessibility": self.accessibility,
                 "rotation": config.display.rotation,
             }
         )
@@ -281,7 +298,8 @@ class KioskUi(QObject):
             raise RuntimeError("the kiosk's QML did not load (see the log above)")
         self.window: QQuickWindow = roots[0]
         trace.mark("qml_loaded")
-        self._input_watcher = _InputWatcher(self.window, self.session)
+        self._input_watcher = _InputWatcher(self.window, self.session, self.accessibility)
+        self._wire_accessibility()
         self.watcher = None
         self.installer = installer
         if installer is not None:
@@ -297,6 +315,21 @@ class KioskUi(QObject):
                 self.watcher.verify_in_background(shown)
         if trace.enabled():
             self._trace_frames()
+
+    def _wire_accessibility(self) -> None:
+        """Modes reach the colours and the idle time; they end with the session."""
+        access, exhibit, session = self.accessibility, self.exhibit, self.session
+        access.set_announcement_target(self.window)
+        access.set_language(exhibit.property("language"))
+        self._focus_keeper = FocusKeeper(self.window, access)
+
+        def modes_changed() -> None:
+            exhibit.setHighContrast(access.property("highContrast"))
+            session.extend_time(EXTENDED_TIME_FACTOR if access.modes.any_on else 1.0)
+
+        access.modesChanged.connect(modes_changed)
+        session.sessionEnded.connect(access.resetModes)
+        exhibit.languageChanged.connect(lambda: access.set_language(exhibit.property("language")))
 
     def _trace_frames(self) -> None:
         """Marks for the first frame, every tap, and the first frame of each new view."""
@@ -347,6 +380,7 @@ class KioskUi(QObject):
         shiboken6.delete(self.engine)
         shiboken6.delete(self.session)
         shiboken6.delete(self.exhibit)
+        shiboken6.delete(self.accessibility)
         if self._package is not None:
             self._package.close()
 

@@ -46,12 +46,26 @@ class SessionConfig(_Section):
     warning_seconds: float = Field(default=20, ge=20, le=600)
 
 
+class AccessibilityConfig(_Section):
+    """Where the screen hangs, for low-position mode, and how the kiosk speaks."""
+
+    # Height of the picture's lower edge above the floor, and the picture's height (cm).
+    # With both, low-position mode keeps every control below 120 cm; without them it uses
+    # the lower 45 % of the screen.
+    screen_bottom_cm: float | None = Field(default=None, ge=0, le=300)
+    screen_height_cm: float | None = Field(default=None, gt=0, le=400)
+    # The text-to-speech engine for voice guidance: "auto" (the first Qt finds), "none",
+    # or an engine's name (e.g. "speechd"). Without one the kiosk works silently.
+    speech_engine: str = "auto"
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
+    accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
     staff_pin_hash: Annotated[str, StringConstraints(pattern=HASH_FORM)] | None = None

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Make the demo package's media: fonts, images, videos, captions.
+"""Make the demo package's media: fonts, images, videos, captions, narration.
 
 Everything in media/ except this script and its README is made here, so the demo can be
 remade or changed. It needs, besides the kiosk's own dependencies:
-  - Debian: ffmpeg (H.264/AAC encoding), fonts-noto-cjk (the source of the Korean font);
+  - Debian: ffmpeg (H.264/AAC encoding), fonts-noto-cjk (the source of the Korean font),
+    espeak-ng (a synthetic voice reading each corner's background page as its narration);
   - PyPI: fonttools[woff] (subsetting, WOFF2).
-Run: python media/make_demo_media.py   (add --only fonts|images|video|captions to redo a part)
+Run: python media/make_demo_media.py
+     (add --only fonts|images|video|captions|narration to redo a part)
 
 The pictures are drawn with Qt (QPainter), frame by frame for the videos, and encoded by
 ffmpeg. They restate the press release in graphic form; they invent no figures.
@@ -39,7 +41,13 @@ from PySide6.QtGui import (
 )
 
 HERE = Path(__file__).resolve().parent
-FONTS, IMAGES, VIDEO, CAPTIONS = (HERE / name for name in ("fonts", "images", "video", "captions"))
+FONTS, IMAGES, VIDEO, CAPTIONS, NARRATION = (
+    HERE / name for name in ("fonts", "images", "video", "captions", "narration")
+)
+MANIFEST = HERE.parent / "seeds" / "manifest.yaml"
+# espeak-ng voices: a plain synthetic reading, small enough to ship with the demo; a real
+# exhibit records a narrator instead.
+VOICES = {"ko": "ko", "en": "en-us"}
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 NOTO_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 KOREAN_FACE = 1  # index of "Noto Sans CJK KR" in Debian's collection files
@@ -503,6 +511,36 @@ def make_captions() -> None:
             print(f"vtt    {path.relative_to(HERE)}")
 
 
+def make_narration() -> None:
+    """Read each corner's background page aloud in Korean and English (AAC, mono, 24 kbit/s)."""
+    import tempfile
+
+    import yaml
+
+    NARRATION.mkdir(exist_ok=True)
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    corners = manifest["corners"]
+    slugs = {corner["id"]: art.slug for corner, art in zip(corners, CORNERS, strict=True)}
+    for corner in manifest["corners"]:
+        section = next(s for s in corner["sections"] if s["kind"] == "background")
+        for lang, voice in VOICES.items():
+            text = " ".join(section["body"][lang].split())
+            path = NARRATION / f"{slugs[corner['id']]}-background.{lang}.m4a"
+            with tempfile.NamedTemporaryFile(suffix=".wav") as wav:
+                speak = [shutil.which("espeak-ng") or "espeak-ng", "-v", voice, "-s", "150"]
+                subprocess.run([*speak, "-w", wav.name, text], check=True)
+                subprocess.run(
+                    [
+                        shutil.which("ffmpeg") or "ffmpeg", "-y", "-loglevel", "error",
+                        "-i", wav.name, "-ac", "1", "-ar", "22050",
+                        "-c:a", "aac", "-b:a", "24k", "-map_metadata", "-1",
+                        "-fflags", "+bitexact", "-flags:a", "+bitexact", str(path),
+                    ],
+                    check=True,
+                )  # fmt: skip
+            print(f"audio  {path.relative_to(HERE)}")
+
+
 def _ts(seconds: float) -> str:
     whole = int(seconds)
     return f"00:{whole // 60:02d}:{whole % 60:02d}.{round((seconds - whole) * 1000):03d}"
@@ -510,7 +548,7 @@ def _ts(seconds: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("fonts", "images", "video", "captions"))
+    parser.add_argument("--only", choices=("fonts", "images", "video", "captions", "narration"))
     args = parser.parse_args()
     app = QGuiApplication(sys.argv[:1])
     if args.only in (None, "fonts"):
@@ -522,6 +560,8 @@ def main() -> None:
         make_videos()
     if args.only in (None, "captions"):
         make_captions()
+    if args.only in (None, "narration"):
+        make_narration()
     del app
 
 

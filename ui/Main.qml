@@ -11,6 +11,7 @@ Window {
 
     required property Exhibit exhibit
     required property VisitorSession session
+    required property Accessibility accessibility
     // Set by the application when it watches for new content (not for a screenshot).
     property QtObject packageWatcher: null
     // Degrees the picture is turned for a screen mounted on its side (config).
@@ -26,43 +27,250 @@ Window {
         property: "scale"
         value: Math.min(content.width, content.height) / 1080
     }
+    Binding { target: Theme; property: "highContrast"; value: window.accessibility.highContrast }
+    Binding { target: Theme; property: "largeText"; value: window.accessibility.largeText }
+    Binding { target: Theme; property: "keyboardInUse"; value: window.accessibility.keyboardInUse }
+
+    readonly property bool cornerOpen: exhibit.currentCornerId.length > 0
+    property bool panelOpen: false
+    Connections {
+        target: window.session
+        function onSessionEnded() { window.panelOpen = false }
+    }
+
+    // Escape (a keypad's back key): close what is open, else go home.
+    function goBack() {
+        if (window.panelOpen)
+            window.panelOpen = false
+        else if (approvalLoader.active) {
+            window.packageWatcher.dismissApproval()
+            approvalLoader.active = false
+        } else if (cornerView.closeOverlay())
+            return
+        else if (window.cornerOpen)
+            window.exhibit.goHome()
+    }
+
+    // Arrows walk the same order as Tab: down and right forward, up and left back.
+    function moveFocus(forward: bool) {
+        const from = window.activeFocusItem ?? content
+        const next = from.nextItemInFocusChain(forward)
+        if (next)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+    }
+
+    // A new screen: say where the visitor is, and (with a keypad) start its focus at the top.
+    onCornerOpenChanged: {
+        scroller.contentY = 0
+        if (window.cornerOpen)
+            window.accessibility.announce(exhibit.currentCornerTitle + ". " + exhibit.currentCornerSummary)
+        else
+            window.accessibility.announce(exhibit.hallTitle + ". " + exhibit.hallSubtitle)
+        if (Theme.keyboardInUse)
+            Qt.callLater(() => {
+                content.forceActiveFocus()
+                window.moveFocus(true)
+            })
+    }
 
     Item {
         id: content
+        objectName: "content"
         readonly property bool sideways: window.rotation === 90 || window.rotation === 270
+        readonly property bool low: window.accessibility.lowPosition
         anchors.centerIn: parent
         width: sideways ? window.height : window.width
         height: sideways ? window.width : window.height
         rotation: window.rotation
+        focus: true
 
-        // Both views are made once, at start: opening a corner then only changes what the
-        // corner view shows, which keeps the tap-to-view time to a frame or two. The corner
-        // view's video source empties when the visitor goes home, which stops and releases
-        // the player. Views fade in but take input at once.
-        HomeView {
-            id: home
-            anchors.fill: parent
-            exhibit: window.exhibit
-            visible: !cornerView.visible
+        Keys.onPressed: event => {
+            switch (event.key) {
+            case Qt.Key_Escape:
+            case Qt.Key_Back:
+                window.goBack()
+                break
+            case Qt.Key_Up:
+            case Qt.Key_Left:
+                window.moveFocus(false)
+                break
+            case Qt.Key_Down:
+            case Qt.Key_Right:
+                window.moveFocus(true)
+                break
+            default:
+                return
+            }
+            event.accepted = true
         }
 
-        CornerView {
-            id: cornerView
-            anchors.fill: parent
-            exhibit: window.exhibit
-            onVideoPlayingChanged: window.session.setVideoPlaying(videoPlaying)
-            onSectionShown: index => window.session.recordSection(index)
-            onPictureEnlarged: index => window.session.recordGallery(index)
-            onVideoWatched: (cornerId, seconds, complete) =>
-                window.session.recordVideo(cornerId, seconds, complete)
-            visible: window.exhibit.currentCornerId.length > 0
-            onVisibleChanged: {
-                if (visible) {
-                    reset()
-                    fadeIn.restart()
+        // Low position: above the reach band, what the page is, to read and not to touch.
+        Rectangle {
+            id: reachBanner
+            objectName: "reachBanner"
+            visible: content.low
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: stage.top }
+            color: Theme.surface
+            Column {
+                anchors {
+                    left: parent.left; right: bannerQr.visible ? bannerQr.left : parent.right
+                    verticalCenter: parent.verticalCenter; margins: Theme.spaceXl
+                }
+                spacing: Theme.spaceS
+                Text {
+                    width: parent.width
+                    text: window.cornerOpen ? window.exhibit.currentCornerNumber : window.exhibit.hallTitle
+                    color: window.cornerOpen && window.exhibit.currentCornerColour.length > 0
+                           ? window.exhibit.currentCornerColour : Theme.accent
+                    font.pixelSize: Theme.labelSize
+                    font.weight: Font.Bold
+                }
+                Text {
+                    width: parent.width
+                    text: window.cornerOpen ? window.exhibit.currentCornerTitle : window.exhibit.hallSubtitle
+                    color: Theme.text
+                    font.pixelSize: Theme.headlineSize
+                    font.weight: Font.Bold
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+                Text {
+                    width: parent.width
+                    visible: window.cornerOpen
+                    text: window.exhibit.currentCornerSummary
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.leadSize
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+                Text {
+                    width: parent.width
+                    topPadding: Theme.spaceS
+                    text: qsTr("Low position: everything you can touch is in the lower part of the screen.")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.labelSize
+                    wrapMode: Text.Wrap
                 }
             }
+            // The QR code needs no touch: it waits up here for a phone's camera.
+            VenueQr {
+                id: bannerQr
+                anchors { right: parent.right; rightMargin: Theme.spaceXl; verticalCenter: parent.verticalCenter }
+                visible: !window.cornerOpen && qrSource.length > 0
+                label: window.exhibit.venueLabel
+                url: window.exhibit.venueUrl
+                qrSource: window.exhibit.venueQrSource
+            }
+            Rectangle {
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                height: Theme.px(4)
+                color: Theme.accent
+            }
         }
+
+        // The stage: the whole screen, or the reach band in low-position mode. Everything a
+        // visitor can touch lies on it.
+        Item {
+            id: stage
+            objectName: "stage"
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            height: content.low ? Math.round(content.height * window.accessibility.reachBand) : content.height
+
+            // Large text and low position make pages taller than the stage: they scroll here,
+            // one scroll for the whole page.
+            Flickable {
+                id: scroller
+                objectName: "pageScroller"
+                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: bottomBar.top }
+                clip: true
+                contentWidth: width
+                contentHeight: Math.max(height, cornerView.visible ? cornerView.naturalHeight : home.naturalHeight)
+                interactive: contentHeight > height + 1 && !cornerView.overlayOpen
+                // Under the open accessibility panel the page rests; a tap beside it closes it.
+                enabled: !window.panelOpen
+                boundsBehavior: Flickable.StopAtBounds
+                flickableDirection: Flickable.VerticalFlick
+
+                // Both views are made once, at start: opening a corner then only changes what
+                // the corner view shows, which keeps the tap-to-view time to a frame or two.
+                // The corner view's video source empties when the visitor goes home, which
+                // stops and releases the player. Views fade in but take input at once.
+                HomeView {
+                    id: home
+                    width: scroller.width
+                    height: scroller.contentHeight
+                    exhibit: window.exhibit
+                    flowing: content.low || Theme.largeText
+                    lowPosition: content.low
+                    viewportHeight: scroller.height
+                    visible: !cornerView.visible
+                }
+
+                CornerView {
+                    id: cornerView
+                    width: scroller.width
+                    height: scroller.contentHeight
+                    exhibit: window.exhibit
+                    flowing: content.low || Theme.largeText
+                    lowPosition: content.low
+                    guideVolume: window.accessibility.guideVolume
+                    viewportY: scroller.contentY
+                    viewportHeight: scroller.height
+                    onVideoPlayingChanged: window.session.setVideoPlaying(videoPlaying)
+                    onSectionShown: index => window.session.recordSection(index)
+                    onPictureEnlarged: index => window.session.recordGallery(index)
+                    onVideoWatched: (cornerId, seconds, complete) =>
+                        window.session.recordVideo(cornerId, seconds, complete)
+                    visible: window.cornerOpen
+                    onVisibleChanged: {
+                        if (visible) {
+                            reset()
+                            fadeIn.restart()
+                        }
+                    }
+                }
+            }
+
+            // The bar along the bottom: the accessibility button, always within reach.
+            Item {
+                id: bottomBar
+                objectName: "bottomBar"
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                height: a11yButton.height + Theme.spaceS + Theme.spaceM
+                AccessibilityButton {
+                    id: a11yButton
+                    anchors { left: parent.left; leftMargin: Theme.spaceXl; bottom: parent.bottom; bottomMargin: Theme.spaceM }
+                    open: window.panelOpen
+                    onActivated: window.panelOpen = !window.panelOpen
+                }
+            }
+
+            MouseArea {
+                objectName: "panelScrim"
+                anchors.fill: parent
+                z: 14
+                visible: window.panelOpen
+                onClicked: window.panelOpen = false
+                Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.6 }
+            }
+
+            Loader {
+                id: panelLoader
+                active: window.panelOpen
+                z: 15
+                anchors { left: parent.left; bottom: bottomBar.top; leftMargin: Theme.spaceXl }
+                width: Math.min(stage.width - 2 * Theme.spaceXl, Theme.px(1200))
+                sourceComponent: AccessibilityPanel {
+                    accessibility: window.accessibility
+                    onClosed: {
+                        window.panelOpen = false
+                        a11yButton.forceActiveFocus()
+                    }
+                }
+                onLoaded: if (Theme.keyboardInUse) item.nextItemInFocusChain(true).forceActiveFocus()
+            }
 
         // Over everything: the idle warning, and the attract loop when nobody is here.
         IdleWarning {
@@ -70,12 +278,12 @@ Window {
             z: 20
             visible: window.session.state === "warning"
             secondsLeft: window.session.secondsLeft
-            seconds: window.session.secondsLeft > 0 ? Math.max(20, window.session.secondsLeft) : 20
+            seconds: window.session.warningSeconds
             onContinued: window.session.continueSession()
         }
 
         ContentNotice {
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: bottomBar.top; bottomMargin: Theme.spaceS }
             z: 40
             kind: window.packageWatcher ? window.packageWatcher.notice : ""
             progress: window.packageWatcher ? window.packageWatcher.progress : 0
@@ -102,6 +310,8 @@ Window {
                     approvalLoader.active = false
                 }
             }
+        }
+
         }
 
         AttractView {

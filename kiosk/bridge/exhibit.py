@@ -18,6 +18,7 @@ from kiosk.bridge.models import (
 )
 from kiosk.bridge.qr import qr_svg_data_url
 from kiosk.content.captions import Cue, read_cues
+from kiosk.content.contrast import Palette, palette
 from kiosk.content.package import CornerContent, LinkContent, PackageContent
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Exhibit"]
@@ -39,6 +40,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
     currentCornerTextChanged = Signal()
     cornerOpened = Signal(str)
     wentHome = Signal()
+    # The colours changed: another package, high contrast on or off, another corner.
+    paletteChanged = Signal()
 
     def __init__(
         self,
@@ -57,6 +60,9 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._sections = SectionListModel(self._language, urls, self)
         self._gallery = GalleryListModel(self._language, urls, self)
         self._cues: dict[str, tuple[Cue, ...]] = {}  # by captions media SHA-256
+        self._high_contrast = False
+        self._palette = self._make_palette()
+        self._corners.set_colours(self._palette.corners)
 
     def show_content(
         self, content: PackageContent, paths: Mapping[str, Path], font_family: str
@@ -71,6 +77,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._cues.clear()
         self._corners.set_language(self._language)
         self._corners.replace(content.corners)
+        self._update_palette()
         self.contentChanged.emit()
         self.languageChanged.emit()
         self.currentCornerTextChanged.emit()
@@ -107,9 +114,32 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
     def hallSubtitle(self) -> str:
         return self._content.subtitle.get(self._language)
 
-    @Property("QVariantMap", notify=contentChanged)  # type: ignore[arg-type]  # Qt type name
+    # -- colours
+
+    @Property("QVariantMap", notify=paletteChanged)  # type: ignore[arg-type]  # Qt type name
     def theme(self) -> dict[str, Any]:
-        return dict(self._content.theme)
+        """The colours by role, made readable (see kiosk.content.contrast) for the mode."""
+        return dict(self._palette.theme)
+
+    @Property(bool, notify=paletteChanged)
+    def highContrast(self) -> bool:
+        return self._high_contrast
+
+    @Slot(bool)
+    def setHighContrast(self, on: bool) -> None:
+        """The high-contrast palette (light on black) instead of the package's colours."""
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self._update_palette()
+
+    def _make_palette(self) -> Palette:
+        colours = {c.corner_id: c.colour for c in self._content.corners if c.colour}
+        return palette(self._content.theme, colours, high_contrast=self._high_contrast)
+
+    def _update_palette(self) -> None:
+        self._palette = self._make_palette()
+        self._corners.set_colours(self._palette.corners)
+        self.paletteChanged.emit()
 
     @Property(str, notify=contentChanged)
     def fontFamily(self) -> str:
@@ -130,7 +160,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         """The venue's QR code as an image URL QML can show (empty when there is no link)."""
         link = self._venue()
         return (
-            qr_svg_data_url(link.url, dark=self._content.theme.get("text", "#14213d"))
+            # Always dark on white: a phone's camera reads that best, in any mode.
+            qr_svg_data_url(link.url, dark=palette(self._content.theme, {}).theme["text"])
             if link
             else ""
         )
@@ -152,9 +183,9 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
     def currentCornerId(self) -> str:
         return self._corner.corner_id if self._corner else ""
 
-    @Property(str, notify=currentCornerChanged)
+    @Property(str, notify=paletteChanged)
     def currentCornerColour(self) -> str:
-        return (self._corner.colour or "") if self._corner else ""
+        return self._palette.corners.get(self._corner.corner_id, "") if self._corner else ""
 
     @Property(str, notify=currentCornerTextChanged)
     def currentCornerTitle(self) -> str:
@@ -223,6 +254,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._sections.replace(corner.sections)
         self._gallery.replace(corner.gallery)
         self.currentCornerChanged.emit()
+        self.paletteChanged.emit()
         self.currentCornerTextChanged.emit()
         self.cornerOpened.emit(corner_id)
         return True
@@ -237,5 +269,6 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         # the corner view is destroyed later than this signal, and emptying the models
         # under its delegates would make them cancel half-made items.
         self.currentCornerChanged.emit()
+        self.paletteChanged.emit()
         self.currentCornerTextChanged.emit()
         self.wentHome.emit()

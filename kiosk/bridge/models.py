@@ -117,7 +117,19 @@ class CornerListModel(_LocalizedListModel):
         self, corners: Sequence[CornerContent], language: str, urls: MediaUrls, parent: Any = None
     ) -> None:
         self._urls = urls
+        self._colours: Mapping[str, str] = {}
         super().__init__(corners, language, parent)
+
+    def set_colours(self, colours: Mapping[str, str]) -> None:
+        """Show the corners in these colours (by corner id): the readable palette of the
+        current mode, not the package's raw colours."""
+        if colours == self._colours:
+            return
+        self._colours = dict(colours)
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._items) - 1), [int(self.Roles.COLOUR)]
+            )
 
     def _make_readers(self) -> dict[int, Callable[[Any], object]]:
         roles = self.Roles
@@ -126,7 +138,7 @@ class CornerListModel(_LocalizedListModel):
             roles.NUMBER: lambda c: f"{self._items.index(c) + 1:02d}",
             roles.TITLE: lambda c: c.title.get(self._language),
             roles.SUMMARY: lambda c: c.summary.get(self._language),
-            roles.COLOUR: lambda c: c.colour or "",
+            roles.COLOUR: lambda c: self._colours.get(c.corner_id, ""),
             roles.HERO_URL: lambda c: self._urls.url(c.hero),
         }
 
@@ -139,8 +151,10 @@ class SectionListModel(_LocalizedListModel):
         TITLE = Qt.ItemDataRole.UserRole + 2
         BODY = Qt.ItemDataRole.UserRole + 3
         IMAGE_URL = Qt.ItemDataRole.UserRole + 4
+        NARRATION_URL = Qt.ItemDataRole.UserRole + 5
 
-    TEXT_ROLES = (Roles.TITLE, Roles.BODY)
+    # The narration is recorded per language, so it changes with the language too.
+    TEXT_ROLES = (Roles.TITLE, Roles.BODY, Roles.NARRATION_URL)
 
     def __init__(self, language: str, urls: MediaUrls, parent: Any = None) -> None:
         self._urls = urls
@@ -153,6 +167,7 @@ class SectionListModel(_LocalizedListModel):
             roles.TITLE: lambda s: s.title.get(self._language),
             roles.BODY: lambda s: s.body.get(self._language),
             roles.IMAGE_URL: lambda s: self._urls.url(s.image),
+            roles.NARRATION_URL: lambda s: self._urls.url(s.narration.get(self._language)),
         }
 
 

@@ -83,6 +83,23 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     def secondsLeft(self) -> int:
         return self._seconds_left
 
+    @Property(int, notify=secondsLeftChanged)
+    def warningSeconds(self) -> int:
+        """How long the warning counts down in all (for its ring)."""
+        return math.ceil(self._policy.warning_seconds)
+
+    @Property(int, notify=secondsLeftChanged)
+    def idleSeconds(self) -> int:
+        """Seconds without a touch before the warning, extension included."""
+        return math.ceil(self._policy.idle_seconds)
+
+    def extend_time(self, factor: float) -> None:
+        """Give the visitor ``factor`` times as long before and in the warning (2 in the
+        accessibility modes, 1 otherwise)."""
+        self._policy.set_extended(factor)
+        self.tick()
+        self.secondsLeftChanged.emit()
+
     def show_content(self, content: PackageContent) -> None:
         """Play another package's attract playlist."""
         self._content = content

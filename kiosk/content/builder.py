@@ -233,7 +233,7 @@ class _PackageWriter:
             )
         )
         for index, section in enumerate(corner.sections):
-            connection.execute(
+            inserted = connection.execute(
                 insert(schema.Section).values(
                     corner_id=corner.id,
                     position=index,
@@ -242,7 +242,17 @@ class _PackageWriter:
                     body_key=self._text(f"{prefix}.section.{index}.body", section.body),
                     image_sha256=self._media(connection, section.image) if section.image else None,
                 )
-            )
+            ).inserted_primary_key
+            assert inserted is not None  # an INSERT always has its key
+            section_id = inserted[0]
+            for lang, audio in section.narration.items():
+                connection.execute(
+                    insert(schema.NarrationTrack).values(
+                        section_id=section_id,
+                        lang=lang,
+                        audio_sha256=self._media(connection, audio),
+                    )
+                )
         for index, image in enumerate(corner.gallery):
             caption_key = (
                 self._text(f"{prefix}.gallery.{index}.caption", image.caption)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
+from kiosk.content.format_spec import OPTIONAL_TABLES
 from kiosk.content.schema import Base, PackageInfo
 
 # Not hashed as tables: package_info carries the digest and signature themselves (its other
@@ -28,7 +29,10 @@ def compute_manifest_digest(connection: Connection) -> str:
     for row in connection.execute(select(info)).mappings():
         fields = {k: v for k, v in row.items() if k not in _INFO_NOT_HASHED}
         _feed(digest, "package_info", fields)
+    present = set(inspect(connection).get_table_names())
     for name in sorted(set(Base.metadata.tables) - _NOT_HASHED):
+        if name in OPTIONAL_TABLES and name not in present:
+            continue  # built before the table existed: nothing to hash, as then
         table = Base.metadata.tables[name]
         order = list(table.primary_key.columns)
         for row in connection.execute(select(table).order_by(*order)).mappings():

@@ -34,3 +34,7 @@ REQUIRED_TABLES = (
     "attract_item",
     "font",
 )
+
+# Tables added without a new schema version: a package may lack them (it was built before
+# they existed) and then simply has none of what they hold. Older kiosks ignore them.
+OPTIONAL_TABLES = ("narration_track",)

@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
 )
 
+from kiosk.content.contrast import palette
 from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
 from kiosk.errors import ManifestError
 from kiosk.yamlsource import YamlDocument, describe_validation_error, load_yaml
@@ -108,6 +109,7 @@ Slug = Annotated[
 Colour = Annotated[str, _form(r"#[0-9A-Fa-f]{6}", "a colour written as #rrggbb")]
 ImageFile = Annotated[str, _media("image")]
 VideoFile = Annotated[str, _media("video")]
+AudioFile = Annotated[str, _media("audio")]
 CaptionsFile = Annotated[str, _media("captions")]
 FontFile = Annotated[str, _media("font")]
 
@@ -166,13 +168,17 @@ class VideoEntry(_Strict):
     @field_validator("captions")
     @classmethod
     def _caption_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        languages = _context(info).languages
-        unknown = [lang for lang in value if lang not in languages]
-        if unknown:
-            raise ValueError(
-                f"{', '.join(unknown)} is not among package.languages ({', '.join(languages)})"
-            )
-        return value
+        return _known_languages(value, info)
+
+
+def _known_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = _context(info).languages
+    unknown = [lang for lang in value if lang not in languages]
+    if unknown:
+        raise ValueError(
+            f"{', '.join(unknown)} is not among package.languages ({', '.join(languages)})"
+        )
+    return value
 
 
 class SectionEntry(_Strict):
@@ -182,6 +188,13 @@ class SectionEntry(_Strict):
     title: Localized
     body: Localized
     image: ImageFile | None = None
+    # A recorded reading of the page per language (MP3, AAC/M4A, Ogg or WAV).
+    narration: dict[LanguageCode, AudioFile] = Field(default_factory=dict)
+
+    @field_validator("narration")
+    @classmethod
+    def _narration_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _known_languages(value, info)
 
 
 class GalleryEntry(_Strict):
@@ -303,6 +316,18 @@ def _warnings(doc: YamlDocument, manifest: Manifest) -> tuple[str, ...]:
         if missing:
             where = ("corners", index, "video")
             found.append(doc.problem(where, f"the video has no {' or '.join(missing)} captions"))
+    # Colours too faint or too close to their ground: the kiosk adjusts them (WCAG 4.5:1),
+    # and the editor should know the hall will not look exactly as written.
+    theme = manifest.theme.model_dump(exclude_none=True)
+    corners = {corner.id: corner.colour for corner in manifest.corners if corner.colour}
+    positions = {corner.id: index for index, corner in enumerate(manifest.corners)}
+    for change in palette(theme, corners).changes:
+        place: tuple[str | int, ...] = (
+            ("corners", positions[change.corner_id], "colour")
+            if change.corner_id is not None
+            else ("theme", change.theme_role or "")
+        )
+        found.append(doc.problem(place, change.message))
     return tuple(found)
 
 

@@ -75,6 +75,8 @@ class SectionContent:
     title: LocalizedText
     body: LocalizedText
     image: MediaItem | None
+    # Recorded narration by language (none in packages built before narration existed).
+    narration: Mapping[str, MediaItem] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,11 @@ class ContentPackage:
                 os.unlink(temp)
 
 
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return connection.execute(query, (name,)).fetchone() is not None
+
+
 def _rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
     cursor = connection.execute(sql)
     names = [column[0] for column in cursor.description]
@@ -334,6 +341,12 @@ def _load_content(connection: sqlite3.Connection) -> PackageContent:
     def optional(sha: str | None) -> MediaItem | None:
         return media[sha] if sha else None
 
+    narrations: dict[int, dict[str, MediaItem]] = {}
+    if _has_table(connection, "narration_track"):
+        for section_id, lang, audio in connection.execute(
+            "SELECT section_id, lang, audio_sha256 FROM narration_track"
+        ):
+            narrations.setdefault(section_id, {})[lang] = media[audio]
     sections: dict[str, list[SectionContent]] = {}
     for row in _rows(connection, "SELECT * FROM section ORDER BY corner_id, position"):
         sections.setdefault(row["corner_id"], []).append(
@@ -342,6 +355,7 @@ def _load_content(connection: sqlite3.Connection) -> PackageContent:
                 text(row["title_key"]),
                 text(row["body_key"]),
                 optional(row["image_sha256"]),
+                MappingProxyType(narrations.get(row["section_id"], {})),
             )
         )
     gallery: dict[str, list[GalleryItem]] = {}

@@ -130,7 +130,19 @@ class Section(Base):
     title_key: Mapped[str]
     body_key: Mapped[str]
     image_sha256: Mapped[str | None] = mapped_column(ForeignKey("media.sha256"))
-    narration_key: Mapped[str | None]  # reserved: per-language narration audio
+    # Unused: kept so that packages built before narration_track verify unchanged.
+    narration_key: Mapped[str | None]
+
+
+class NarrationTrack(Base):
+    """A recorded narration of a section in one language (optional table: packages built
+    before it existed have none)."""
+
+    __tablename__ = "narration_track"
+
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.section_id"), primary_key=True)
+    lang: Mapped[str] = mapped_column(primary_key=True)
+    audio_sha256: Mapped[str] = mapped_column(ForeignKey("media.sha256"))
 
 
 class GalleryImage(Base):

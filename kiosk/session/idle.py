@@ -49,6 +49,24 @@ class IdlePolicy:
         self._last_touch = now
         self._warned_at = now
         self._paused = False
+        self._factor = 1.0
+
+    @property
+    def idle_seconds(self) -> float:
+        """Seconds without a touch before the warning, extension included."""
+        return self.times.idle * self._factor
+
+    @property
+    def warning_seconds(self) -> float:
+        """Seconds the warning counts down, extension included."""
+        return self.times.warning * self._factor
+
+    def set_extended(self, factor: float) -> None:
+        """Give the visitor ``factor`` times as long (accessibility modes: 2), or back to
+        the normal times with 1."""
+        if factor < 1:
+            raise ValueError("the idle time can be extended, not shortened")
+        self._factor = factor
 
     def touched(self, now: float) -> SessionState:
         """A touch anywhere: starts a session, or keeps the current one going."""
@@ -69,18 +87,18 @@ class IdlePolicy:
     def seconds_left(self, now: float) -> float:
         """In the warning, how long until the session ends."""
         if self.state is not SessionState.WARNING:
-            return self.times.warning
-        return max(0.0, self.times.warning - (now - self._warned_at))
+            return self.warning_seconds
+        return max(0.0, self.warning_seconds - (now - self._warned_at))
 
     def tick(self, now: float) -> EndReason | None:
         """Advance to ``now``; returns the reason when the session has just ended."""
         if self.state is SessionState.ACTIVE:
             if self._paused:
                 return None
-            if now - self._last_touch >= self.times.idle:
+            if now - self._last_touch >= self.idle_seconds:
                 self.state = SessionState.WARNING
                 self._warned_at = now
-        if self.state is SessionState.WARNING and now - self._warned_at >= self.times.warning:
+        if self.state is SessionState.WARNING and now - self._warned_at >= self.warning_seconds:
             self.state = SessionState.ATTRACT
             return EndReason.IDLE
         return None

@@ -69,3 +69,22 @@ def test_help_lists_the_commands(run_cli) -> None:
     assert result.returncode == 0
     for command in ("package", "run"):
         assert command in result.stdout
+
+
+def test_build_warns_about_colours_too_faint_to_read(run_cli, manifest_dir: Path) -> None:
+    """Theme and corner colours below 4.5:1 are named, with their line and what the kiosk
+    shows instead; the package still builds."""
+    text = write_manifest(manifest_dir).read_text()
+    text = text.replace(
+        "corners:\n  - id: one\n",
+        'theme:\n  text: "#aaaaaa"\ncorners:\n  - id: one\n    colour: "#ffd0d0"\n',
+    )
+    manifest = write_manifest(manifest_dir, text)
+    built = run_cli("package", "build", manifest, "-o", manifest_dir / "c.kpkg")
+    assert built.returncode == 0
+    warnings = [
+        line for line in built.stderr.splitlines() if "contrast" in line or "corner one" in line
+    ]
+    assert len(warnings) == 2
+    assert "text #aaaaaa on the" in warnings[0] and "manifest.yaml:" in warnings[0]
+    assert "corner one's colour #ffd0d0" in warnings[1]

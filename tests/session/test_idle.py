@@ -46,3 +46,20 @@ def test_the_warning_is_never_shorter_than_20_seconds() -> None:
     """Every visitor gets time to answer."""
     with pytest.raises(ValueError, match="at least 20"):
         IdleTimes(idle=90, warning=5)
+
+
+def test_an_extended_session_waits_twice_as_long() -> None:
+    """Accessibility modes double the wait and the warning; back to normal afterwards."""
+    policy = IdlePolicy(IdleTimes(idle=90, warning=20), now=0)
+    policy.touched(0)
+    policy.set_extended(2)
+    assert policy.tick(179) is None and policy.state is SessionState.ACTIVE
+    assert policy.tick(180) is None and policy.state is SessionState.WARNING
+    assert policy.seconds_left(180) == pytest.approx(40)
+    assert policy.tick(219) is None
+    assert policy.tick(220) is EndReason.IDLE
+    policy.set_extended(1)
+    policy.touched(300)
+    assert policy.tick(390) is None and policy.state is SessionState.WARNING
+    with pytest.raises(ValueError):
+        policy.set_extended(0.5)

@@ -24,6 +24,8 @@ Rectangle {
     // False if the text runs past the tile's bottom (it would be clipped): tests check it.
     readonly property bool textFits: text.y + text.implicitHeight <= height + 0.5
     property real rowTextHeight: textHeight
+    // Low position shows the summaries above the reach band; the tiles keep their titles.
+    property bool showSummary: true
     signal activated(string cornerId)
 
     readonly property color cornerColour: colour.length > 0 ? colour : Theme.accent
@@ -31,7 +33,16 @@ Rectangle {
                                        || heroUrl.toString().length === 0
 
     color: Theme.surface
-    clip: true
+    border.color: Theme.highContrast ? Theme.hairline : "transparent"
+    border.width: Theme.highContrast ? 2 : 0
+
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Button
+    Accessible.name: tile.title + ". " + tile.summary
+    Accessible.onPressAction: tile.activated(tile.cornerId)
+    Keys.onReturnPressed: tile.activated(tile.cornerId)
+    Keys.onEnterPressed: tile.activated(tile.cornerId)
+    Keys.onSpacePressed: tile.activated(tile.cornerId)
 
     Rectangle {
         id: picture
@@ -87,15 +98,16 @@ Rectangle {
             color: Theme.text
             font.pixelSize: tile.narrow ? Theme.leadSize : Theme.titleSize
             font.weight: Font.Bold
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             lineHeight: 1.2
         }
         Text {
             width: parent.width
+            visible: tile.showSummary
             text: tile.summary
             color: Theme.mutedText
             font.pixelSize: tile.narrow ? Theme.labelSize : Theme.bodySize
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             lineHeight: Theme.bodyLineHeight
         }
     }
@@ -113,7 +125,7 @@ Rectangle {
         Text {
             anchors.centerIn: parent
             text: "→"
-            color: "white"
+            color: Theme.onCorner
             font.pixelSize: Theme.leadSize
             font.weight: Font.Bold
         }
@@ -124,6 +136,8 @@ Rectangle {
         color: Theme.pressedOverlay
         visible: tap.pressed
     }
+
+    FocusRing {}
 
     TapHandler {
         id: tap

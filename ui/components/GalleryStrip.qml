@@ -13,6 +13,7 @@ ListView {
     spacing: Theme.spaceS
     clip: true
     boundsBehavior: Flickable.StopAtBounds
+    keyNavigationEnabled: false  // arrows move the focus between controls
 
     delegate: Item {
         id: thumb
@@ -22,6 +23,15 @@ ListView {
         objectName: "galleryThumb_" + index
         height: strip.height
         width: Math.round(height * Math.min(Math.max(aspect, 1.2), 1.8))
+
+        activeFocusOnTab: true
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Picture %1 of %2").arg(thumb.index + 1).arg(strip.count)
+        Accessible.onPressAction: strip.opened(thumb.index)
+        Keys.onReturnPressed: strip.opened(thumb.index)
+        Keys.onEnterPressed: strip.opened(thumb.index)
+        Keys.onSpacePressed: strip.opened(thumb.index)
+        FocusRing { anchors.margins: Theme.focusWidth; z: 2 }
 
         Image {
             anchors.fill: parent

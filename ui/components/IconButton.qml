@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Shapes
 import theme
 
 // A round touch button with a drawn icon: play, pause, sound, mute, captions, expand,
@@ -20,118 +19,52 @@ Rectangle {
     radius: width / 2
     color: checked ? Qt.rgba(1, 1, 1, 0.34) : tint
 
+    activeFocusOnTab: true  // hidden and disabled items are skipped by the focus chain
     Accessible.role: Accessible.Button
     Accessible.name: accessibleName
     Accessible.onPressAction: button.activated()
+    Keys.onReturnPressed: button.activated()
+    Keys.onEnterPressed: button.activated()
+    Keys.onSpacePressed: button.activated()
 
-    Item {
+    // The icon, drawn as SVG on a 24-unit grid. An image, not Qt Quick Shapes: under the
+    // software scene graph Shapes ignore the clipping of a scrolled page.
+    Image {
         id: glyph
         anchors.centerIn: parent
-        width: Math.round(button.width * 0.42)
+        width: Math.round(button.width * 0.46)
         height: width
+        sourceSize.width: width
+        sourceSize.height: height
+        source: "data:image/svg+xml;utf8," + encodeURIComponent(
+            `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${button.drawing(button.ink.toString())}</svg>`)
+    }
 
-        // Play: a triangle pointing right.
-        Shape {
-            anchors.fill: parent
-            visible: button.icon === "play"
-            preferredRendererType: Shape.CurveRenderer
-            ShapePath {
-                fillColor: button.ink
-                strokeColor: "transparent"
-                startX: glyph.width * 0.15; startY: 0
-                PathLine { x: glyph.width; y: glyph.height / 2 }
-                PathLine { x: glyph.width * 0.15; y: glyph.height }
-                PathLine { x: glyph.width * 0.15; y: 0 }
-            }
+    function drawing(ink: string): string {
+        const line = `fill="none" stroke="${ink}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"`
+        switch (button.icon) {
+        case "play":
+            return `<path d="M6 3 L21 12 L6 21 Z" fill="${ink}"/>`
+        case "pause":
+            return `<rect x="5" y="3" width="5" height="18" rx="1" fill="${ink}"/>`
+                 + `<rect x="14" y="3" width="5" height="18" rx="1" fill="${ink}"/>`
+        case "sound":
+            return `<path d="M2 8.5 H7 L13 3 V21 L7 15.5 H2 Z" fill="${ink}"/>`
+                 + `<path d="M16.5 8 Q19.5 12 16.5 16 M19 5 Q24 12 19 19" ${line}/>`
+        case "mute":
+            return `<path d="M2 8.5 H7 L13 3 V21 L7 15.5 H2 Z" fill="${ink}"/>`
+                 + `<path d="M16 9 L22 15 M22 9 L16 15" ${line}/>`
+        case "captions":
+            return `<rect x="1.5" y="4.5" width="21" height="15" rx="2.5" ${line}/>`
+                 + `<text x="12" y="15.6" font-family="sans-serif" font-size="8.5" font-weight="bold" text-anchor="middle" fill="${ink}">CC</text>`
+        case "expand":
+            return `<path d="M2 8 V2 H8 M16 2 H22 V8 M22 16 V22 H16 M8 22 H2 V16" ${line}/>`
+        case "collapse":
+            return `<path d="M8 2 V8 H2 M16 2 V8 H22 M22 16 H16 V22 M2 16 H8 V22" ${line}/>`
+        case "close":
+            return `<path d="M3 3 L21 21 M21 3 L3 21" ${line}/>`
         }
-        // Pause: two bars.
-        Row {
-            anchors.centerIn: parent
-            visible: button.icon === "pause"
-            spacing: glyph.width * 0.22
-            Repeater {
-                model: 2
-                Rectangle { width: glyph.width * 0.28; height: glyph.height; color: button.ink; radius: 2 }
-            }
-        }
-        // Sound and mute: a speaker, with waves or a cross.
-        Shape {
-            anchors.fill: parent
-            visible: button.icon === "sound" || button.icon === "mute"
-            ShapePath {
-                fillColor: button.ink
-                strokeColor: "transparent"
-                startX: 0; startY: glyph.height * 0.35
-                PathLine { x: glyph.width * 0.25; y: glyph.height * 0.35 }
-                PathLine { x: glyph.width * 0.55; y: glyph.height * 0.08 }
-                PathLine { x: glyph.width * 0.55; y: glyph.height * 0.92 }
-                PathLine { x: glyph.width * 0.25; y: glyph.height * 0.65 }
-                PathLine { x: 0; y: glyph.height * 0.65 }
-                PathLine { x: 0; y: glyph.height * 0.35 }
-            }
-            ShapePath {
-                fillColor: "transparent"
-                strokeColor: button.icon === "sound" ? button.ink : "transparent"
-                strokeWidth: Math.max(2, glyph.width * 0.08)
-                capStyle: ShapePath.RoundCap
-                startX: glyph.width * 0.72; startY: glyph.height * 0.3
-                PathQuad { x: glyph.width * 0.72; y: glyph.height * 0.7; controlX: glyph.width * 0.9; controlY: glyph.height * 0.5 }
-            }
-            ShapePath {
-                fillColor: "transparent"
-                strokeColor: button.icon === "mute" ? button.ink : "transparent"
-                strokeWidth: Math.max(2, glyph.width * 0.08)
-                capStyle: ShapePath.RoundCap
-                startX: glyph.width * 0.68; startY: glyph.height * 0.34
-                PathLine { x: glyph.width; y: glyph.height * 0.66 }
-                PathMove { x: glyph.width; y: glyph.height * 0.34 }
-                PathLine { x: glyph.width * 0.68; y: glyph.height * 0.66 }
-            }
-        }
-        // Captions: the familiar CC box.
-        Rectangle {
-            anchors.centerIn: parent
-            visible: button.icon === "captions"
-            width: glyph.width * 1.2
-            height: glyph.height * 0.8
-            radius: 3
-            color: "transparent"
-            border.color: button.ink
-            border.width: Math.max(2, glyph.width * 0.08)
-            Text {
-                anchors.centerIn: parent
-                text: "CC"
-                color: button.ink
-                font.pixelSize: glyph.height * 0.45
-                font.weight: Font.Bold
-            }
-        }
-        // Expand, collapse and close: corner brackets and a cross.
-        Shape {
-            anchors.fill: parent
-            visible: button.icon === "expand" || button.icon === "collapse" || button.icon === "close"
-            ShapePath {
-                fillColor: "transparent"
-                strokeColor: button.ink
-                strokeWidth: Math.max(2, glyph.width * 0.1)
-                capStyle: ShapePath.RoundCap
-                joinStyle: ShapePath.RoundJoin
-                PathSvg {
-                    path: {
-                        const w = glyph.width
-                        const a = w * 0.36
-                        if (button.icon === "close")
-                            return `M 0 0 L ${w} ${w} M ${w} 0 L 0 ${w}`
-                        if (button.icon === "expand")  // corners pointing out
-                            return `M 0 ${a} L 0 0 L ${a} 0 M ${w - a} 0 L ${w} 0 L ${w} ${a}`
-                                 + ` M ${w} ${w - a} L ${w} ${w} L ${w - a} ${w} M ${a} ${w} L 0 ${w} L 0 ${w - a}`
-                        // collapse: corners pointing in
-                        return `M ${a} 0 L ${a} ${a} L 0 ${a} M ${w - a} 0 L ${w - a} ${a} L ${w} ${a}`
-                             + ` M ${w} ${w - a} L ${w - a} ${w - a} L ${w - a} ${w} M ${a} ${w} L ${a} ${w - a} L 0 ${w - a}`
-                    }
-                }
-            }
-        }
+        return ""
     }
 
     Rectangle {
@@ -140,6 +73,8 @@ Rectangle {
         color: Theme.pressedOverlay
         visible: tap.pressed
     }
+
+    FocusRing { cornerRadius: button.radius }
 
     TapHandler {
         id: tap

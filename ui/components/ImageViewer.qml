@@ -35,6 +35,7 @@ Rectangle {
         interactive: !(currentItem?.zoomed ?? false)
         model: viewer.model
         clip: true
+        keyNavigationEnabled: false  // arrows move the focus; the buttons turn pictures
 
         delegate: Item {
             id: slide
@@ -84,9 +85,27 @@ Rectangle {
                 color: "white"
                 font.pixelSize: Theme.leadSize
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
             }
         }
+    }
+
+    // Previous and next: for a keypad, and for anyone who does not think to swipe.
+    PillButton {
+        objectName: "viewerPreviousButton"
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.spaceM }
+        icon: "←"
+        accessibleName: qsTr("Previous picture")
+        visible: pictures.currentIndex > 0
+        onActivated: pictures.decrementCurrentIndex()
+    }
+    PillButton {
+        objectName: "viewerNextButton"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+        icon: "→"
+        accessibleName: qsTr("Next picture")
+        visible: pictures.currentIndex < pictures.count - 1
+        onActivated: pictures.incrementCurrentIndex()
     }
 
     // Home, the language and the way back stay one tap away over the picture too.
@@ -112,6 +131,7 @@ Rectangle {
             objectName: "viewerCloseButton"
             icon: "close"
             accessibleName: qsTr("Close")
+            focus: true  // a keypad user lands on the way back
             onActivated: viewer.closed()
         }
     }

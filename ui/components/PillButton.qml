@@ -11,15 +11,29 @@ Rectangle {
     property color tint: Theme.surface
     property color ink: Theme.text
     property bool selected: false
+    // A switch (a mode, a language): says "on" or "off" to a screen reader.
+    property bool toggle: false
     property int fontSize: Theme.labelSize
+    // What a screen reader and voice guidance say; the visible text unless given.
+    property string accessibleName: text
     signal activated()
+
+    activeFocusOnTab: true  // hidden and disabled items are skipped by the focus chain
+    Accessible.role: Accessible.Button
+    Accessible.name: accessibleName
+    Accessible.checkable: toggle
+    Accessible.checked: selected
+    Accessible.onPressAction: button.activated()
+    Keys.onReturnPressed: button.activated()
+    Keys.onEnterPressed: button.activated()
+    Keys.onSpacePressed: button.activated()
 
     implicitHeight: Theme.controlHeight
     implicitWidth: Math.max(Theme.touchMinimum, row.implicitWidth + 2 * Theme.spaceM)
     radius: height / 2
     color: selected ? Theme.text : tint
     border.color: Theme.hairline
-    border.width: selected ? 0 : 1
+    border.width: selected ? 0 : (Theme.highContrast ? 2 : 1)
 
     Row {
         id: row
@@ -50,6 +64,8 @@ Rectangle {
         color: Theme.pressedOverlay
         visible: tap.pressed
     }
+
+    FocusRing { cornerRadius: button.radius }
 
     TapHandler {
         id: tap

@@ -9,6 +9,14 @@ Item {
     required property var model          // the bridge's section list model
     required property color accent
     property alias currentIndex: pages.currentIndex
+    // Flowing (large text, low position): the page is as tall as its text and the whole
+    // view scrolls, so there is one scroll, not one inside another.
+    property bool flowing: false
+    // Narration: which recording plays now (the corner view owns the player).
+    property url narrationPlaying
+    signal narrationToggled(url source)
+    readonly property real naturalHeight: tabs.height + Theme.spaceL
+        + ((pages.currentItem as Flickable)?.contentHeight ?? 0)
 
     // Tabs wrap onto a second line rather than run off the edge (long English titles,
     // large text).
@@ -32,13 +40,23 @@ Item {
                 radius: height / 2
                 color: current ? pager.accent : "transparent"
                 border.color: current ? pager.accent : Theme.hairline
-                border.width: 1
+                border.width: Theme.highContrast ? 2 : 1
+
+                activeFocusOnTab: true
+                Accessible.role: Accessible.PageTab
+                Accessible.name: tab.title
+                Accessible.selected: tab.current
+                Accessible.onPressAction: pages.currentIndex = tab.index
+                Keys.onReturnPressed: pages.currentIndex = tab.index
+                Keys.onEnterPressed: pages.currentIndex = tab.index
+                Keys.onSpacePressed: pages.currentIndex = tab.index
+                FocusRing { cornerRadius: tab.radius }
 
                 Text {
                     id: label
                     anchors.centerIn: parent
                     text: tab.title
-                    color: tab.current ? "white" : Theme.text
+                    color: tab.current ? Theme.onCorner : Theme.text
                     font.pixelSize: Theme.labelSize
                     font.weight: Font.Bold
                 }
@@ -69,6 +87,7 @@ Item {
         highlightRangeMode: ListView.StrictlyEnforceRange
         highlightMoveDuration: Theme.calm
         boundsBehavior: Flickable.StopAtBounds
+        keyNavigationEnabled: false  // arrows move the focus between controls
         clip: true
         model: pager.model
 
@@ -77,11 +96,13 @@ Item {
             required property int index
             required property string title
             required property string body
+            required property url narrationUrl
             objectName: "sectionPage_" + index
             width: pages.width
             height: pages.height
             contentHeight: text.implicitHeight + Theme.spaceL
             clip: true
+            interactive: !pager.flowing
             boundsBehavior: Flickable.StopAtBounds
             flickableDirection: Flickable.VerticalFlick
 
@@ -96,7 +117,18 @@ Item {
                     color: Theme.text
                     font.pixelSize: Theme.titleSize
                     font.weight: Font.Bold
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.Wrap
+                }
+                // A recorded reading of the page, for visitors who cannot read it.
+                PillButton {
+                    objectName: "narrationButton_" + page.index
+                    readonly property bool playing: page.narrationUrl.toString().length > 0
+                                                    && page.narrationUrl.toString() === pager.narrationPlaying.toString()
+                    visible: page.narrationUrl.toString().length > 0
+                    text: playing ? qsTr("Stop reading") : qsTr("Listen to this page")
+                    selected: playing
+                    toggle: true
+                    onActivated: pager.narrationToggled(page.narrationUrl)
                 }
                 Text {
                     objectName: "sectionBody_" + page.index
@@ -104,7 +136,7 @@ Item {
                     text: page.body
                     color: Theme.text
                     font.pixelSize: Theme.bodySize
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.Wrap
                     lineHeight: Theme.bodyLineHeight
                 }
             }

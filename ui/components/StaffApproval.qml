@@ -53,7 +53,7 @@ Rectangle {
                 text: approval.description
                 color: Theme.mutedText
                 font.pixelSize: Theme.labelSize
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
             }
 
             // The PIN as dots, never as digits.

@@ -56,6 +56,12 @@ Rectangle {
         }
     }
 
+    // Something else wants the sound (a narration starts).
+    function pause() {
+        if (panel.playing)
+            player.pause()
+    }
+
     function clock(ms: real): string {
         const s = Math.max(0, Math.floor(ms / 1000))
         return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
@@ -165,7 +171,7 @@ Rectangle {
             text: qsTr("This video cannot be played right now.")
             color: "white"
             font.pixelSize: Theme.labelSize
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
         }
     }
@@ -188,7 +194,7 @@ Rectangle {
             color: "white"
             font.pixelSize: Theme.leadSize
             font.weight: Font.Bold
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
         }
     }

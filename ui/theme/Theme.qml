@@ -6,9 +6,14 @@ import QtQuick
 QtObject {
     id: theme
 
-    // Set by Main.qml: the package's theme colours and the window's scale.
+    // Set by Main.qml: the colours (the bridge's readable palette for the mode), the
+    // window's scale, and the visitor's accessibility modes.
     property var packageColours: ({})
     property real scale: 1.0
+    property bool highContrast: false
+    property bool largeText: false
+    // True after a key press, false after a touch: focus rings show for keypad users only.
+    property bool keyboardInUse: false
 
     function px(value: real): int {
         return Math.round(value * theme.scale)
@@ -21,16 +26,26 @@ QtObject {
     readonly property color mutedText: packageColours.muted_text ?? "#4a5468"
     readonly property color accent: packageColours.accent ?? "#1f4fb4"
     readonly property color accentInk: packageColours.on_accent ?? "#ffffff"
-    readonly property color hairline: Qt.rgba(text.r, text.g, text.b, 0.14)
-    readonly property color pressedOverlay: Qt.rgba(0, 0, 0, 0.16)
+    // Text on a corner's colour (its current tab, its arrow).
+    readonly property color onCorner: packageColours.on_corner ?? "#ffffff"
+    // The keyboard focus ring: at least 3:1 against every ground (kiosk.content.contrast).
+    readonly property color focus: packageColours.focus ?? accent
+    readonly property color hairline: Qt.rgba(text.r, text.g, text.b, highContrast ? 1 : 0.14)
+    readonly property color pressedOverlay: highContrast ? Qt.rgba(1, 1, 1, 0.3) : Qt.rgba(0, 0, 0, 0.16)
+    readonly property int focusWidth: Math.max(4, px(6))
 
-    // Type scale (pixels at 1080p): one step apart each.
-    readonly property int displaySize: px(84)
-    readonly property int headlineSize: px(56)
-    readonly property int titleSize: px(40)
-    readonly property int leadSize: px(30)
-    readonly property int bodySize: px(27)
-    readonly property int labelSize: px(22)
+    // Type scale (pixels at 1080p): one step apart each. Large text doubles reading and
+    // label text (WCAG 1.4.4: 200 %); headings, already two to three times that, grow
+    // less, so the scale keeps its order and a heading still fits a line or two.
+    function type(base: real, grow: real): int {
+        return px(base * (largeText ? grow : 1))
+    }
+    readonly property int displaySize: type(84, 1.2)
+    readonly property int headlineSize: type(56, 1.4)
+    readonly property int titleSize: type(40, 1.6)
+    readonly property int leadSize: type(30, 2)
+    readonly property int bodySize: type(27, 2)
+    readonly property int labelSize: type(22, 2)
     readonly property real bodyLineHeight: 1.3
 
     // Spacing on an 8 px grid.
@@ -43,7 +58,7 @@ QtObject {
 
     // Touch: no target smaller than this (64 px at 1080p), with at least spaceXs between.
     readonly property int touchMinimum: Math.max(64, px(64))
-    readonly property int controlHeight: Math.max(touchMinimum, px(72))
+    readonly property int controlHeight: Math.max(touchMinimum, px(72), Math.round(labelSize * 2))
 
     // Motion: short, never blocking input.
     readonly property int quick: 120

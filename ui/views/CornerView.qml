@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtMultimedia
 import Kiosk.Bridge
 import theme
 import components
@@ -11,7 +12,21 @@ Rectangle {
     objectName: "cornerView"
 
     required property Exhibit exhibit
-    readonly property bool portrait: height > width
+    // Large text or low position: one column at the height its text needs; the page
+    // scrolls (Main.qml) and overlays cover the part of it on screen (the viewport).
+    property bool flowing: false
+    // Low position: the corner's name and summary are shown above the reach band (Main.qml),
+    // so the band starts with what can be touched.
+    property bool lowPosition: false
+    // Volume of narration (the accessibility panel's guide volume).
+    property real guideVolume: 0.8
+    readonly property bool narrating: narration.playbackState === MediaPlayer.PlayingState
+    property real viewportY: 0
+    property real viewportHeight: height
+    readonly property bool portrait: flowing || height > width
+    readonly property bool overlayOpen: videoExpanded || viewerLoader.active
+    // The height the corner needs to show everything at its width (when flowing).
+    readonly property real naturalHeight: flowing ? pager.y + pager.naturalHeight + margin : 0
     readonly property color cornerColour: exhibit.currentCornerColour.length > 0
                                           ? exhibit.currentCornerColour : Theme.accent
     readonly property bool hasVideo: exhibit.currentVideoUrl.toString().length > 0
@@ -25,7 +40,13 @@ Rectangle {
     readonly property int margin: Theme.spaceXl
     readonly property int topBarHeight: Theme.controlHeight
     // Landscape: the media column's width; the reading column takes the rest.
-    readonly property int mediaWidth: portrait ? width - 2 * margin : Math.round(width * 0.56) - margin
+    readonly property int mediaWidth: {
+        if (!portrait)
+            return Math.round(width * 0.56) - margin
+        // Flowing, the whole video and its controls fit on screen at once.
+        const full = width - 2 * margin
+        return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) : full
+    }
     readonly property int videoHeight: hasVideo ? Math.round(mediaWidth * 9 / 16) : 0
     readonly property int galleryHeight: hasGallery ? Theme.px(portrait ? 200 : 170) : 0
 
@@ -39,7 +60,43 @@ Rectangle {
         viewerLoader.active = false
         pager.currentIndex = 0
         video.captionsOn = true
+        corner.stopNarration()
         corner.resetting = false
+    }
+
+    function stopNarration() {
+        narration.stop()
+        narration.source = ""
+    }
+
+    // One narration at a time, for the page on screen; the video pauses while it reads.
+    MediaPlayer {
+        id: narration
+        objectName: "narrationPlayer"
+        audioOutput: AudioOutput { volume: corner.guideVolume }
+        onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) corner.stopNarration()
+    }
+    onVisibleChanged: if (!visible) stopNarration()
+    Connections {
+        target: corner.exhibit
+        function onLanguageChanged() { corner.stopNarration() }
+    }
+    Connections {
+        target: video
+        function onPlayingChanged() { if (video.playing) corner.stopNarration() }
+    }
+
+    // Back (Escape): the enlarged picture, then the full-screen video; false if neither.
+    function closeOverlay(): bool {
+        if (viewerLoader.active) {
+            viewerLoader.active = false
+            return true
+        }
+        if (corner.videoExpanded) {
+            corner.videoExpanded = false
+            return true
+        }
+        return false
     }
 
     // Top bar: home on the left, language on the right.
@@ -50,11 +107,13 @@ Rectangle {
         y: Theme.spaceL
         icon: "←"
         text: corner.exhibit.hallTitle
+        enabled: !corner.overlayOpen
         onActivated: corner.exhibit.goHome()
     }
     LanguageSwitch {
         anchors { right: parent.right; rightMargin: corner.margin }
         y: Theme.spaceL
+        enabled: !corner.overlayOpen
         languages: corner.exhibit.languages
         current: corner.exhibit.language
         onChosen: language => corner.exhibit.setLanguage(language)
@@ -63,6 +122,8 @@ Rectangle {
     // The corner's name and summary.
     Column {
         id: heading
+        visible: !corner.lowPosition
+        height: visible ? implicitHeight : -Theme.spaceL
         x: corner.portrait ? corner.margin : corner.margin + corner.mediaWidth + Theme.spaceXl
         y: homeButton.y + homeButton.height + Theme.spaceL
         width: corner.width - x - corner.margin
@@ -90,7 +151,7 @@ Rectangle {
             color: Theme.text
             font.pixelSize: Theme.headlineSize
             font.weight: Font.Bold
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             lineHeight: 1.1
         }
         Text {
@@ -99,7 +160,7 @@ Rectangle {
             text: corner.exhibit.currentCornerSummary
             color: Theme.mutedText
             font.pixelSize: Theme.leadSize
-            wrapMode: Text.WordWrap
+            wrapMode: Text.Wrap
             lineHeight: 1.25
         }
     }
@@ -120,8 +181,10 @@ Rectangle {
         readonly property int landscapeTop: videoSlot.y + videoSlot.height
                                             + (corner.hasVideo ? Theme.spaceL : 0)
         x: corner.margin
-        y: corner.portrait ? corner.height - corner.margin - height : landscapeTop
-        width: corner.mediaWidth
+        y: corner.flowing ? landscapeTop
+           : corner.portrait ? corner.height - corner.margin - height : landscapeTop
+        width: corner.flowing ? corner.width - 2 * corner.margin : corner.mediaWidth
+        enabled: !corner.overlayOpen
         height: corner.portrait || !corner.hasGallery
                 ? corner.galleryHeight
                 : Math.max(corner.galleryHeight,
@@ -139,15 +202,33 @@ Rectangle {
         id: pager
         objectName: "sectionPager"
         x: heading.x
-        y: corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL
-                           : heading.y + heading.height + Theme.spaceL
+        y: corner.flowing ? (corner.hasGallery ? gallery.y + gallery.height : videoSlot.y + videoSlot.height) + Theme.spaceL
+           : corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL
+                             : heading.y + heading.height + Theme.spaceL
         width: heading.width
-        height: (corner.portrait ? gallery.y - (corner.hasGallery ? Theme.spaceL : 0)
-                                 : corner.height - corner.margin) - y
+        flowing: corner.flowing
+        enabled: !corner.overlayOpen
+        height: corner.flowing ? naturalHeight
+                : (corner.portrait ? gallery.y - (corner.hasGallery ? Theme.spaceL : 0)
+                                   : corner.height - corner.margin) - y
         model: corner.exhibit.sections
         accent: corner.cornerColour
+        narrationPlaying: corner.narrating ? narration.source : ""
+        onNarrationToggled: source => {
+            if (corner.narrating && narration.source.toString() === source.toString()) {
+                corner.stopNarration()
+                return
+            }
+            video.pause()
+            narration.source = source
+            narration.play()
+        }
         // Pages the visitor turns to, not the first page a corner opens on.
-        onCurrentIndexChanged: if (corner.visible && !corner.resetting) corner.sectionShown(currentIndex)
+        onCurrentIndexChanged: {
+            corner.stopNarration()  // another page: its reading is not this one
+            if (corner.visible && !corner.resetting)
+                corner.sectionShown(currentIndex)
+        }
     }
 
     // The video panel: in its slot, or over the whole view when expanded. Leaving the
@@ -157,10 +238,11 @@ Rectangle {
         objectName: "videoPanel"
         visible: corner.hasVideo
         x: corner.videoExpanded ? 0 : videoSlot.x
-        y: corner.videoExpanded ? 0 : videoSlot.y
+        y: corner.videoExpanded ? corner.viewportY : videoSlot.y
         width: corner.videoExpanded ? corner.width : videoSlot.width
-        height: corner.videoExpanded ? corner.height : videoSlot.height
+        height: corner.videoExpanded ? corner.viewportHeight : videoSlot.height
         z: corner.videoExpanded ? 10 : 0
+        enabled: !viewerLoader.active
         source: corner.exhibit.currentVideoUrl
         poster: corner.exhibit.currentPosterUrl
         captions: corner.exhibit.currentCaptions
@@ -174,7 +256,9 @@ Rectangle {
     Item {
         z: 11
         visible: corner.videoExpanded
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spaceL }
+        x: Theme.spaceL
+        y: corner.viewportY + Theme.spaceL
+        width: corner.width - 2 * Theme.spaceL
         height: Theme.controlHeight
         PillButton {
             objectName: "expandedHomeButton"
@@ -194,7 +278,10 @@ Rectangle {
     Loader {
         id: viewerLoader
         property int startIndex: 0
-        anchors.fill: parent
+        x: 0
+        y: corner.viewportY
+        width: corner.width
+        height: corner.viewportHeight
         z: 20
         active: false
         sourceComponent: ImageViewer {

@@ -10,7 +10,19 @@ Item {
     objectName: "homeView"
 
     required property Exhibit exhibit
-    readonly property bool portrait: height > width
+    // The height on screen: when flowing, the view itself is as tall as its content.
+    property real viewportHeight: height
+    readonly property bool portrait: viewportHeight > width
+    // Large text or low position: the tiles stack in one column at the height their text
+    // needs, and the page scrolls (Main.qml) instead of squeezing the text.
+    property bool flowing: false
+    // Low position: the hall's name and the QR code are shown above the reach band
+    // (Main.qml); the band holds the language switch and the tiles, in one row if they fit.
+    property bool lowPosition: false
+    // The height the home screen needs to show everything at its width.
+    readonly property real naturalHeight: flowing
+        ? header.y + header.height + Theme.spaceXl + grid.implicitHeight + Theme.spaceXl
+        : 0
     // True once every tile's picture has loaded (or failed): a screenshot waits for it.
     readonly property bool ready: {
         for (let i = 0; i < tiles.count; ++i) {
@@ -27,11 +39,18 @@ Item {
         anchors.leftMargin: Theme.spaceXl
         anchors.rightMargin: Theme.spaceXl
         anchors.topMargin: Theme.spaceXl
-        height: Math.max(titles.height, aside.height)
+        // Narrow and flowing (large text on a portrait screen): the language and QR code
+        // go below the titles, which then have the whole width.
+        readonly property bool stacked: home.flowing && home.portrait
+        height: stacked ? titles.height + Theme.spaceL + aside.height
+                        : Math.max(titles.height, aside.height)
 
         Column {
             id: titles
-            anchors { left: parent.left; right: aside.left; rightMargin: Theme.spaceL }
+            visible: !home.lowPosition
+            height: visible ? implicitHeight : 0
+            anchors { left: parent.left; right: header.stacked ? parent.right : aside.left }
+            anchors.rightMargin: header.stacked ? 0 : Theme.spaceL
             spacing: Theme.spaceS
 
             Text {
@@ -48,13 +67,14 @@ Item {
                 color: Theme.text
                 font.pixelSize: Theme.displaySize
                 font.weight: Font.Bold
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
             }
         }
 
         Column {
             id: aside
             anchors.right: parent.right
+            y: header.stacked ? titles.height + Theme.spaceL : 0
             spacing: Theme.spaceM
 
             LanguageSwitch {
@@ -66,6 +86,7 @@ Item {
             }
             VenueQr {
                 anchors.right: parent.right
+                visible: !home.lowPosition && qrSource.length > 0
                 label: home.exhibit.venueLabel
                 url: home.exhibit.venueUrl
                 qrSource: home.exhibit.venueQrSource
@@ -76,11 +97,13 @@ Item {
     Grid {
         id: grid
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+            left: parent.left; right: parent.right; top: header.bottom
             leftMargin: Theme.spaceXl; rightMargin: Theme.spaceXl
-            topMargin: Theme.spaceXl; bottomMargin: Theme.spaceXl
+            topMargin: Theme.spaceXl
         }
-        columns: home.portrait ? 1 : Math.max(1, tiles.count)
+        // The bottom bar below keeps its own distance: a small margin is enough here.
+        height: home.flowing ? implicitHeight : home.height - y - Theme.spaceM
+        columns: home.portrait || (home.flowing && !home.lowPosition) ? 1 : Math.max(1, tiles.count)
         spacing: Theme.spaceL
 
         readonly property int rowsCount: Math.ceil(tiles.count / columns)
@@ -101,7 +124,11 @@ Item {
             CornerTile {
                 objectName: "cornerTile_" + cornerId
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
-                height: (grid.height - (grid.rowsCount - 1) * grid.spacing) / grid.rowsCount
+                height: home.flowing
+                        ? Math.max(Theme.px(240), textHeight + 2 * inset + Theme.spaceM)
+                        : (grid.height - (grid.rowsCount - 1) * grid.spacing) / grid.rowsCount
+                stacked: !home.flowing && height > width * 0.9
+                showSummary: !home.lowPosition
                 rowTextHeight: grid.tallestText
                 onActivated: id => home.exhibit.openCorner(id)
             }

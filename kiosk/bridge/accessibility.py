@@ -1,0 +1,218 @@
+"""The visitor's accessibility modes as QML sees them, and the kiosk's voice.
+
+Modes (low position, high contrast, large text, voice guidance) are switched from the
+accessibility panel, last for the session and reset at its end. Announcements go to Qt's
+accessibility layer (for a screen reader) and, when voice guidance is on and a speech
+engine exists, are read aloud. Without an engine the kiosk works silently and says so in
+its log once.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+
+from PySide6.QtCore import Property, QLocale, QObject, Signal, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtQml import QmlElement, QmlUncreatable
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.session.accessibility import AccessibilityModes
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Accessibility", "open_speech"]
+
+log = logging.getLogger(__name__)
+
+# Qt ships a "mock" engine for its own tests: it speaks nothing, so it never counts as a
+# voice for visitors (a test may still ask for it by name).
+_NOT_A_VOICE = {"mock"}
+# Engines that need a system library Qt's plug-in links to: without it, loading the
+# plug-in only prints an error, so it is not tried.
+_NEEDS_LIBRARY = {"speechd": "speechd"}
+_LOCALES = {"ko": QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)}
+
+
+def open_speech(engine: str) -> QTextToSpeech | None:
+    """A working text-to-speech engine: ``"auto"`` for the first real one Qt finds,
+    ``"none"`` for none, or an engine's name. None when there is no working engine."""
+    if engine == "none":
+        return None
+    available = QTextToSpeech.availableEngines()
+    names = [e for e in available if e not in _NOT_A_VOICE] if engine == "auto" else [engine]
+    for name in names:
+        if name not in available:
+            continue
+        library = _NEEDS_LIBRARY.get(name)
+        if library and ctypes.util.find_library(library) is None:
+            log.info("the %s speech engine needs lib%s, which is not installed", name, library)
+            continue
+        speech = QTextToSpeech(name)
+        if speech.state() != QTextToSpeech.State.Error:
+            log.info("voice guidance uses the %s speech engine", name)
+            return speech
+        log.info("the %s speech engine did not start: %s", name, speech.errorString())
+        speech.deleteLater()
+    log.info("no speech engine: voice guidance is off, the kiosk works silently")
+    return None
+
+
+@QmlElement
+@QmlUncreatable("Accessibility is made by the application.")
+class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """Modes for this visitor, the reach band, and the kiosk's voice."""
+
+    modesChanged = Signal()
+    guideVolumeChanged = Signal()
+    keyboardInUseChanged = Signal()
+    speechRateChanged = Signal()
+    # Something was said (to the accessibility layer, and aloud if voice guidance is on).
+    announced = Signal(str)
+
+    def __init__(
+        self,
+        reach_band: float,
+        speech: QTextToSpeech | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._modes = AccessibilityModes()
+        self._reach_band = reach_band
+        self._speech = speech
+        if speech is not None:
+            speech.setParent(self)
+        self._volume = 0.8
+        self._rate = 0.0
+        self._language = "ko"
+        self._target: QObject | None = None
+        self._keyboard = False
+
+    def set_announcement_target(self, target: QObject) -> None:
+        """The object announcements come from (the window): a screen reader needs one."""
+        self._target = target
+
+    def set_language(self, language: str) -> None:
+        """Speak in this language from now on (the visitor switched)."""
+        self._language = language
+        if self._speech is not None:
+            self._speech.setLocale(_LOCALES.get(language, QLocale(language)))
+
+    @property
+    def modes(self) -> AccessibilityModes:
+        return self._modes
+
+    @property
+    def speech(self) -> QTextToSpeech | None:
+        """The speech engine, if there is one."""
+        return self._speech
+
+    # -- modes
+
+    @Property(bool, notify=modesChanged)
+    def lowPosition(self) -> bool:
+        return self._modes.low_position
+
+    @Property(bool, notify=modesChanged)
+    def highContrast(self) -> bool:
+        return self._modes.high_contrast
+
+    @Property(bool, notify=modesChanged)
+    def largeText(self) -> bool:
+        return self._modes.large_text
+
+    @Property(bool, notify=modesChanged)
+    def voiceGuidance(self) -> bool:
+        return self._modes.voice_guidance
+
+    @Property(bool, notify=modesChanged)
+    def anyOn(self) -> bool:
+        return self._modes.any_on
+
+    @Slot(str, bool)
+    def setMode(self, mode: str, on: bool) -> None:
+        """Switch one mode: ``lowPosition``, ``highContrast``, ``largeText`` or
+        ``voiceGuidance``."""
+        names = {
+            "lowPosition": "low_position",
+            "highContrast": "high_contrast",
+            "largeText": "large_text",
+            "voiceGuidance": "voice_guidance",
+        }
+        if mode not in names:
+            raise ValueError(f"no accessibility mode called {mode!r}")
+        if getattr(self._modes, names[mode]) == on:
+            return
+        setattr(self._modes, names[mode], on)
+        self.modesChanged.emit()
+
+    @Slot()
+    def resetModes(self) -> None:
+        """All modes off (the session ended)."""
+        if self._modes.any_on:
+            self._modes.reset()
+            self.modesChanged.emit()
+        if self._speech is not None:
+            self._speech.stop()
+
+    @Property(float, constant=True)
+    def reachBand(self) -> float:
+        """The lower fraction of the screen within reach of a seated visitor."""
+        return self._reach_band
+
+    @Property(bool, notify=keyboardInUseChanged)
+    def keyboardInUse(self) -> bool:
+        """True since the last key press, false since the last touch: focus rings and
+        focus announcements are for keypad users."""
+        return self._keyboard
+
+    def set_keyboard_in_use(self, in_use: bool) -> None:
+        if in_use != self._keyboard:
+            self._keyboard = in_use
+            self.keyboardInUseChanged.emit()
+
+    # -- the voice
+
+    @Property(bool, constant=True)
+    def speechAvailable(self) -> bool:
+        return self._speech is not None
+
+    @Property(float, notify=guideVolumeChanged)
+    def guideVolume(self) -> float:
+        """Volume of narration and speech, 0 to 1."""
+        return self._volume
+
+    @Slot(float)
+    def setGuideVolume(self, volume: float) -> None:
+        volume = min(1.0, max(0.0, round(volume, 2)))
+        if volume != self._volume:
+            self._volume = volume
+            if self._speech is not None:
+                self._speech.setVolume(volume)
+            self.guideVolumeChanged.emit()
+
+    @Property(float, notify=speechRateChanged)
+    def speechRate(self) -> float:
+        """Speech rate from -1 (slowest) to 1 (fastest); 0 is the engine's normal."""
+        return self._rate
+
+    @Slot(float)
+    def setSpeechRate(self, rate: float) -> None:
+        rate = min(1.0, max(-1.0, round(rate, 2)))
+        if rate != self._rate:
+            self._rate = rate
+            if self._speech is not None:
+                self._speech.setRate(rate)
+            self.speechRateChanged.emit()
+
+    @Slot(str)
+    def announce(self, text: str) -> None:
+        """Tell the visitor ``text``: to a screen reader always, aloud with voice guidance."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        if self._target is not None:
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._target, text))
+        if self._modes.voice_guidance and self._speech is not None:
+            self._speech.stop()
+            self._speech.say(text)
+        self.announced.emit(text)

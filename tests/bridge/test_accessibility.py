@@ -1,0 +1,494 @@
+"""Accessibility over the real QML item tree: touch targets, the reach band, contrast, large
+text, the keypad, the voice, and the extra time."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.app import KioskUi, RunOptions
+from kiosk.config import AccessibilityConfig, KioskConfig
+from kiosk.content.contrast import contrast_ratio
+from kiosk.content.package import ContentPackage
+from kiosk.install.media_store import MediaStore
+from tests.bridge.ui import find, shown, tap
+from tests.conftest import ARTIFACTS
+
+CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
+MODES = ("standard", "lowPosition", "highContrast", "largeText")
+MINIMUM_TARGET = 64
+MINIMUM_GAP = 8
+
+
+# -- looking at the item tree
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    top_left = item.mapToScene(QPointF(0, 0))
+    return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
+
+
+def on_screen_rect(item: QQuickItem) -> QRectF:
+    """The part of ``item`` that can be seen (and touched): cut by every clipping ancestor."""
+    rect = scene_rect(item)
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.clip():
+            rect = rect.intersected(scene_rect(parent))
+        parent = parent.parentItem()
+    return rect
+
+
+def items(ui: KioskUi) -> Iterator[QQuickItem]:
+    pending = [ui.window.contentItem()]
+    while pending:
+        item = pending.pop()
+        yield item
+        pending.extend(item.childItems())
+
+
+def interactive_items(ui: KioskUi) -> list[QQuickItem]:
+    """Everything a visitor can press or drag now: visible, enabled, reachable by Tab (every
+    control of the kiosk is), not entirely scrolled or clipped away."""
+    found = []
+    for item in items(ui):
+        if not (item.isVisible() and item.isEnabled() and item.activeFocusOnTab()):
+            continue
+        if item.objectName() in ("pageScroller",):
+            continue
+        if on_screen_rect(item).isEmpty():
+            continue
+        found.append(item)
+    return found
+
+
+def label(item: QQuickItem) -> str:
+    return item.objectName() or type(item).__name__
+
+
+@pytest.fixture
+def make_kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator:
+    """Makes kiosk UIs on the demo package with a given config and window size."""
+    made: list[KioskUi] = []
+    package = ContentPackage.open(demo_package)
+    media = MediaStore(tmp_path / "media").extract_all(package)
+
+    def make(
+        config: KioskConfig | None = None,
+        size: tuple[int, int] = (1920, 1080),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> KioskUi:
+        ui = KioskUi(
+            config or KioskConfig(), package.content, media, tmp_path / "cache", clock=clock
+        )
+        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=size))
+        ui.session.touched()
+        made.append(ui)
+        return ui
+
+    yield make
+    for ui in made:
+        ui.close()
+    package.close()
+
+
+def switch_on(qtbot, ui: KioskUi, mode: str) -> None:
+    if mode != "standard":
+        ui.accessibility.setMode(mode, True)
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True or shown(ui, "cornerView"))
+    qtbot.wait(150)  # reflow and pictures
+
+
+def open_corner(qtbot, ui: KioskUi, corner_id: str) -> None:
+    ui.exhibit.goHome()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    ui.exhibit.openCorner(corner_id)
+    qtbot.waitUntil(lambda: shown(ui, "cornerView"))
+    qtbot.wait(150)
+
+
+def screens(qtbot, ui: KioskUi) -> Iterator[str]:
+    """Home, each corner, and the accessibility panel open over a corner, in turn."""
+    yield "home"
+    for corner in CORNERS:
+        open_corner(qtbot, ui, corner)
+        yield corner
+    ui.window.setProperty("panelOpen", True)
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    qtbot.wait(100)  # the panel's rows settle
+    yield "panel"
+    ui.window.setProperty("panelOpen", False)
+    ui.exhibit.goHome()
+
+
+# -- touch targets and the reach band
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_control_is_large_and_apart(qtbot, make_kiosk, mode: str) -> None:
+    """Every control is at least 64 px both ways, with at least 8 px to the next one, on
+    every screen in every mode."""
+    ui = make_kiosk()
+    switch_on(qtbot, ui, mode)
+    for screen in screens(qtbot, ui):
+        controls = interactive_items(ui)
+        assert len(controls) >= 4, screen
+        for item in controls:
+            assert item.width() >= MINIMUM_TARGET and item.height() >= MINIMUM_TARGET, (
+                screen,
+                label(item),
+                item.width(),
+                item.height(),
+            )
+        for a, b in itertools.combinations(controls, 2):
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            grown = on_screen_rect(a).adjusted(
+                -MINIMUM_GAP + 0.5, -MINIMUM_GAP + 0.5, MINIMUM_GAP - 0.5, MINIMUM_GAP - 0.5
+            )
+            assert not grown.intersects(on_screen_rect(b)), (screen, label(a), label(b))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_low_position_keeps_every_control_in_the_reach_band(qtbot, make_kiosk, size) -> None:
+    """In low-position mode nothing a visitor can touch lies above the configured band,
+    and what lies below it scrolls into it."""
+    config = KioskConfig(
+        accessibility=AccessibilityConfig(screen_bottom_cm=70, screen_height_cm=100)
+    )
+    ui = make_kiosk(config, size)
+    band = ui.accessibility.property("reachBand")
+    assert band == pytest.approx(0.5)  # (120 - 70) / 100
+    switch_on(qtbot, ui, "lowPosition")
+    top = size[1] * (1 - band)
+    for screen in screens(qtbot, ui):
+        for item in interactive_items(ui):
+            rect = on_screen_rect(item)
+            assert rect.top() >= top - 0.5, (screen, label(item), rect.top(), top)
+    # A whole corner is there to read: its page scrolls within the band.
+    open_corner(qtbot, ui, "clean-valleys")
+    scroller = find(ui, "pageScroller")
+    assert scroller.property("contentHeight") > scroller.height()
+
+
+@pytest.mark.parametrize("large_text", [False, True])
+def test_the_idle_warning_fits_in_the_band(qtbot, make_kiosk, large_text: bool) -> None:
+    """The "still there?" card and its button stay in the band, with large text too."""
+    now = [0.0]
+    ui = make_kiosk(clock=lambda: now[0])
+    switch_on(qtbot, ui, "lowPosition")
+    if large_text:
+        ui.accessibility.setMode("largeText", True)
+    now[0] += 1000
+    ui.session.tick()
+    qtbot.waitUntil(lambda: shown(ui, "idleWarning"))
+    qtbot.wait(100)
+    top = 1080 * (1 - ui.accessibility.property("reachBand"))
+    button = find(ui, "continueButton")
+    assert on_screen_rect(button).top() >= top
+    assert scene_rect(button).bottom() <= 1080
+    assert texts_that_do_not_fit(ui) == []
+    ui.window.grabWindow().save(str(ARTIFACTS / f"a11y-lowPosition-warning-{large_text}.png"))
+
+
+def test_the_band_defaults_to_the_lower_45_percent(qtbot, make_kiosk) -> None:
+    ui = make_kiosk()
+    assert ui.accessibility.property("reachBand") == pytest.approx(0.45)
+    switch_on(qtbot, ui, "lowPosition")
+    stage = find(ui, "stage")
+    assert scene_rect(stage).top() == pytest.approx(1080 * 0.55, abs=1)
+
+
+# -- colours
+
+
+def theme_colours(ui: KioskUi) -> dict[str, str]:
+    theme = ui.engine.singletonInstance("theme", "Theme")
+    assert isinstance(theme, QObject)
+    names = (
+        "background",
+        "surface",
+        "text",
+        "mutedText",
+        "accent",
+        "accentInk",
+        "onCorner",
+        "focus",
+    )
+    return {name: theme.property(name).name() for name in names}
+
+
+@pytest.mark.parametrize(("mode", "text_ratio"), [("standard", 4.5), ("highContrast", 7.0)])
+def test_every_colour_pair_has_enough_contrast(qtbot, make_kiosk, mode, text_ratio) -> None:
+    """Text against every ground it sits on: 4.5:1 normally, 7:1 in high contrast; focus
+    rings 3:1 against both grounds."""
+    ui = make_kiosk()
+    switch_on(qtbot, ui, mode)
+    colours = theme_colours(ui)
+    pairs = [
+        ("text", "background"),
+        ("text", "surface"),
+        ("mutedText", "background"),
+        ("mutedText", "surface"),
+        ("accent", "background"),
+        ("accentInk", "accent"),
+    ]
+    for ink, ground in pairs:
+        ratio = contrast_ratio(colours[ink], colours[ground])
+        assert ratio >= text_ratio, (ink, ground, ratio)
+    for ground in ("background", "surface"):
+        assert contrast_ratio(colours["focus"], colours[ground]) >= 3.0
+    corners = ui.exhibit.property("corners")
+    role = corners.Roles.COLOUR
+    for row in range(corners.rowCount()):
+        colour = corners.data(corners.index(row), role)
+        assert contrast_ratio(colours["onCorner"], colour) >= text_ratio, colour
+        assert contrast_ratio(colour, colours["background"]) >= text_ratio, colour
+    if mode == "highContrast":
+        assert colours["background"] == "#000000"
+
+
+# -- large text
+
+
+def texts_that_do_not_fit(ui: KioskUi) -> list[str]:
+    """Visible texts that are cut short, or run past the window with nothing to scroll."""
+    width, height = ui.window.width(), ui.window.height()
+    window = QRectF(0, 0, width, height)
+    problems = []
+    for item in items(ui):
+        if not (item.inherits("QQuickText") and item.isVisible() and item.property("text")):
+            continue
+        text = str(item.property("text"))[:30]
+        if item.property("truncated"):
+            problems.append(f"truncated: {text}")
+        if item.property("contentWidth") > item.width() + 1:
+            problems.append(f"wider than its box: {text}")
+        scrolls = False
+        parent = item.parentItem()
+        while parent is not None:
+            scrolls = scrolls or parent.inherits("QQuickFlickable")
+            parent = parent.parentItem()
+        if not scrolls and not window.contains(scene_rect(item).adjusted(1, 1, -1, -1)):
+            problems.append(f"off screen: {text}")
+    return problems
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_large_text_doubles_and_nothing_is_cut(qtbot, make_kiosk, size, language) -> None:
+    """Reading text at 200 %; no text is cut or runs off screen on any screen."""
+    ui = make_kiosk(size=size)
+    theme = ui.engine.singletonInstance("theme", "Theme")
+    body = theme.property("bodySize")
+    switch_on(qtbot, ui, "largeText")
+    assert theme.property("bodySize") == 2 * body
+    ui.exhibit.setLanguage(language)
+    for screen in screens(qtbot, ui):
+        qtbot.wait(100)
+        assert texts_that_do_not_fit(ui) == [], screen
+        if screen == "home":
+            for corner in CORNERS:
+                assert find(ui, f"cornerTile_{corner}").property("textFits"), corner
+
+
+# -- screenshots
+
+
+@pytest.mark.parametrize("mode", ["lowPosition", "highContrast", "largeText"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_mode_screenshots(qtbot, make_kiosk, artifacts: Path, mode: str, size) -> None:
+    """Home and a corner in each mode, saved for people to look at."""
+    ui = make_kiosk(size=size)
+    switch_on(qtbot, ui, mode)
+    shape = f"{size[0]}x{size[1]}"
+    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-home-{shape}.png"))
+    open_corner(qtbot, ui, "public-delivery-app")
+    qtbot.wait(300)
+    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-corner-{shape}.png"))
+    ui.window.setProperty("panelOpen", True)
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    qtbot.wait(100)
+    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-panel-{shape}.png"))
+
+
+# -- modes and time
+
+
+def test_modes_double_the_time_and_end_with_the_session(qtbot, make_kiosk) -> None:
+    """Any mode doubles the idle time and the warning; the session's end resets them."""
+    ui = make_kiosk()
+    session = ui.session
+    normal_idle, normal_warning = (
+        session.property("idleSeconds"),
+        session.property("warningSeconds"),
+    )
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    tap(ui, find(ui, "accessibilityButton"))
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    tap(ui, find(ui, "mode_largeText"))
+    assert ui.accessibility.property("largeText")
+    assert session.property("idleSeconds") == 2 * normal_idle
+    assert session.property("warningSeconds") == 2 * normal_warning >= 40
+    session.startAttract()
+    assert not ui.accessibility.property("anyOn")
+    assert session.property("idleSeconds") == normal_idle
+    assert not shown(ui, "accessibilityPanel")
+
+
+def test_high_contrast_changes_the_colours_on_screen(qtbot, make_kiosk) -> None:
+    ui = make_kiosk()
+    switch_on(qtbot, ui, "standard")
+    before = ui.window.grabWindow().pixelColor(5, 5).name()
+    ui.accessibility.setMode("highContrast", True)
+    qtbot.wait(100)
+    assert ui.window.grabWindow().pixelColor(5, 5).name() == "#000000" != before
+
+
+# -- the keypad
+
+
+def focused(ui: KioskUi) -> QQuickItem:
+    item = ui.window.activeFocusItem()
+    assert item is not None
+    return item
+
+
+def press(ui: KioskUi, key: Qt.Key) -> None:
+    QTest.keyClick(ui.window, key)
+
+
+def move_focus_to(qtbot, ui: KioskUi, name: str, key: Qt.Key = Qt.Key.Key_Down) -> None:
+    """Press ``key`` until ``name`` has the focus; each item focused on the way is on screen."""
+    window = QRectF(0, 0, ui.window.width(), ui.window.height())
+    for _ in range(60):
+        press(ui, key)
+        item = focused(ui)
+        rect = on_screen_rect(item)
+        assert item.isVisible() and not rect.isEmpty() and window.contains(rect), label(item)
+        if item.objectName() == name:
+            return
+    raise AssertionError(f"the keypad never reached {name}")
+
+
+def test_a_keypad_alone_reaches_everything(qtbot, make_kiosk) -> None:
+    """With arrows, Enter and Escape only: every corner, a video played, captions off,
+    English, and back home; the focus always visible."""
+    ui = make_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    for corner in CORNERS:
+        move_focus_to(qtbot, ui, f"cornerTile_{corner}")
+        press(ui, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: shown(ui, "cornerView"))
+        assert ui.exhibit.property("currentCornerId") == corner
+        move_focus_to(qtbot, ui, "playPauseButton")
+        press(ui, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: find(ui, "videoPanel").property("playing") is True)
+        move_focus_to(qtbot, ui, "captionsButton")
+        press(ui, Qt.Key.Key_Return)
+        assert find(ui, "videoPanel").property("captionsOn") is False
+        move_focus_to(qtbot, ui, "languageButton_en", Qt.Key.Key_Up)
+        press(ui, Qt.Key.Key_Return)
+        assert ui.exhibit.property("language") == "en"
+        press(ui, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not shown(ui, "cornerView"))
+        ui.exhibit.setLanguage("ko")
+    # Tab walks the same way, and the accessibility panel opens and closes by key too.
+    move_focus_to(qtbot, ui, "accessibilityButton", Qt.Key.Key_Tab)
+    press(ui, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    move_focus_to(qtbot, ui, "mode_highContrast")
+    press(ui, Qt.Key.Key_Space)
+    assert ui.accessibility.property("highContrast")
+    press(ui, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(ui, "accessibilityPanel"))
+
+
+def test_the_focus_ring_shows_for_keys_not_for_touch(qtbot, make_kiosk) -> None:
+    ui = make_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    move_focus_to(qtbot, ui, f"cornerTile_{CORNERS[0]}")
+    tile = focused(ui)
+    rings = [child for child in tile.childItems() if child.property("cornerRadius") is not None]
+    assert rings and rings[0].isVisible()
+    tap(ui, find(ui, "languageButton_en"))
+    assert not rings[0].isVisible()
+
+
+# -- the voice
+
+
+def test_focus_moves_and_screens_are_announced(qtbot, make_kiosk) -> None:
+    """What the keypad lands on, and each new screen, is said (to a screen reader, and
+    aloud when voice guidance is on and there is a voice)."""
+    ui = make_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    said: list[str] = []
+    ui.accessibility.announced.connect(said.append)
+    move_focus_to(qtbot, ui, f"cornerTile_{CORNERS[0]}")
+    assert said[-1].startswith("경기도 공공배달앱")
+    press(ui, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown(ui, "cornerView"))
+    assert any(text.startswith("경기도 공공배달앱. 플랫폼") for text in said)
+
+
+def test_voice_guidance_speaks_with_an_engine(qtbot, make_kiosk) -> None:
+    """With an engine (Qt's test engine stands in for a real voice here), voice guidance
+    reads announcements aloud at the chosen rate; without one the option is not offered."""
+    silent = make_kiosk()
+    assert silent.accessibility.property("speechAvailable") is False
+    silent.window.setProperty("panelOpen", True)
+    qtbot.waitUntil(lambda: shown(silent, "accessibilityPanel"))
+    assert not shown(silent, "mode_voiceGuidance")
+
+    ui = make_kiosk(KioskConfig(accessibility=AccessibilityConfig(speech_engine="mock")))
+    access = ui.accessibility
+    assert access.property("speechAvailable") is True
+    speech = access.speech
+    assert speech is not None
+    access.announce("경기도관")  # voice guidance off: nothing said aloud
+    assert speech.state() == speech.State.Ready
+    access.setMode("voiceGuidance", True)
+    access.setSpeechRate(0.5)
+    assert speech.rate() == pytest.approx(0.5)
+    with qtbot.waitSignal(speech.stateChanged, timeout=5000):
+        access.announce("경기도관")
+    assert speech.state() == speech.State.Speaking
+    ui.window.setProperty("panelOpen", True)
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    assert shown(ui, "mode_voiceGuidance")
+
+
+# -- narration
+
+
+def test_a_page_is_read_aloud_and_stops(qtbot, make_kiosk) -> None:
+    """A page with a recorded narration shows Listen; it plays, stops on a second tap,
+    and stops when the visitor turns the page or plays the video."""
+    ui = make_kiosk()
+    open_corner(qtbot, ui, "public-delivery-app")
+    button = find(ui, "narrationButton_0")
+    assert button.isVisible() and not find(ui, "narrationButton_1").isVisible()
+    player = ui.window.findChild(QObject, "narrationPlayer")
+    tap(ui, button)
+    qtbot.waitUntil(lambda: player.property("position") > 300, timeout=10_000)
+    assert button.property("selected")
+    # The reading of this page in the language on screen.
+    sections = ui.exhibit.property("sections")
+    expected = sections.data(sections.index(0), sections.Roles.NARRATION_URL)
+    assert player.property("source") == expected and expected.toString().endswith(".m4a")
+    tap(ui, button)
+    qtbot.waitUntil(lambda: not button.property("selected"))
+    assert player.property("source").isEmpty()
+    # Turning the page stops it too.
+    tap(ui, button)
+    qtbot.waitUntil(lambda: button.property("selected"))
+    tap(ui, find(ui, "sectionTab_1"))
+    qtbot.waitUntil(lambda: player.property("source").isEmpty())
