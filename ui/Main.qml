@@ -237,6 +237,7 @@ Window {
             Item {
                 id: bottomBar
                 objectName: "bottomBar"
+                z: 16  // above the panel's scrim: the button also closes the panel
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                 height: a11yButton.height + Theme.spaceS + Theme.spaceM
                 AccessibilityButton {

@@ -115,11 +115,23 @@ def open_corner(qtbot, ui: KioskUi, corner_id: str) -> None:
 
 
 def screens(qtbot, ui: KioskUi) -> Iterator[str]:
-    """Home, each corner, and the accessibility panel open over a corner, in turn."""
+    """Home, each corner, a picture enlarged, the video full screen, and the accessibility
+    panel open over a corner, in turn."""
     yield "home"
     for corner in CORNERS:
         open_corner(qtbot, ui, corner)
         yield corner
+    find(ui, "galleryStrip").opened.emit(1)
+    qtbot.waitUntil(lambda: shown(ui, "imageViewer"))
+    qtbot.wait(100)
+    yield "picture"
+    find(ui, "viewerCloseButton").activated.emit()
+    qtbot.waitUntil(lambda: not shown(ui, "imageViewer"))
+    find(ui, "expandButton").activated.emit()
+    qtbot.waitUntil(lambda: find(ui, "cornerView").property("videoExpanded") is True)
+    qtbot.wait(100)
+    yield "full-screen video"
+    find(ui, "expandButton").activated.emit()
     ui.window.setProperty("panelOpen", True)
     qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
     qtbot.wait(100)  # the panel's rows settle

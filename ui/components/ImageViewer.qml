@@ -14,7 +14,7 @@ Rectangle {
     property int startIndex: 0
     signal closed()
 
-    color: Qt.rgba(0.03, 0.05, 0.1, 0.97)
+    color: Qt.rgba(0.03, 0.05, 0.1, 1)
 
     // Touches anywhere on the viewer must not reach the page underneath; the cross closes.
     MouseArea {
@@ -25,7 +25,13 @@ Rectangle {
     ListView {
         id: pictures
         objectName: "viewerPictures"
-        anchors { fill: parent; topMargin: Theme.spaceXxl; bottomMargin: Theme.spaceXxl }
+        // Below the top row of buttons; above the bottom edge by a little (the previous and
+        // next buttons sit at the sides). On a short stage every pixel goes to the picture.
+        anchors {
+            fill: parent
+            topMargin: Math.min(Theme.spaceXxl, Theme.spaceL + Theme.controlHeight + Theme.spaceS)
+            bottomMargin: Math.min(Theme.spaceXxl, parent.height * 0.05 + Theme.spaceS)
+        }
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
@@ -80,7 +86,12 @@ Rectangle {
             }
             Text {
                 id: captionText
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                // Clear of the previous and next buttons at the sides.
+                anchors {
+                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    leftMargin: Theme.controlHeight + Theme.spaceL
+                    rightMargin: Theme.controlHeight + Theme.spaceL
+                }
                 text: slide.caption
                 color: "white"
                 font.pixelSize: Theme.leadSize

@@ -245,6 +245,7 @@ Rectangle {
             enabled: player.seekable
             onMoved: player.position = value
             Accessible.name: qsTr("Video position")
+            FocusRing { cornerRadius: scrub.height / 2 }
 
             background: Rectangle {
                 x: scrub.leftPadding
@@ -297,6 +298,7 @@ Rectangle {
                     audio.muted = false
                 }
                 Accessible.name: qsTr("Volume")
+                FocusRing { cornerRadius: volume.height / 2 }
 
                 background: Rectangle {
                     x: volume.leftPadding
