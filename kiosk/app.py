@@ -16,7 +16,6 @@ from pathlib import Path
 import shiboken6
 from PySide6 import QtMultimedia, QtQuick  # noqa: F401  (types must be known before QML loads)
 from PySide6.QtCore import (
-    QEvent,
     QEventLoop,
     QMessageLogContext,
     QObject,
@@ -36,8 +35,10 @@ from kiosk.bridge.accessibility import Accessibility, open_speech
 from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.focus_keeper import FocusKeeper
+from kiosk.bridge.input_guard import InputGuard
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.package_watcher import PackageWatcher
+from kiosk.bridge.staff_panel import StaffPanel
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import KioskConfig
@@ -49,10 +50,14 @@ from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
 from kiosk.session.accessibility import EXTENDED_TIME_FACTOR, reach_band
 from kiosk.session.idle import IdleTimes
+from kiosk.staff.kiosk_log import attach_log_file, mark_running, mark_stopped
 from kiosk.staff.pin import PinGate
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
+
+# run_kiosk's exit code when staff asked for a restart: the command line starts it again.
+EXIT_RESTART = 75
 
 # How long --screenshot waits for pictures to load before it takes what is there.
 SCREENSHOT_TIMEOUT_MS = 15_000
@@ -74,6 +79,9 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if not options.screenshot:
+        attach_log_file(options.data_dir)
+        mark_running(options.data_dir)
     if options.screenshot and not _has_display():
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,15 +104,19 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
             interaction_log=interaction_log,
             # No watching for new content while only taking a screenshot.
             installer=None if options.screenshot else _installer_for(config, options.data_dir),
+            kiosk_mode=not (options.windowed or options.screenshot),
         )
         try:
             kiosk.show(options)
             if options.screenshot:
                 kiosk.session.touched()  # the home screen, not the attract loop
                 return kiosk.save_screenshot(options.screenshot)
-            return app.exec()
+            code = app.exec()
+            return EXIT_RESTART if kiosk.restart_requested else code
         finally:
             kiosk.close()
+            if not options.screenshot:
+                mark_stopped(options.data_dir)
             if interaction_log is not None:
                 interaction_log.close()
     finally:
@@ -197,52 +209,6 @@ def load_fonts(content: PackageContent, media: Mapping[str, Path]) -> str:
     return family
 
 
-class _InputWatcher(QObject):
-    """Sees every touch and press before anything in the window handles it: marks it in
-    the trace, and tells the visitor session. A touch that only wakes the screen (from the
-    attract loop or the idle warning) goes no further, so it cannot also press whatever
-    lies under the finger."""
-
-    _PRESSES = (
-        QEvent.Type.TouchBegin,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-    )
-    _FOLLOW_UPS = (
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.MouseMove,
-        QEvent.Type.MouseButtonRelease,
-    )
-
-    def __init__(
-        self, window: QQuickWindow, session: VisitorSession, accessibility: Accessibility
-    ) -> None:
-        super().__init__(window)
-        self._session = session
-        self._accessibility = accessibility
-        self._swallowing = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in self._PRESSES:
-            trace.mark("tap")
-            self._accessibility.set_keyboard_in_use(False)
-            self._swallowing = self._session.touched()
-            return self._swallowing
-        if kind == QEvent.Type.KeyPress:
-            # A keypad is a visitor too: a key wakes the screen (and does only that) and
-            # keeps the session going.
-            self._accessibility.set_keyboard_in_use(True)
-            return self._session.touched()
-        if kind in self._FOLLOW_UPS and self._swallowing:
-            if kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
-                self._swallowing = False
-            return True
-        return False
-
-
 class KioskUi(QObject):
     """The QML engine and window showing one package."""
 
@@ -255,8 +221,12 @@ class KioskUi(QObject):
         interaction_log: InteractionLog | None = None,
         clock: Callable[[], float] = time.monotonic,
         installer: Installer | None = None,
+        kiosk_mode: bool = False,
+        exit_app: Callable[[int], None] = QGuiApplication.exit,
     ) -> None:
         super().__init__()
+        self.restart_requested = False
+        self._exit_app = exit_app
         self._package: ContentPackage | None = None  # one switched in after an install
         self._waiting_package: str | None = None
         QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
@@ -298,13 +268,12 @@ class KioskUi(QObject):
             raise RuntimeError("the kiosk's QML did not load (see the log above)")
         self.window: QQuickWindow = roots[0]
         trace.mark("qml_loaded")
-        self._input_watcher = _InputWatcher(self.window, self.session, self.accessibility)
         self._wire_accessibility()
         self.watcher = None
         self.installer = installer
+        gate = PinGate(config.staff_pin_hash, clock)
         if installer is not None:
             installer.remove_unused_media(set(content.media))
-            gate = PinGate(config.staff_pin_hash, clock)
             self.watcher = PackageWatcher(installer, list(config.drop_folders), gate, self)
             self.watcher.packageInstalled.connect(self._package_installed)
             self.watcher.packageApproved.connect(self._show_now)
@@ -313,8 +282,63 @@ class KioskUi(QObject):
             shown, _previous = installer.installed()
             if shown is not None:
                 self.watcher.verify_in_background(shown)
+        self.staff = self._make_staff_panel(gate, cache_dir.parent, clock)
+        self._input_guard = InputGuard(
+            self.window,
+            self.session,
+            self.accessibility,
+            self.staff,
+            config.staff,
+            kiosk_mode,
+            clock,
+        )
         if trace.enabled():
             self._trace_frames()
+
+    def _make_staff_panel(
+        self, gate: PinGate, data_dir: Path, clock: Callable[[], float]
+    ) -> StaffPanel:
+        """The staff panel, wired to what only the application can do."""
+        exhibit = self.exhibit
+
+        def corner_titles() -> dict[str, str]:
+            corners = exhibit.content.corners
+            return {corner.corner_id: corner.title.get("ko") for corner in corners}
+
+        staff = StaffPanel(
+            self.installer.data_dir if self.installer else data_dir,
+            gate,
+            self.config.staff.panel_idle_seconds,
+            corner_titles,
+            self.installer,
+            self.watcher,
+            clock,
+            self,
+        )
+        QQmlEngine.setObjectOwnership(staff, QQmlEngine.ObjectOwnership.CppOwnership)
+        staff.attractRequested.connect(self.session.startAttract)
+        staff.rolledBack.connect(self._show_now)
+        staff.reloadRequested.connect(self._reload)
+        staff.restartRequested.connect(self._restart)
+        staff.quitRequested.connect(self._quit)
+        self.window.setProperty("staff", staff)
+        return staff
+
+    def _reload(self) -> None:
+        """Staff asked to read the content again (the installed package, else the demo)."""
+        if self.installer is None:
+            return
+        path = self.installer.package_to_show()
+        if path is not None:
+            self._show_now(str(path))
+
+    def _restart(self) -> None:
+        self.restart_requested = True
+        self._quit()
+
+    def _quit(self) -> None:
+        self._input_guard.close_allowed = True
+        self._exit_app(0)
 
     def _wire_accessibility(self) -> None:
         """Modes reach the colours and the idle time; they end with the session."""
@@ -346,6 +370,7 @@ class KioskUi(QObject):
     def _package_installed(self, path: str) -> None:
         """New content waits while a visitor is here, and shows at once otherwise."""
         self._waiting_package = path
+        self.staff.set_waiting(Path(path).name)
         if not self.session.property("visitorPresent"):
             self._switch_if_waiting()
 
@@ -358,6 +383,7 @@ class KioskUi(QObject):
         path, self._waiting_package = self._waiting_package, None
         if path is None:
             return
+        self.staff.set_waiting("")
         try:
             package = ContentPackage.open(Path(path))
             media = MediaStore(Path(path).parent.parent / "media").extract_all(package)

@@ -7,6 +7,7 @@ machine is at fault. A traceback means a bug.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,13 +132,24 @@ def package_keygen(out: Path) -> None:
     click.echo(f'  - "{(out.parent / (out.name + ".pub")).read_text().strip()}"')
 
 
-def _installer(state: _State) -> Any:
+def _installer(state: _State, data_dir: Path | None = None) -> Any:
     from kiosk.content.signing import TrustedKey
     from kiosk.install.installer import Installer
 
     config = state.config()
     keys = [TrustedKey.parse(line) for line in config.trusted_keys]
-    return Installer(state.data_dir(config), keys)
+    return Installer(data_dir or state.data_dir(config), keys)
+
+
+# "package install FILE --data-dir DIR" reads better than the global option before
+# "package"; both work.
+_data_dir_option = click.option(
+    "--data-dir",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The kiosk's data directory (overrides the global --data-dir).",
+)
 
 
 @package.command("install")
@@ -147,10 +159,11 @@ def _installer(state: _State) -> Any:
     is_flag=True,
     help="Staff approval: install even if unsigned, untrusted or not newer.",
 )
+@_data_dir_option
 @click.pass_obj
-def package_install(state: _State, file: Path, approve: bool) -> None:
+def package_install(state: _State, file: Path, approve: bool, data_dir: Path | None) -> None:
     """Install a package on this kiosk (it shows at the next start or quiet moment)."""
-    installer = _installer(state)
+    installer = _installer(state, data_dir)
     bar = None
     shown = 0
 
@@ -172,10 +185,11 @@ def package_install(state: _State, file: Path, approve: bool) -> None:
 
 
 @package.command("rollback")
+@_data_dir_option
 @click.pass_obj
-def package_rollback(state: _State) -> None:
+def package_rollback(state: _State, data_dir: Path | None) -> None:
     """Go back to the content installed before the current one."""
-    path = _installer(state).rollback()
+    path = _installer(state, data_dir).rollback()
     click.echo(f"active again: {path.name}")
 
 
@@ -296,13 +310,23 @@ def stats_summary(state: _State, day: Any) -> None:
     required=True,
     help="Folder to write the CSV files to (e.g. a USB stick).",
 )
+@click.option(
+    "--with-log",
+    is_flag=True,
+    help="As the staff panel does: a dated folder with today's summary and the kiosk's log too.",
+)
 @click.pass_obj
-def stats_export(state: _State, out_dir: Path) -> None:
+def stats_export(state: _State, out_dir: Path, with_log: bool) -> None:
     """Write events.csv and daily_summary.csv for a spreadsheet."""
     from kiosk.analytics.log import log_path
     from kiosk.analytics.stats import export_csv
+    from kiosk.staff.export import export_for_staff
 
-    for written in export_csv(log_path(state.data_dir(state.config())), out_dir):
+    data_dir = state.data_dir(state.config())
+    files = (
+        export_for_staff(data_dir, out_dir) if with_log else export_csv(log_path(data_dir), out_dir)
+    )
+    for written in files:
         click.echo(f"wrote {written}")
 
 
@@ -336,7 +360,7 @@ def run(
     size: str | None,
 ) -> None:
     """Run the kiosk (fullscreen) on a package or the built-in demo."""
-    from kiosk.app import RunOptions, run_kiosk
+    from kiosk.app import EXIT_RESTART, RunOptions, run_kiosk
 
     config = state.config()
     options = RunOptions(
@@ -346,7 +370,48 @@ def run(
         screenshot=screenshot,
         size=_parse_size(size) if size else None,
     )
-    raise SystemExit(run_kiosk(config, options))
+    code = run_kiosk(config, options)
+    if code == EXIT_RESTART:
+        # Staff asked for a restart: the same command again, in a fresh process.
+        os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
+    raise SystemExit(code)
+
+
+@cli.command()
+@click.pass_obj
+def status(state: _State) -> None:
+    """The kiosk at a glance: content, disk, uptime, recent problems (as the staff panel)."""
+    from kiosk.staff.status import duration_words, kiosk_status, size_words
+
+    data_dir = state.data_dir(state.config())
+    found = kiosk_status(data_dir)
+
+    def describe(facts: Any) -> str:
+        if facts is None:
+            return "none"
+        signer = "unsigned" if facts.signer == "unsigned" else f"signed by {facts.signer}"
+        return (
+            f"{facts.title} ({facts.package_id} {facts.version}, built {facts.built_at}, {signer})"
+        )
+
+    rows = [
+        ("content", describe(found.active) if found.active else "the built-in demo"),
+        ("previous", describe(found.previous)),
+        ("free disk", size_words(found.free_bytes) if found.free_bytes is not None else "unknown"),
+        (
+            "running",
+            f"for {duration_words(found.uptime_seconds)}"
+            if found.uptime_seconds is not None
+            else "no",
+        ),
+        ("version", found.app_version),
+        ("data", str(data_dir)),
+    ]
+    for label, value in rows:
+        click.echo(f"{label:<10} {value}")
+    click.echo("problems" + ("" if found.problems else "   none"))
+    for problem in found.problems:
+        click.echo(f"  {problem}")
 
 
 def _parse_size(text: str) -> tuple[int, int]:

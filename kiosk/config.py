@@ -59,6 +59,19 @@ class AccessibilityConfig(_Section):
     speech_engine: str = "auto"
 
 
+class StaffConfig(_Section):
+    """How staff get to their panel, and how long it stays open."""
+
+    # The hidden gesture: this many taps in this corner of the screen within this time.
+    entry_corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = "bottom-right"
+    entry_taps: int = Field(default=5, ge=3, le=10)
+    entry_seconds: float = Field(default=3.0, gt=0, le=10)
+    # A key on a staff keyboard that opens the PIN pad (Qt's key names, e.g. "Ctrl+Alt+F12").
+    entry_key: str = "Ctrl+Alt+F12"
+    # The panel closes itself after this many seconds without a touch.
+    panel_idle_seconds: float = Field(default=120, ge=1, le=3600)
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
@@ -66,6 +79,7 @@ class KioskConfig(_Section):
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
     accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
+    staff: StaffConfig = Field(default_factory=StaffConfig)
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
     staff_pin_hash: Annotated[str, StringConstraints(pattern=HASH_FORM)] | None = None

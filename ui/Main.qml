@@ -14,6 +14,9 @@ Window {
     required property Accessibility accessibility
     // Set by the application when it watches for new content (not for a screenshot).
     property QtObject packageWatcher: null
+    // The staff panel (set by the application).
+    property StaffPanel staff: null
+    readonly property real masterVolume: staff ? staff.masterVolume : 1.0
     // Degrees the picture is turned for a screen mounted on its side (config).
     property int rotation: 0
     readonly property bool homeReady: home.visible && home.ready && !attract.visible
@@ -40,7 +43,13 @@ Window {
 
     // Escape (a keypad's back key): close what is open, else go home.
     function goBack() {
-        if (window.panelOpen)
+        if (window.staff && window.staff.testPattern)
+            window.staff.showTestPattern(false)
+        else if (window.staff && window.staff.panelOpen)
+            window.staff.close()
+        else if (window.staff && window.staff.pinPadOpen)
+            window.staff.cancelEntry()
+        else if (window.panelOpen)
             window.panelOpen = false
         else if (approvalLoader.active) {
             window.packageWatcher.dismissApproval()
@@ -216,6 +225,7 @@ Window {
                     flowing: content.low || Theme.largeText
                     lowPosition: content.low
                     guideVolume: window.accessibility.guideVolume
+                    masterVolume: window.masterVolume
                     viewportY: scroller.contentY
                     viewportHeight: scroller.height
                     onVideoPlayingChanged: window.session.setVideoPlaying(videoPlaying)
@@ -296,7 +306,8 @@ Window {
             anchors.fill: parent
             z: 45
             active: false
-            sourceComponent: StaffApproval {
+            sourceComponent: PinPad {
+                objectName: "staffApproval"
                 description: window.packageWatcher ? window.packageWatcher.approvalText : ""
                 lockedSeconds: window.packageWatcher ? window.packageWatcher.pinLockedSeconds : 0
                 onSubmitted: entered => {
@@ -324,6 +335,40 @@ Window {
             hallTitle: window.exhibit.hallTitle
             hallSubtitle: window.exhibit.hallSubtitle
             onItemFailed: (index, reason) => window.session.attractItemFailed(index, reason)
+        }
+
+        // Staff: the PIN pad (hidden gesture or staff key), then the panel, over everything.
+        Loader {
+            id: staffEntryLoader
+            anchors.fill: parent
+            z: 60
+            active: window.staff !== null && window.staff.pinPadOpen
+            sourceComponent: PinPad {
+                objectName: "staffEntry"
+                title: qsTr("Staff")
+                description: qsTr("Enter the staff PIN to open the staff panel.")
+                cancelText: qsTr("Cancel")
+                lockedSeconds: window.staff ? window.staff.pinLockedSeconds : 0
+                onSubmitted: entered => { problem = window.staff.enterPin(entered) }
+                onCancelled: window.staff.cancelEntry()
+            }
+        }
+        Loader {
+            anchors.fill: parent
+            z: 61
+            active: window.staff !== null && window.staff.panelOpen
+            sourceComponent: StaffPanelView {
+                staff: window.staff
+                watcher: window.packageWatcher
+            }
+        }
+        Loader {
+            anchors.fill: parent
+            z: 62
+            active: window.staff !== null && window.staff.testPattern
+            sourceComponent: TestPattern {
+                onClosed: window.staff.showTestPattern(false)
+            }
         }
 
         NumberAnimation {

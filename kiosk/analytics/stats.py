@@ -84,8 +84,9 @@ def summarize(path: Path, day: date | None = None) -> DaySummary:
     return summary
 
 
-def export_csv(path: Path, out_dir: Path) -> list[Path]:
-    """Write ``events.csv`` (every event) and ``daily_summary.csv``; the files written."""
+def export_csv(path: Path, out_dir: Path, today: date | None = None) -> list[Path]:
+    """Write ``events.csv`` (every event) and ``daily_summary.csv`` (a row per day and
+    corner), and with ``today`` also ``today_summary.csv``; the files written."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -97,6 +98,7 @@ def export_csv(path: Path, out_dir: Path) -> list[Path]:
         ).fetchall()
     events_file = out_dir / "events.csv"
     summary_file = out_dir / "daily_summary.csv"
+    written = [events_file, summary_file]
     try:
         # UTF-8 with a BOM: spreadsheet programs then read Korean text correctly.
         with events_file.open("w", newline="", encoding="utf-8-sig") as file:
@@ -106,36 +108,44 @@ def export_csv(path: Path, out_dir: Path) -> list[Path]:
                 when = datetime.fromtimestamp(at).isoformat(sep=" ", timespec="seconds")
                 writer.writerow([event_id, when, kind, session, corner, detail, value])
         days = sorted({datetime.fromtimestamp(row[1]).date() for row in rows})
-        with summary_file.open("w", newline="", encoding="utf-8-sig") as file:
-            writer = csv.writer(file)
-            writer.writerow(
-                [
-                    "day",
-                    "sessions",
-                    "mean session seconds",
-                    "corner",
-                    "visits",
-                    "dwell seconds",
-                    "video plays",
-                    "video completions",
-                ]
-            )
-            for day in days:
-                summary = summarize(path, day)
-                corners = sorted(set(summary.corner_visits) | set(summary.video_plays)) or [""]
-                for corner in corners:
-                    writer.writerow(
-                        [
-                            day.isoformat(),
-                            summary.sessions,
-                            round(summary.mean_session_seconds, 1),
-                            corner,
-                            summary.corner_visits[corner],
-                            round(summary.corner_dwell_seconds[corner], 1),
-                            summary.video_plays[corner],
-                            summary.video_completions[corner],
-                        ]
-                    )
+        _write_summaries(path, summary_file, days)
+        if today is not None:
+            written.append(out_dir / "today_summary.csv")
+            _write_summaries(path, written[-1], [today])
     except OSError as error:
         raise KioskError(f"cannot write the CSV files to {out_dir}: {error.strerror}") from error
-    return [events_file, summary_file]
+    return written
+
+
+def _write_summaries(path: Path, out_file: Path, days: list[date]) -> None:
+    # UTF-8 with a BOM, like events.csv.
+    with out_file.open("w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file)
+        writer.writerow(
+            [
+                "day",
+                "sessions",
+                "mean session seconds",
+                "corner",
+                "visits",
+                "dwell seconds",
+                "video plays",
+                "video completions",
+            ]
+        )
+        for day in days:
+            summary = summarize(path, day)
+            corners = sorted(set(summary.corner_visits) | set(summary.video_plays)) or [""]
+            for corner in corners:
+                writer.writerow(
+                    [
+                        day.isoformat(),
+                        summary.sessions,
+                        round(summary.mean_session_seconds, 1),
+                        corner,
+                        summary.corner_visits[corner],
+                        round(summary.corner_dwell_seconds[corner], 1),
+                        summary.video_plays[corner],
+                        summary.video_completions[corner],
+                    ]
+                )

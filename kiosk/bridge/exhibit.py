@@ -82,6 +82,11 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self.languageChanged.emit()
         self.currentCornerTextChanged.emit()
 
+    @property
+    def content(self) -> PackageContent:
+        """The package shown now (for Python; QML uses the properties)."""
+        return self._content
+
     # -- language
 
     @Property(str, notify=languageChanged)

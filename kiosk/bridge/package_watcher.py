@@ -3,15 +3,14 @@ background; the UI shows a small notice and switches at the next quiet moment.""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QStorageInfo, QTimer, Signal, Slot
 
 from kiosk.errors import KioskError
+from kiosk.install.child_process import install_in_child_process
 from kiosk.install.discovery import Candidate, find_packages, is_removable_mount, write_report
 from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
 from kiosk.staff.pin import PinGate
@@ -57,6 +56,7 @@ class PackageWatcher(QObject):
         self._progressed.connect(self._set_progress)
         self._progress = 0.0
         self._approved_run = False
+        self._last_result = ""
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.scan)
@@ -127,6 +127,33 @@ class PackageWatcher(QObject):
             self._notice = notice
             self.noticeChanged.emit()
 
+    @Property(str, notify=noticeChanged)
+    def lastResult(self) -> str:
+        """What the last install did, in a sentence (for the staff panel)."""
+        return self._last_result
+
+    def found(self) -> list[Candidate]:
+        """Package files on sticks and in drop folders now, newest first."""
+        return find_packages(self.roots())
+
+    def install_now(self, path: Path) -> bool:
+        """Staff chose this package in their panel (behind the PIN): install it as
+        approved. False when another install is running."""
+        if self._busy:
+            return False
+        try:
+            stat = path.stat()
+        except OSError as error:
+            self._last_result = f"{path.name}: {error.strerror}"
+            self._set_notice("failed")
+            self.noticeChanged.emit()
+            return False
+        candidate = Candidate(path, stat.st_size, stat.st_mtime)
+        self._seen.add((str(path), candidate.size, candidate.modified))
+        log.info("staff install %s from the panel", path)
+        self._start(candidate, approved=True)
+        return True
+
     def roots(self) -> list[Path]:
         """Drop folders and mounted removable volumes, as they are now."""
         mounts = [
@@ -175,10 +202,8 @@ class PackageWatcher(QObject):
         ).start()
 
     def _install(self, candidate: Candidate, approved: bool) -> None:
-        # Copying and hashing a large package must not take CPU from the show: on Linux a
-        # thread can lower its own priority (nice applies per thread there).
-        with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        # This thread only waits: the install runs in a child process, which neither takes
+        # the GIL from the show nor can crash it (kiosk/install/child_process.py).
         result: InstallResult | None = None
         error: KioskError | None = None
         try:
@@ -190,7 +215,9 @@ class PackageWatcher(QObject):
                     last[0] = part
                     self._progressed.emit(part)
 
-            result = self._installer.install(candidate.path, approved=approved, progress=progress)
+            result = install_in_child_process(
+                self._installer, candidate.path, approved=approved, progress=progress
+            )
         except KioskError as failure:
             error = failure
         except Exception as failure:  # a supervision boundary: report, never crash the show
@@ -205,6 +232,7 @@ class PackageWatcher(QObject):
         folder = candidate.path.parent
         if result is not None:
             log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
+            self._last_result = f"{result.package_id} {result.version} ({candidate.path.name})"
             write_report(
                 folder,
                 [
@@ -213,12 +241,14 @@ class PackageWatcher(QObject):
                 ],
             )
             self._set_notice("ready")
+            self.noticeChanged.emit()  # lastResult changed even if the notice did not
             self.packageInstalled.emit(str(result.path))
             if self._approved_run:
                 self.packageApproved.emit(str(result.path))
             return
         approval = isinstance(error, NeedsStaffApproval)
         log.warning("not installed: %s: %s", candidate.path, error)
+        self._last_result = f"{candidate.path.name}: {error}"
         if approval:
             self._awaiting = candidate
             self._approval_text = str(error)
@@ -232,3 +262,4 @@ class PackageWatcher(QObject):
             ],
         )
         self._set_notice("approval" if approval else "failed")
+        self.noticeChanged.emit()

@@ -4,8 +4,7 @@ text, the keypad, the voice, and the extra time."""
 from __future__ import annotations
 
 import itertools
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,9 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app import KioskUi, RunOptions
+from kiosk.app import KioskUi
 from kiosk.config import AccessibilityConfig, KioskConfig
 from kiosk.content.contrast import contrast_ratio
-from kiosk.content.package import ContentPackage
-from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import find, shown, tap
 from tests.conftest import ARTIFACTS
 
@@ -71,32 +68,6 @@ def interactive_items(ui: KioskUi) -> list[QQuickItem]:
 
 def label(item: QQuickItem) -> str:
     return item.objectName() or type(item).__name__
-
-
-@pytest.fixture
-def make_kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator:
-    """Makes kiosk UIs on the demo package with a given config and window size."""
-    made: list[KioskUi] = []
-    package = ContentPackage.open(demo_package)
-    media = MediaStore(tmp_path / "media").extract_all(package)
-
-    def make(
-        config: KioskConfig | None = None,
-        size: tuple[int, int] = (1920, 1080),
-        clock: Callable[[], float] = time.monotonic,
-    ) -> KioskUi:
-        ui = KioskUi(
-            config or KioskConfig(), package.content, media, tmp_path / "cache", clock=clock
-        )
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=size))
-        ui.session.touched()
-        made.append(ui)
-        return ui
-
-    yield make
-    for ui in made:
-        ui.close()
-    package.close()
 
 
 def switch_on(qtbot, ui: KioskUi, mode: str) -> None:

@@ -175,7 +175,7 @@ def test_staff_can_decline(qtbot, unsigned_setup) -> None:
     qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
     tap(ui, find(ui, "contentNotice"))
     qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
-    tap(ui, find(ui, "approvalCancel"))
+    tap(ui, find(ui, "pinCancel"))
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
     assert ui.watcher.property("notice") == ""
     assert ui.exhibit.property("hallTitle") == "경기도관"

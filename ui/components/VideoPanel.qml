@@ -23,7 +23,10 @@ Rectangle {
     property real furthestMs: 0
 
     readonly property real position: player.position
-    readonly property real volume: audio.muted ? 0 : audio.volume
+    // The visitor's own volume (the slider), and the kiosk's master volume (staff panel).
+    property real visitorVolume: 0.8
+    property real masterVolume: 1.0
+    readonly property real volume: audio.muted ? 0 : visitorVolume
     readonly property alias frame: frame
     // Some videos decode to nothing without any error (AV1 on this player): a video that
     // shows no frame within a few seconds of play counts as failed too.
@@ -119,7 +122,7 @@ Rectangle {
                 panel.stalled = true
         }
         videoOutput: frame.videoSink
-        audioOutput: AudioOutput { id: audio; volume: 0.8 }
+        audioOutput: AudioOutput { id: audio; volume: panel.visitorVolume * panel.masterVolume }
     }
 
     Image {
@@ -278,7 +281,7 @@ Rectangle {
             spacing: Theme.spaceXs
             IconButton {
                 objectName: "muteButton"
-                icon: audio.muted || audio.volume === 0 ? "mute" : "sound"
+                icon: audio.muted || panel.visitorVolume === 0 ? "mute" : "sound"
                 accessibleName: audio.muted ? qsTr("Sound on") : qsTr("Mute")
                 onActivated: audio.muted = !audio.muted
             }
@@ -292,9 +295,9 @@ Rectangle {
                 height: Theme.touchMinimum
                 from: 0
                 to: 1
-                value: audio.volume
+                value: panel.visitorVolume
                 onMoved: {
-                    audio.volume = value
+                    panel.visitorVolume = value
                     audio.muted = false
                 }
                 Accessible.name: qsTr("Volume")

@@ -134,17 +134,17 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../components/ImageViewer.qml" line="98"/>
+        <location filename="../components/ImageViewer.qml" line="109"/>
         <source>Previous picture</source>
         <translation>이전 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="106"/>
+        <location filename="../components/ImageViewer.qml" line="117"/>
         <source>Next picture</source>
         <translation>다음 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="133"/>
+        <location filename="../components/ImageViewer.qml" line="144"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -152,9 +152,57 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="151"/>
+        <location filename="../Main.qml" line="160"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="348"/>
+        <source>Staff</source>
+        <translation>직원</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="349"/>
+        <source>Enter the staff PIN to open the staff panel.</source>
+        <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="350"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../components/PinPad.qml" line="10"/>
+        <source>Staff approval</source>
+        <translation>직원 승인</translation>
+    </message>
+    <message>
+        <location filename="../components/PinPad.qml" line="11"/>
+        <source>Do not install</source>
+        <translation>설치하지 않기</translation>
+    </message>
+    <message>
+        <location filename="../components/PinPad.qml" line="87"/>
+        <source>Wrong PIN</source>
+        <translation>PIN이 틀렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../components/PinPad.qml" line="88"/>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>PIN을 여러 번 틀렸습니다. %1초 뒤에 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../components/PinPad.qml" line="89"/>
+        <source>No staff PIN is set on this kiosk</source>
+        <translation>이 키오스크에는 직원 PIN이 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../components/PinPad.qml" line="107"/>
+        <source>OK</source>
+        <translation>확인</translation>
     </message>
 </context>
 <context>
@@ -171,93 +219,387 @@
     </message>
 </context>
 <context>
-    <name>StaffApproval</name>
+    <name>StaffPanelView</name>
     <message>
-        <location filename="../components/StaffApproval.qml" line="46"/>
-        <source>Staff approval</source>
-        <translation>직원 확인</translation>
+        <location filename="../components/StaffPanelView.qml" line="24"/>
+        <source>Saved to the USB stick: %1</source>
+        <translation>USB에 저장했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffApproval.qml" line="85"/>
-        <source>Wrong PIN</source>
-        <translation>PIN이 맞지 않습니다</translation>
+        <location filename="../components/StaffPanelView.qml" line="25"/>
+        <source>No USB stick found: insert one and try again.</source>
+        <translation>USB를 찾지 못했습니다. USB를 꽂고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../components/StaffApproval.qml" line="86"/>
-        <source>Too many wrong PINs: try again in %1 s</source>
-        <translation>잘못된 PIN이 너무 많습니다. %1초 후에 다시 시도하세요</translation>
+        <location filename="../components/StaffPanelView.qml" line="26"/>
+        <source>Could not save: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffApproval.qml" line="87"/>
-        <source>No staff PIN is set on this kiosk</source>
-        <translation>이 키오스크에는 직원 PIN이 설정되어 있지 않습니다</translation>
+        <location filename="../components/StaffPanelView.qml" line="27"/>
+        <source>The previous content shows again: %1</source>
+        <translation>이전 콘텐츠를 다시 보여 줍니다: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffApproval.qml" line="105"/>
-        <source>OK</source>
-        <translation>확인</translation>
+        <location filename="../components/StaffPanelView.qml" line="28"/>
+        <source>Could not roll back: %1</source>
+        <translation>되돌리지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffApproval.qml" line="123"/>
-        <source>Do not install</source>
-        <translation>설치하지 않음</translation>
+        <location filename="../components/StaffPanelView.qml" line="29"/>
+        <source>Installing %1…</source>
+        <translation>%1 설치 중…</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="30"/>
+        <source>Another package is being installed; wait for it.</source>
+        <translation>다른 패키지를 설치하고 있습니다. 끝날 때까지 기다려 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="31"/>
+        <source>Could not install: %1</source>
+        <translation>설치하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="32"/>
+        <source>The content was read again.</source>
+        <translation>콘텐츠를 다시 읽었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="39"/>
+        <location filename="../components/StaffPanelView.qml" line="127"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="40"/>
+        <source>unsigned</source>
+        <translation>서명 없음</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="40"/>
+        <source>signed by %1</source>
+        <translation>서명: %1</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="41"/>
+        <source>built %1</source>
+        <translation>제작 %1</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="53"/>
+        <source>Staff</source>
+        <translation>직원</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="61"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="62"/>
+        <source>Content</source>
+        <translation>콘텐츠</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="63"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="64"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="65"/>
+        <source>Sound and screen</source>
+        <translation>소리와 화면</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="66"/>
+        <source>Show</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="85"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="120"/>
+        <source>Content shown</source>
+        <translation>현재 콘텐츠</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="121"/>
+        <source>The built-in demo</source>
+        <translation>기본 데모</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="122"/>
+        <source>Previous content</source>
+        <translation>이전 콘텐츠</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="123"/>
+        <source>Free disk space</source>
+        <translation>남은 저장 공간</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="124"/>
+        <source>Running for</source>
+        <translation>실행 시간</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="125"/>
+        <source>Software version</source>
+        <translation>소프트웨어 버전</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="126"/>
+        <source>Recent problems</source>
+        <translation>최근 문제</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="162"/>
+        <source>Packages on USB sticks and drop folders</source>
+        <translation>USB와 공유 폴더의 패키지</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="169"/>
+        <source>None found. Insert a USB stick with a .kpkg file at its top or in a kiosk folder.</source>
+        <translation>찾은 패키지가 없습니다. 맨 위나 kiosk 폴더에 .kpkg 파일이 있는 USB를 꽂으세요.</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="183"/>
+        <source>Install</source>
+        <translation>설치</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="200"/>
+        <source>Checking and installing: %1%</source>
+        <translation>확인하고 설치하는 중: %1%</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="209"/>
+        <source>Last install: %1</source>
+        <translation>마지막 설치: %1</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="217"/>
+        <source>Waiting to be shown at the next quiet moment: %1</source>
+        <translation>관람객이 없을 때 바뀔 콘텐츠: %1</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="225"/>
+        <source>Roll back to the previous content</source>
+        <translation>이전 콘텐츠로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="249"/>
+        <source>visitor sessions</source>
+        <translation>관람 세션</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="253"/>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="258"/>
+        <source>average session</source>
+        <translation>평균 관람 시간</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="263"/>
+        <source>Sessions per hour</source>
+        <translation>시간대별 관람</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="310"/>
+        <source>Corners</source>
+        <translation>코너</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="319"/>
+        <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
+        <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="327"/>
+        <source>Languages</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="349"/>
+        <source>Today&apos;s and all visitor numbers as CSV files, and the kiosk&apos;s recent log, into a new folder on the USB stick.</source>
+        <translation>오늘과 전체 관람 통계(CSV 파일)와 키오스크의 최근 기록을 USB의 새 폴더에 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="356"/>
+        <source>Save to the USB stick</source>
+        <translation>USB에 저장</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="370"/>
+        <source>Sound</source>
+        <translation>소리</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="373"/>
+        <source>Quieter</source>
+        <translation>소리 작게</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="378"/>
+        <source>Volume %1%</source>
+        <translation>음량 %1%</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="382"/>
+        <source>Louder</source>
+        <translation>소리 크게</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="386"/>
+        <source>Sound on</source>
+        <translation>소리 켜기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="386"/>
+        <source>Mute</source>
+        <translation>소리 끄기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="392"/>
+        <source>Screen</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="395"/>
+        <source>Show a test pattern</source>
+        <translation>화면 점검 패턴 보기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="401"/>
+        <source>Darker</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="405"/>
+        <source>Brightness %1%</source>
+        <translation>밝기 %1%</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="409"/>
+        <source>Brighter</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="416"/>
+        <source>This display&apos;s brightness cannot be set from the kiosk; use the monitor&apos;s own buttons.</source>
+        <translation>이 화면의 밝기는 키오스크에서 바꿀 수 없습니다. 모니터의 버튼을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="430"/>
+        <source>Start the attract loop now</source>
+        <translation>지금 대기 화면 시작</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="431"/>
+        <source>Read the content again</source>
+        <translation>콘텐츠 다시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="432"/>
+        <source>Restart the kiosk</source>
+        <translation>키오스크 다시 시작</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="435"/>
+        <source>Quit to the desktop…</source>
+        <translation>바탕 화면으로 나가기…</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="444"/>
+        <source>The exhibit stops. Sure?</source>
+        <translation>전시가 멈춥니다. 나갈까요?</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="451"/>
+        <source>Quit</source>
+        <translation>나가기</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="456"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>TestPattern</name>
+    <message>
+        <location filename="../components/TestPattern.qml" line="52"/>
+        <source>Test pattern: touch to close</source>
+        <translation>점검 패턴: 누르면 닫힙니다</translation>
     </message>
 </context>
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="156"/>
-        <location filename="../components/VideoPanel.qml" line="220"/>
+        <location filename="../components/VideoPanel.qml" line="159"/>
+        <location filename="../components/VideoPanel.qml" line="223"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="171"/>
+        <location filename="../components/VideoPanel.qml" line="174"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="220"/>
+        <location filename="../components/VideoPanel.qml" line="223"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="247"/>
+        <location filename="../components/VideoPanel.qml" line="250"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="281"/>
+        <location filename="../components/VideoPanel.qml" line="285"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="281"/>
+        <location filename="../components/VideoPanel.qml" line="285"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="299"/>
+        <location filename="../components/VideoPanel.qml" line="303"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="328"/>
+        <location filename="../components/VideoPanel.qml" line="333"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="328"/>
+        <location filename="../components/VideoPanel.qml" line="333"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="334"/>
+        <location filename="../components/VideoPanel.qml" line="339"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="334"/>
+        <location filename="../components/VideoPanel.qml" line="339"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -20,6 +20,8 @@ Rectangle {
     property bool lowPosition: false
     // Volume of narration (the accessibility panel's guide volume).
     property real guideVolume: 0.8
+    // The kiosk's master volume (staff panel): every sound is scaled by it.
+    property real masterVolume: 1.0
     readonly property bool narrating: narration.playbackState === MediaPlayer.PlayingState
     property real viewportY: 0
     property real viewportHeight: height
@@ -73,7 +75,7 @@ Rectangle {
     MediaPlayer {
         id: narration
         objectName: "narrationPlayer"
-        audioOutput: AudioOutput { volume: corner.guideVolume }
+        audioOutput: AudioOutput { volume: corner.guideVolume * corner.masterVolume }
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) corner.stopNarration()
     }
     onVisibleChanged: if (!visible) stopNarration()
@@ -243,6 +245,7 @@ Rectangle {
         height: corner.videoExpanded ? corner.viewportHeight : videoSlot.height
         z: corner.videoExpanded ? 10 : 0
         enabled: !viewerLoader.active
+        masterVolume: corner.masterVolume
         source: corner.exhibit.currentVideoUrl
         poster: corner.exhibit.currentPosterUrl
         captions: corner.exhibit.currentCaptions

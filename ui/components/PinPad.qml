@@ -2,11 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import theme
 
-// Staff approve a package that needs it (unsigned, untrusted or not newer) with their PIN.
+// The staff PIN pad: to approve a package that needs it (unsigned, untrusted or not
+// newer), and to open the staff panel. The PIN shows as dots, never as digits.
 Rectangle {
     id: approval
-    objectName: "staffApproval"
 
+    property string title: qsTr("Staff approval")
+    property string cancelText: qsTr("Do not install")
     required property string description
     property string pin: ""
     property string problem: ""            // "", wrong, locked, no-pin
@@ -43,7 +45,7 @@ Rectangle {
 
             Text {
                 width: parent.width
-                text: qsTr("Staff approval")
+                text: approval.title
                 color: Theme.text
                 font.pixelSize: Theme.titleSize
                 font.weight: Font.Bold
@@ -118,9 +120,9 @@ Rectangle {
             }
 
             PillButton {
-                objectName: "approvalCancel"
+                objectName: "pinCancel"
                 anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("Do not install")
+                text: approval.cancelText
                 onActivated: approval.cancelled()
             }
         }

@@ -1,0 +1,115 @@
+"""Running an install in a child process, for the kiosk while it shows.
+
+The kiosk installs from a USB stick while visitors use the screen. In a thread of the
+kiosk's own process the install competes with the UI for Python's GIL: measured with
+tests/benchmarks/install_speed.py on a 2-core PC, a 1 GB install then stalled the GUI
+thread for up to 40-80 ms (dropped frames) and took several times longer. In a child
+process it stalls nothing and runs at the command line's speed. The child also keeps a
+crash in a damaged file's decoding away from the show.
+
+The child runs exactly ``Installer.install`` (the code behind ``package install``);
+progress and the result or the error come back over a pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from kiosk.content.signing import TrustedKey, public_line
+from kiosk.errors import KioskError
+from kiosk.install.installer import Installer, InstallError, InstallResult, NeedsStaffApproval
+
+# Copying and hashing must not take CPU from the show.
+CHILD_NICENESS = 10
+
+_ERRORS: dict[str, type[KioskError]] = {
+    "approval": NeedsStaffApproval,
+    "install": InstallError,
+    "kiosk": KioskError,
+}
+
+
+def install_in_child_process(
+    installer: Installer,
+    source: Path,
+    *,
+    approved: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> InstallResult:
+    """``installer.install(source, ...)`` in a fresh Python process. Raises what it would
+    raise (``InstallError``, ``NeedsStaffApproval``, ``KioskError``), and ``KioskError``
+    if the child stops without an answer."""
+    keys = [public_line(key.public_key) for key in installer.trusted_keys]
+    # "spawn": a fresh interpreter; forking a process that runs Qt threads is unsafe.
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child_main,
+        args=(send, str(installer.data_dir), keys, str(source), approved),
+        name="kiosk-package-install",
+        daemon=True,
+    )
+    child.start()
+    send.close()  # the child holds the only sending end now: EOF means it is gone
+    try:
+        while True:
+            try:
+                message = receive.recv()
+            except EOFError:
+                break
+            kind = message[0]
+            if kind == "progress" and progress is not None:
+                progress(message[1], message[2])
+            elif kind == "done":
+                return InstallResult(*message[1])
+            elif kind == "error":
+                raise _ERRORS.get(message[1], KioskError)(message[2])
+    finally:
+        receive.close()
+        child.join(timeout=30)
+    raise KioskError(
+        f"the installer stopped unexpectedly (exit code {child.exitcode}); "
+        "the content shown is unchanged"
+    )
+
+
+def _child_main(
+    send: Connection, data_dir: str, keys: list[str], source: str, approved: bool
+) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(CHILD_NICENESS)
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // total if total else 100
+        if percent != last[0]:  # a hundred messages at most
+            last[0] = percent
+            send.send(("progress", done, total))
+
+    try:
+        installer = Installer(Path(data_dir), [TrustedKey.parse(line) for line in keys])
+        result = installer.install(Path(source), approved=approved, progress=progress)
+    except NeedsStaffApproval as error:
+        send.send(("error", "approval", str(error)))
+    except InstallError as error:
+        send.send(("error", "install", str(error)))
+    except KioskError as error:
+        send.send(("error", "kiosk", str(error)))
+    except Exception as error:  # a supervision boundary: the parent reports it to staff
+        traceback.print_exc()
+        send.send(("error", "kiosk", f"unexpected error in the installer: {error}"))
+    else:
+        send.send(
+            (
+                "done",
+                (result.package_id, result.version, result.path, result.signed_by, result.replaced),
+            )
+        )
+    finally:
+        send.close()

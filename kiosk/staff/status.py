@@ -1,0 +1,98 @@
+"""What staff ask about the kiosk: which content, which before it, disk, uptime, problems.
+
+One function for the staff panel and ``gyeonggi-kiosk status``, so both say the same.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.content.package import ContentPackage
+from kiosk.errors import KioskError
+from kiosk.install.installer import Installer
+from kiosk.staff.kiosk_log import recent_problems, running_kiosk
+
+
+@dataclass(frozen=True)
+class PackageFacts:
+    """One installed package, as staff see it."""
+
+    title: str
+    package_id: str
+    version: str
+    built_at: str
+    signer: str  # the key id, or "unsigned"
+    file_name: str
+
+
+@dataclass(frozen=True)
+class KioskStatus:
+    """The kiosk at a glance."""
+
+    active: PackageFacts | None  # None: no package installed, the built-in demo shows
+    previous: PackageFacts | None
+    free_bytes: int | None
+    uptime_seconds: float | None  # None: the kiosk is not running
+    app_version: str
+    problems: list[str]
+
+
+def _facts(path: Path | None, language: str) -> PackageFacts | None:
+    if path is None:
+        return None
+    try:
+        with ContentPackage.open(path) as package:
+            content = package.content
+    except KioskError:
+        return None
+    try:
+        built = datetime.fromisoformat(content.built_at).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        built = content.built_at
+    return PackageFacts(
+        title=content.title.get(language),
+        package_id=content.package_id,
+        version=content.version,
+        built_at=built,
+        signer=content.key_id if content.key_id and content.signature else "unsigned",
+        file_name=path.name,
+    )
+
+
+def kiosk_status(data_dir: Path, language: str = "ko") -> KioskStatus:
+    """Gather the status of the kiosk using ``data_dir``."""
+    active, previous = Installer(data_dir).installed()
+    try:
+        free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.parent).free
+    except OSError:
+        free = None
+    running = running_kiosk(data_dir)
+    return KioskStatus(
+        active=_facts(active, language),
+        previous=_facts(previous, language),
+        free_bytes=free,
+        uptime_seconds=running.uptime_seconds if running else None,
+        app_version=__version__,
+        problems=recent_problems(data_dir),
+    )
+
+
+def duration_words(seconds: float) -> str:
+    """``3 h 05 min`` / ``12 min``: uptime for people."""
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h {minutes:02d} min"
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+def size_words(count: int) -> str:
+    """``12.3 GB`` / ``512 MB``."""
+    if count >= 10**9:
+        return f"{count / 10**9:.1f} GB"
+    return f"{count / 10**6:.0f} MB"

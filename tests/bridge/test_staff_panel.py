@@ -1,0 +1,410 @@
+"""Kiosk lockdown and the staff panel: no way out for visitors; the hidden way in for staff,
+behind the PIN; each panel action backed by the same service as its command."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.analytics.log import InteractionLog, log_path
+from kiosk.app import KioskUi
+from kiosk.config import KioskConfig, StaffConfig
+from kiosk.staff.kiosk_log import attach_log_file, log_file
+from kiosk.staff.pin import hash_pin
+from tests.bridge.ui import find, shown, tap
+from tests.install.test_installer import build
+
+PIN = "2468"
+
+
+class Clock:
+    """A clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def staff_kiosk(make_kiosk) -> Callable[..., KioskUi]:
+    """A kiosk in kiosk mode with a staff PIN and an installer."""
+
+    def make(clock: Callable[[], float] = time.monotonic, **settings: object) -> KioskUi:
+        config = KioskConfig(staff_pin_hash=hash_pin(PIN), **settings)  # type: ignore[arg-type]
+        return make_kiosk(config, clock=clock, installs=True, kiosk_mode=True)
+
+    return make
+
+
+def click_at(ui: KioskUi, x: int, y: int, button=Qt.MouseButton.LeftButton) -> None:
+    QTest.mouseClick(ui.window, button, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
+
+
+def corner_taps(ui: KioskUi, count: int) -> None:
+    for _ in range(count):
+        click_at(ui, 1915, 1075)
+
+
+def enter(ui: KioskUi, pin: str) -> None:
+    for digit in pin:
+        tap(ui, find(ui, f"pinKey_{digit}"))
+    tap(ui, find(ui, "pinKey_ok"))
+
+
+def open_panel(qtbot, ui: KioskUi) -> None:
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    enter(ui, PIN)
+    qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+
+
+# -- lockdown
+
+ESCAPES = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Space, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Meta, Qt.KeyboardModifier.MetaModifier),
+    (Qt.Key.Key_D, Qt.KeyboardModifier.MetaModifier),
+    (Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+]
+
+
+def test_no_key_click_or_touch_leaves_the_exhibit(qtbot, staff_kiosk) -> None:
+    """Key combinations, right and middle clicks, a long press, three fingers, a request
+    to close and a minimise: the window stays, full screen, with no panel and no PIN pad."""
+    ui = staff_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    window = ui.window
+    for key, modifiers in ESCAPES:
+        QTest.keyClick(window, key, modifiers)
+    tile = find(ui, "cornerTile_clean-valleys")
+    centre = tile.mapToScene(QPointF(tile.width() / 2, tile.height() / 2)).toPoint()
+    for button in (Qt.MouseButton.RightButton, Qt.MouseButton.MiddleButton):
+        QTest.mouseClick(window, button, Qt.KeyboardModifier.NoModifier, centre)
+    assert ui.exhibit.property("currentCornerId") == ""  # no other button opened a corner
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.wait(1500)  # a long press
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    device = QTest.createTouchDevice()
+    points = [QPoint(600, 500), QPoint(700, 500), QPoint(800, 500)]
+    press = QTest.touchEvent(window, device)
+    for index, point in enumerate(points):
+        press.press(index, point, window)
+    press.commit()
+    move = QTest.touchEvent(window, device)
+    for index, point in enumerate(points):
+        move.move(index, point + QPoint(0, 300), window)
+    move.commit()
+    release = QTest.touchEvent(window, device)
+    for index, point in enumerate(points):
+        release.release(index, point + QPoint(0, 300), window)
+    release.commit()
+    window.close()
+    window.showMinimized()
+    qtbot.wait(200)
+    assert window.isVisible()
+    assert not window.windowStates() & Qt.WindowState.WindowMinimized
+    assert not shown(ui, "staffEntry") and not shown(ui, "staffPanel")
+    assert ui.staff.property("panelOpen") is False
+
+
+# -- the way in
+
+
+def test_the_hidden_gesture_opens_the_pin_pad_and_a_wrong_pin_does_not(qtbot, staff_kiosk) -> None:
+    clock = Clock()
+    ui = staff_kiosk(clock=clock)
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 4)
+    assert not shown(ui, "staffEntry")  # four are not enough
+    clock.now += 5
+    corner_taps(ui, 1)
+    assert not shown(ui, "staffEntry")  # and the earlier taps were too long ago
+    for _ in range(4):
+        clock.now += 0.5
+        corner_taps(ui, 1)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    enter(ui, "1111")
+    assert find(ui, "pinProblem").property("text") == "PIN이 틀렸습니다"  # Korean first
+    assert not shown(ui, "staffPanel")
+    tap(ui, find(ui, "pinCancel"))
+    qtbot.waitUntil(lambda: not shown(ui, "staffEntry"))
+
+
+def test_the_staff_key_opens_the_pin_pad(qtbot, staff_kiosk) -> None:
+    ui = staff_kiosk(staff=StaffConfig(entry_key="Ctrl+Alt+K"))
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    QTest.keyClick(ui.window, Qt.Key.Key_K, mods)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    enter(ui, PIN)
+    qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+
+
+def test_five_wrong_pins_lock_the_pad_for_a_minute_then_two(qtbot, staff_kiosk) -> None:
+    clock = Clock()
+    ui = staff_kiosk(clock=clock)
+    staff = ui.staff
+    staff.requestEntry()
+    assert [staff.enterPin("0000") for _ in range(5)] == ["wrong"] * 4 + ["locked"]
+    assert staff.enterPin(PIN) == "locked"  # even the right one, while locked
+    assert staff.property("pinLockedSeconds") == 60
+    clock.now += 61
+    assert [staff.enterPin("0000") for _ in range(5)][-1] == "locked"
+    assert staff.property("pinLockedSeconds") == 120
+    clock.now += 121
+    assert staff.enterPin(PIN) == ""
+    assert staff.property("panelOpen") is True
+
+
+def test_the_pin_is_never_kept_or_logged_in_clear(
+    qtbot, staff_kiosk, run_cli, tmp_path, caplog
+) -> None:
+    """`staff set-pin` keeps a salted hash; PIN attempts are logged without the PIN."""
+    caplog.set_level(logging.INFO)
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("# the booth's config\n")
+    result = run_cli("--config", config, "staff", "set-pin", stdin="97531\n97531\n")
+    assert result.returncode == 0, result.stderr
+    assert "97531" not in config.read_text() and "staff_pin_hash" in config.read_text()
+    assert "97531" not in result.stdout + result.stderr
+    ui = staff_kiosk()
+    handler = attach_log_file(ui.installer.data_dir)  # as the running kiosk does
+    try:
+        ui.staff.requestEntry()
+        ui.staff.enterPin("86420")
+        ui.staff.enterPin(PIN)
+    finally:
+        assert handler is not None
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    text = log_file(ui.installer.data_dir).read_text()
+    assert "wrong staff PIN" in text and "staff PIN accepted" in text
+    assert "86420" not in text and PIN not in text
+
+
+# -- the panel
+
+
+def test_the_panel_closes_itself_when_idle_and_the_show_goes_on(qtbot, staff_kiosk) -> None:
+    ui = staff_kiosk(staff=StaffConfig(panel_idle_seconds=1))
+    open_panel(qtbot, ui)
+    qtbot.waitUntil(lambda: not shown(ui, "staffPanel"), timeout=4000)
+    assert ui.window.isVisible() and ui.window.property("homeReady") is True
+    tap(ui, find(ui, "cornerTile_clean-valleys"))
+    qtbot.waitUntil(lambda: shown(ui, "cornerView"))
+
+
+def test_status_page_says_what_the_status_command_says(
+    qtbot, staff_kiosk, manifest_dir: Path, tmp_path: Path, run_cli
+) -> None:
+    ui = staff_kiosk()
+    data = ui.installer.data_dir
+    ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", None), approved=True)
+    ui.installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", None), approved=True)
+    open_panel(qtbot, ui)
+    status = ui.staff.property("status")
+    assert (status["active"]["id"], status["active"]["version"]) == ("test.small", "1.3")
+    assert status["previous"]["version"] == "1.2" and status["active"]["signer"] == "unsigned"
+    page_text = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
+    command = run_cli("--data-dir", data, "status")
+    assert command.returncode == 0, command.stderr
+    for fact in ("test.small 1.3", "test.small 1.2", status["version"]):
+        assert fact in page_text and fact in command.stdout, fact
+    assert "서명 없음" in page_text and "unsigned" in command.stdout
+
+
+def _texts(root):
+    pending = [root]
+    while pending:
+        item = pending.pop()
+        if item.inherits("QQuickText"):
+            yield item
+        pending.extend(item.childItems())
+
+
+def test_today_figures_and_chart_match_a_known_log(qtbot, staff_kiosk) -> None:
+    """Four sessions (three at ten, one at two), corner visits and a finished video."""
+    ui = staff_kiosk()
+    log = InteractionLog(log_path(ui.installer.data_dir))
+    today = datetime.now().replace(minute=0, second=0, microsecond=0)
+
+    def at(hour: int, minute: int) -> float:
+        return today.replace(hour=hour, minute=minute).timestamp()
+
+    for hour, minute in ((10, 1), (10, 20), (10, 40), (14, 5)):
+        log.record("session_start", at=at(hour, minute))
+        log.record("corner_view", at=at(hour, minute + 1), corner_id="clean-valleys", value=120)
+        log.record("session_end", at=at(hour, minute + 2), detail="idle", value=90)
+    log.record("video_play", at=at(14, 7), corner_id="clean-valleys", detail="complete", value=8)
+    log.flush()
+    log.close()
+    open_panel(qtbot, ui)
+    figures = ui.staff.property("today")
+    assert figures["sessions"] == 4 and figures["meanSeconds"] == 90
+    assert figures["hours"][10] == 3 and figures["hours"][14] == 1 and sum(figures["hours"]) == 4
+    valleys = next(c for c in figures["corners"] if c["id"] == "clean-valleys")
+    assert (valleys["visits"], valleys["dwellSeconds"], valleys["completions"]) == (4, 480, 1)
+    tap(ui, find(ui, "staffPage_today"))
+    qtbot.wait(100)
+    ten, two = find(ui, "hourBar_10").height(), find(ui, "hourBar_14").height()
+    assert ten == pytest.approx(3 * two) and find(ui, "hourBar_9").height() == 0
+    assert find(ui, "todaySessions").property("text") == "4"
+    assert "4" in find(ui, "cornerFigures_clean-valleys").property("text")
+
+
+def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, run_cli) -> None:
+    ui = staff_kiosk()
+    log = InteractionLog(log_path(ui.installer.data_dir))
+    log.record("session_start")
+    log.record("session_end", detail="idle", value=30)
+    log.close()
+    open_panel(qtbot, ui)
+    written = ui.staff.export_to(tmp_path / "stick")
+    names = sorted(path.name for path in written)
+    assert names == ["daily_summary.csv", "events.csv", "today_summary.csv"]
+    assert all(path.is_file() and path.stat().st_size > 0 for path in written)
+    message = find(ui, "staffResultText").property("text")
+    assert "events.csv" in message and "today_summary.csv" in message
+    # The command writes the same files.
+    command = run_cli(
+        "--data-dir",
+        ui.installer.data_dir,
+        "stats",
+        "export",
+        "--out",
+        tmp_path / "cli",
+        "--with-log",
+    )
+    assert command.returncode == 0, command.stderr
+    assert sorted(p.name for p in (tmp_path / "cli").glob("*/*.csv")) == names, command.stdout
+
+
+def test_no_stick_is_said_plainly(qtbot, staff_kiosk) -> None:
+    ui = staff_kiosk()
+    ui.watcher.roots = lambda: []  # no stick in this test, whatever the machine has mounted
+    open_panel(qtbot, ui)
+    tap(ui, find(ui, "staffPage_export"))
+    tap(ui, find(ui, "exportButton"))
+    assert "USB를 찾지 못했습니다" in find(ui, "staffResultText").property("text")
+
+
+def test_rollback_from_the_panel_shows_the_previous_content(
+    qtbot, staff_kiosk, manifest_dir: Path, tmp_path: Path
+) -> None:
+    ui = staff_kiosk()
+    ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", None), approved=True)
+    ui.installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", None), approved=True)
+    open_panel(qtbot, ui)
+    tap(ui, find(ui, "staffPage_content"))
+    tap(ui, find(ui, "rollbackButton"))
+    active, _previous = ui.installer.installed()
+    assert active is not None and "-1.2-" in active.name
+    assert ui.exhibit.content.version == "1.2"
+    assert "이전 콘텐츠" in find(ui, "staffResultText").property("text")
+
+
+def test_install_from_the_panel(qtbot, staff_kiosk, manifest_dir: Path, tmp_path: Path) -> None:
+    """A package in a drop folder is listed; Install installs it (staff approved it by
+    entering the panel) and it waits for the visitor to finish."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    build(manifest_dir, drop / "hall.kpkg", "2.0", None)
+    ui = staff_kiosk(drop_folders=[drop])
+    # The watcher finds it first: unsigned, it waits for staff.
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=20_000)
+    open_panel(qtbot, ui)
+    tap(ui, find(ui, "staffPage_content"))
+    assert [p["name"] for p in ui.staff.property("foundPackages")] == ["hall.kpkg"]
+    tap(ui, find(ui, "installFound_0"))
+    qtbot.waitUntil(lambda: not ui.watcher.property("busy"), timeout=20_000)
+    active, _ = ui.installer.installed()
+    assert active is not None and "-2.0-" in active.name
+    assert "test.small 2.0" in find(ui, "installResult").property("text")
+
+
+def test_sound_and_the_show(qtbot, staff_kiosk) -> None:
+    """Master volume scales the video's sound; mute silences it; attract starts at once."""
+    ui = staff_kiosk()
+    open_panel(qtbot, ui)
+    tap(ui, find(ui, "staffPage_sound"))
+    tap(ui, find(ui, "masterDown"))
+    tap(ui, find(ui, "masterDown"))
+    assert find(ui, "videoPanel").property("masterVolume") == pytest.approx(0.8)
+    tap(ui, find(ui, "muteAll"))
+    assert find(ui, "videoPanel").property("masterVolume") == 0
+    tap(ui, find(ui, "testPatternButton"))
+    qtbot.waitUntil(lambda: shown(ui, "testPattern"))
+    tap(ui, find(ui, "testPattern"))
+    qtbot.waitUntil(lambda: not shown(ui, "testPattern"))
+    assert find(ui, "noBrightness").isVisible()  # no backlight on this machine
+    tap(ui, find(ui, "staffPage_show"))
+    tap(ui, find(ui, "startAttractButton"))
+    qtbot.waitUntil(lambda: ui.session.property("state") == "attract")
+    assert not shown(ui, "staffPanel")
+
+
+def test_quit_needs_a_confirmation(qtbot, staff_kiosk) -> None:
+    ui = staff_kiosk()
+    open_panel(qtbot, ui)
+    quits: list[bool] = []
+    ui.staff.quitRequested.connect(lambda: quits.append(True))
+    tap(ui, find(ui, "staffPage_show"))
+    tap(ui, find(ui, "quitButton"))
+    qtbot.wait(50)
+    assert quits == [] and shown(ui, "confirmQuitButton")
+    tap(ui, find(ui, "confirmQuitButton"))
+    assert quits == [True] and ui.exits == [0]  # the application ends
+
+
+def test_restart_ends_the_run_with_the_restart_code(qtbot, staff_kiosk) -> None:
+    """The command line then starts the kiosk again (``run`` re-executes itself)."""
+    ui = staff_kiosk()
+    open_panel(qtbot, ui)
+    tap(ui, find(ui, "staffPage_show"))
+    tap(ui, find(ui, "restartButton"))
+    assert ui.exits == [0] and ui.restart_requested
+
+
+def test_panel_screenshots(qtbot, staff_kiosk, artifacts: Path) -> None:
+    """The PIN pad and each page, for people to look at."""
+    ui = staff_kiosk()
+    log = InteractionLog(log_path(ui.installer.data_dir))
+    today = datetime.now().replace(minute=0, second=0, microsecond=0)
+    for hour, count in ((9, 2), (10, 5), (11, 7), (13, 4), (14, 6), (15, 3), (17, 1)):
+        for visit in range(count):
+            at = today.replace(hour=hour, minute=visit * 7).timestamp()
+            log.record("session_start", at=at)
+            corner = ("public-delivery-app", "northeast-relocation", "clean-valleys")[visit % 3]
+            log.record("corner_view", at=at + 30, corner_id=corner, value=45 + visit * 10)
+            if visit % 2:
+                log.record("language_switch", at=at + 40, detail="en")
+            log.record("session_end", at=at + 80, detail="idle", value=80)
+    log.close()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    ui.window.grabWindow().save(str(artifacts / "staff-pin-pad.png"))
+    enter(ui, PIN)
+    qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+    for page in ("status", "content", "today", "export", "sound", "show"):
+        tap(ui, find(ui, f"staffPage_{page}"))
+        qtbot.wait(100)
+        ui.window.grabWindow().save(str(artifacts / f"staff-{page}.png"))
