@@ -23,6 +23,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,12 +189,21 @@ class Installer:
         staged = Path(name)
         done = 0
         try:
-            with os.fdopen(fd, "wb") as out:
+            # Reading block n + 1 (from the stick) overlaps writing block n (to the disk).
+            with (
+                os.fdopen(fd, "wb") as out,
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="stage-write") as writer,
+            ):
+                pending: Future[int] | None = None
                 for block in self._read_blocks(source):
-                    out.write(block)
+                    if pending is not None:
+                        pending.result()  # a write error (disk full) stops here
+                    pending = writer.submit(out.write, block)
                     done += len(block)
                     if progress:
                         progress(done, total)
+                if pending is not None:
+                    pending.result()
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:

@@ -31,6 +31,8 @@ Rectangle {
     implicitHeight: Theme.controlHeight
     implicitWidth: Math.max(Theme.touchMinimum, row.implicitWidth + 2 * Theme.spaceM)
     radius: height / 2
+    // Not available now (nothing to roll back to, an install running): faded.
+    opacity: enabled ? 1 : 0.4
     color: selected ? Theme.text : tint
     border.color: Theme.hairline
     border.width: selected ? 0 : (Theme.highContrast ? 2 : 1)
