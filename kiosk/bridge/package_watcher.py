@@ -29,6 +29,7 @@ class PackageWatcher(QObject):
     _installDone = Signal(object, object, object)
     _damaged = Signal(str)
     _progressed = Signal(float)
+    _found = Signal(object)  # from the polling thread: list[Candidate]
     progressChanged = Signal()
     # A package staff approved with their PIN: they are at the screen and want it now.
     packageApproved = Signal(str)
@@ -59,8 +60,10 @@ class PackageWatcher(QObject):
         self._last_result = ""
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.scan)
+        self._timer.timeout.connect(self._look_in_background)
         self._timer.start()
+        self._looking = False
+        self._found.connect(self._consider)
 
     @Property(str, notify=approvalChanged)
     def approvalText(self) -> str:
@@ -179,12 +182,36 @@ class PackageWatcher(QObject):
         log.error("installed content %s is damaged; the content before it shows next", path)
         self._set_notice("damaged")
 
+    def _look_in_background(self) -> None:
+        # Listing mounts asks every file system for its state (statfs), and a busy or
+        # network one can take a while to answer: never on the GUI thread.
+        if self._busy or self._looking:
+            return
+        self._looking = True
+
+        def look() -> None:
+            try:
+                found = find_packages(self.roots())
+            except Exception:  # a supervision boundary: the next poll tries again
+                log.exception("looking for packages failed")
+                found = []
+            self._found.emit(found)
+
+        threading.Thread(target=look, daemon=True, name="package-poll").start()
+
+    def _consider(self, found: list[Candidate]) -> None:
+        self._looking = False
+        self._install_first_new(found)
+
     @Slot()
     def scan(self) -> None:
-        """Look once; install the newest package not seen before (one at a time)."""
+        """Look once, now; install the newest package not seen before (one at a time)."""
+        self._install_first_new(find_packages(self.roots()))
+
+    def _install_first_new(self, found: list[Candidate]) -> None:
         if self._busy:
             return
-        for candidate in find_packages(self.roots()):
+        for candidate in found:
             key = (str(candidate.path), candidate.size, candidate.modified)
             if key in self._seen:
                 continue
