@@ -242,9 +242,12 @@ class StaffPanel(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
             "hours": hours,
             "busiestHour": max(hours),
             "corners": corners,
+            # Korean first, then by share.
             "languages": [
                 {"language": lang, "share": round(share, 3)}
-                for lang, share in summary.language_share().items()
+                for lang, share in sorted(
+                    summary.language_share().items(), key=lambda item: (item[0] != "ko", -item[1])
+                )
             ],
         }
 

@@ -267,6 +267,7 @@ def test_today_figures_and_chart_match_a_known_log(qtbot, staff_kiosk) -> None:
     ten, two = find(ui, "hourBar_10").height(), find(ui, "hourBar_14").height()
     assert ten == pytest.approx(3 * two) and find(ui, "hourBar_9").height() == 0
     assert find(ui, "todaySessions").property("text") == "4"
+    assert find(ui, "todayLanguages").property("text") == "한국어 100%"
     assert "4" in find(ui, "cornerFigures_clean-valleys").property("text")
 
 

@@ -257,6 +257,19 @@ Rectangle {
                         }
                         Text { text: qsTr("average session"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
                     }
+                    // Language share: which languages the sessions used.
+                    Column {
+                        Text {
+                            objectName: "todayLanguages"
+                            text: (panel.staff.today.languages ?? []).map(
+                                      share => (share.language === "ko" ? "한국어" : share.language === "en" ? "English" : share.language)
+                                               + " " + Math.round(share.share * 100) + "%").join("  ·  ") || "-"
+                            color: Theme.text
+                            font.pixelSize: Theme.headlineSize
+                            font.weight: Font.Bold
+                        }
+                        Text { text: qsTr("languages"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
+                    }
                 }
 
                 // Sessions per hour: a bar per hour, the hour under it.
@@ -322,17 +335,6 @@ Rectangle {
                             color: Theme.text
                             font.pixelSize: Theme.labelSize
                         }
-                    }
-                }
-                Text { text: qsTr("Languages"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
-                Repeater {
-                    model: panel.staff.today.languages ?? []
-                    Text {
-                        required property var modelData
-                        text: (modelData.language === "ko" ? "한국어" : modelData.language === "en" ? "English" : modelData.language)
-                              + "  " + Math.round(modelData.share * 100) + "%"
-                        color: Theme.text
-                        font.pixelSize: Theme.labelSize
                     }
                 }
             }

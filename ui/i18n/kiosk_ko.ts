@@ -412,127 +412,127 @@
         <translation>평균 관람 시간</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="263"/>
+        <location filename="../components/StaffPanelView.qml" line="271"/>
+        <source>languages</source>
+        <translation>사용 언어</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="276"/>
         <source>Sessions per hour</source>
         <translation>시간대별 관람</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="310"/>
+        <location filename="../components/StaffPanelView.qml" line="323"/>
         <source>Corners</source>
         <translation>코너</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="319"/>
+        <location filename="../components/StaffPanelView.qml" line="332"/>
         <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
         <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="327"/>
-        <source>Languages</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <location filename="../components/StaffPanelView.qml" line="349"/>
+        <location filename="../components/StaffPanelView.qml" line="351"/>
         <source>Today&apos;s and all visitor numbers as CSV files, and the kiosk&apos;s recent log, into a new folder on the USB stick.</source>
         <translation>오늘과 전체 관람 통계(CSV 파일)와 키오스크의 최근 기록을 USB의 새 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="356"/>
+        <location filename="../components/StaffPanelView.qml" line="358"/>
         <source>Save to the USB stick</source>
         <translation>USB에 저장</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="370"/>
+        <location filename="../components/StaffPanelView.qml" line="372"/>
         <source>Sound</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="373"/>
+        <location filename="../components/StaffPanelView.qml" line="375"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="378"/>
+        <location filename="../components/StaffPanelView.qml" line="380"/>
         <source>Volume %1%</source>
         <translation>음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="382"/>
+        <location filename="../components/StaffPanelView.qml" line="384"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="386"/>
+        <location filename="../components/StaffPanelView.qml" line="388"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="386"/>
+        <location filename="../components/StaffPanelView.qml" line="388"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="392"/>
+        <location filename="../components/StaffPanelView.qml" line="394"/>
         <source>Screen</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="395"/>
+        <location filename="../components/StaffPanelView.qml" line="397"/>
         <source>Show a test pattern</source>
         <translation>화면 점검 패턴 보기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="401"/>
+        <location filename="../components/StaffPanelView.qml" line="403"/>
         <source>Darker</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="405"/>
+        <location filename="../components/StaffPanelView.qml" line="407"/>
         <source>Brightness %1%</source>
         <translation>밝기 %1%</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="409"/>
+        <location filename="../components/StaffPanelView.qml" line="411"/>
         <source>Brighter</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="416"/>
+        <location filename="../components/StaffPanelView.qml" line="418"/>
         <source>This display&apos;s brightness cannot be set from the kiosk; use the monitor&apos;s own buttons.</source>
         <translation>이 화면의 밝기는 키오스크에서 바꿀 수 없습니다. 모니터의 버튼을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="430"/>
+        <location filename="../components/StaffPanelView.qml" line="432"/>
         <source>Start the attract loop now</source>
         <translation>지금 대기 화면 시작</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="431"/>
+        <location filename="../components/StaffPanelView.qml" line="433"/>
         <source>Read the content again</source>
         <translation>콘텐츠 다시 읽기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="432"/>
+        <location filename="../components/StaffPanelView.qml" line="434"/>
         <source>Restart the kiosk</source>
         <translation>키오스크 다시 시작</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="435"/>
+        <location filename="../components/StaffPanelView.qml" line="437"/>
         <source>Quit to the desktop…</source>
         <translation>바탕 화면으로 나가기…</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="444"/>
+        <location filename="../components/StaffPanelView.qml" line="446"/>
         <source>The exhibit stops. Sure?</source>
         <translation>전시가 멈춥니다. 나갈까요?</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="451"/>
+        <location filename="../components/StaffPanelView.qml" line="453"/>
         <source>Quit</source>
         <translation>나가기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="456"/>
+        <location filename="../components/StaffPanelView.qml" line="458"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
