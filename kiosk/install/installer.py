@@ -21,13 +21,19 @@ import errno
 import json
 import logging
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.package import ContentPackage, DamagedMediaError, check_package_file
+from kiosk.content.package import (
+    ContentPackage,
+    DamagedMediaError,
+    check_package_file,
+    write_without_media,
+)
 from kiosk.content.signing import TrustedKey, signature_is_valid
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
@@ -124,9 +130,20 @@ class Installer:
                 continue
             try:
                 check_package_file(candidate).close()
-                return candidate
+                with ContentPackage.open(candidate) as package:
+                    missing = [m for m in package.content.media.values() if not self.media.has(m)]
             except PackageError as error:
                 log.error("installed package unusable, falling back: %s", error)
+                continue
+            if missing:
+                log.error(
+                    "installed package %s lacks %d media files (first: %s), falling back",
+                    candidate.name,
+                    len(missing),
+                    missing[0].name,
+                )
+                continue
+            return candidate
         return None
 
     def verify_installed(self, path: Path) -> list[str]:
@@ -134,8 +151,17 @@ class Installer:
         A package found damaged stops being the active one: the one before it takes its
         place, so the next start, or switch, shows sound content."""
         try:
-            report = verify_package(path)
+            # Installed packages are kept without their media bytes: the package's own
+            # rows are checked here, the unpacked media against their SHA-256 below.
+            report = verify_package(path, media=False)
             problems = report.problems
+            if not problems:
+                with ContentPackage.open(path) as package:
+                    for item in package.content.media.values():
+                        try:
+                            self.media.check(item)
+                        except DamagedMediaError as error:
+                            problems.append(str(error))
         except PackageError as error:
             problems = [str(error)]
         if problems:
@@ -204,8 +230,10 @@ class Installer:
                         progress(done, total)
                 if pending is not None:
                     pending.result()
+                # No fsync: the staged copy is scratch. What is kept (the media, the
+                # package without them) is written and flushed from it; the copy itself
+                # is deleted, usually before the kernel ever writes it out.
                 out.flush()
-                os.fsync(out.fileno())
         except OSError as error:
             staged.unlink(missing_ok=True)
             raise InstallError(_plain(error, "copying the package")) from error
@@ -257,13 +285,19 @@ class Installer:
                 raise InstallError(_plain(error, "unpacking the media")) from error
             name = f"{content.package_id}-{content.version}-{content.manifest_digest[:12]}.kpkg"
         target = self.packages_dir / name
+        kept = self.staging_dir / f"{name}.part"
         try:
             self.packages_dir.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
+            # The package is kept without its media bytes: they are in the media store now.
+            write_without_media(staged, kept)
+            os.replace(kept, target)
             fsync_directory(self.packages_dir)
             active_name = active.name if active and active.name != name else None
             self._write_pointer(name, active_name or self._read_pointer()["previous"])
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
+            kept.unlink(missing_ok=True)
+            if isinstance(error, sqlite3.Error):
+                raise InstallError(f"could not keep the package: {error}") from error
             raise InstallError(_plain(error, "switching to the new content")) from error
         self._remove_old_packages()
         return InstallResult(

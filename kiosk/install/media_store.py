@@ -8,10 +8,11 @@ after it was complete and flushed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.content.package import ContentPackage, MediaItem
+from kiosk.content.package import ContentPackage, DamagedMediaError, MediaItem
 
 _EXTENSIONS = {
     "image/jpeg": ".jpg",
@@ -49,6 +50,22 @@ class MediaStore:
             return path.stat().st_size == item.size
         except FileNotFoundError:
             return False
+
+    def check(self, item: MediaItem) -> None:
+        """Read a stored item whole and compare its size and SHA-256 (the full check);
+        raises ``DamagedMediaError`` naming it."""
+        path = self.path_for(item)
+        digest = hashlib.sha256()
+        length = 0
+        try:
+            with path.open("rb") as file:
+                while block := file.read(1024 * 1024):
+                    digest.update(block)
+                    length += len(block)
+        except OSError as error:
+            raise DamagedMediaError(f"media {item.name}: {error.strerror or error}") from error
+        if length != item.size or digest.hexdigest() != item.sha256:
+            raise DamagedMediaError(f"media {item.name}: the stored file is damaged")
 
     def extract_all(self, package: ContentPackage, *, verify: bool = False) -> Mapping[str, Path]:
         """Store every media item of ``package`` that is not stored yet; SHA-256 → file.

@@ -241,11 +241,33 @@ def test_a_damaged_active_package_gives_way_to_the_previous(
     second = installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", key_path))
     assert installer.verify_installed(second.path) == []
     with sqlite3.connect(second.path) as connection:
-        connection.execute(
-            "UPDATE media_chunk SET data = zeroblob(LENGTH(data)) "
-            "WHERE rowid = (SELECT MIN(rowid) FROM media_chunk)"
-        )
+        connection.execute("UPDATE text SET value = 'changed' WHERE rowid = 1")
     problems = installer.verify_installed(second.path)
-    assert problems and "SHA-256" in " ".join(problems)
+    assert problems and "digest" in " ".join(problems)
     assert active_name(data) == first.path.name
     assert installer.package_to_show() == first.path
+
+
+def test_installed_packages_keep_no_media_bytes_and_media_are_checked(
+    manifest_dir: Path, tmp_path: Path, key
+) -> None:
+    """The installed package is the package without its media chunks (they were unpacked,
+    so each byte is written once); its digest and signature still hold. Damaged or missing
+    unpacked media are found: by the full check, and by the cheap one at start."""
+    key_path, trusted = key
+    installer = Installer(tmp_path / "data", [trusted])
+    source = build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path)
+    result = installer.install(source)
+    assert result.path.stat().st_size < source.stat().st_size / 4
+    with sqlite3.connect(result.path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM media_chunk").fetchone() == (0,)
+    assert installer.verify_installed(result.path) == []
+    with ContentPackage.open(result.path) as package:
+        item = max(package.content.media.values(), key=lambda m: m.size)
+    stored = installer.media.path_for(item)
+    stored.write_bytes(b"\0" * item.size)  # same size: only the full check sees it
+    assert installer.package_to_show() == result.path
+    problems = installer.verify_installed(result.path)
+    assert problems and item.name in problems[0]
+    stored.unlink()  # gone: the cheap check at start sees it
+    assert installer.package_to_show() is None  # the built-in demo shows
