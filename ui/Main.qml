@@ -120,10 +120,15 @@ Window {
             visible: content.low
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: stage.top }
             color: Theme.surface
+            // Beside the words on a wide screen, below them on a tall one.
+            readonly property bool qrBeside: content.width > content.height
             Column {
+                id: bannerText
                 anchors {
-                    left: parent.left; right: bannerQr.visible ? bannerQr.left : parent.right
-                    verticalCenter: parent.verticalCenter; margins: Theme.spaceXl
+                    left: parent.left; right: bannerQr.visible && reachBanner.qrBeside ? bannerQr.left : parent.right
+                    verticalCenter: parent.verticalCenter
+                    verticalCenterOffset: bannerQr.visible && !reachBanner.qrBeside ? -(bannerQr.height + Theme.spaceL) / 2 : 0
+                    margins: Theme.spaceXl
                 }
                 spacing: Theme.spaceS
                 Text {
@@ -166,7 +171,9 @@ Window {
             // The QR code needs no touch: it waits up here for a phone's camera.
             VenueQr {
                 id: bannerQr
-                anchors { right: parent.right; rightMargin: Theme.spaceXl; verticalCenter: parent.verticalCenter }
+                x: reachBanner.qrBeside ? parent.width - width - Theme.spaceXl : Theme.spaceXl
+                y: reachBanner.qrBeside ? (parent.height - height) / 2
+                                        : bannerText.y + bannerText.height + Theme.spaceL
                 visible: !window.cornerOpen && qrSource.length > 0
                 label: window.exhibit.venueLabel
                 url: window.exhibit.venueUrl

@@ -63,6 +63,7 @@ class PackageWatcher(QObject):
         self._timer.timeout.connect(self._look_in_background)
         self._timer.start()
         self._looking = False
+        self._last_found: list[Candidate] = []
         self._found.connect(self._consider)
 
     @Property(str, notify=approvalChanged)
@@ -136,8 +137,9 @@ class PackageWatcher(QObject):
         return self._last_result
 
     def found(self) -> list[Candidate]:
-        """Package files on sticks and in drop folders now, newest first."""
-        return find_packages(self.roots())
+        """Package files on sticks and in drop folders as the last poll saw them (at most
+        two seconds ago), newest first: the panel does not list mounts on the GUI thread."""
+        return list(self._last_found)
 
     def install_now(self, path: Path) -> bool:
         """Staff chose this package in their panel (behind the PIN): install it as
@@ -201,6 +203,7 @@ class PackageWatcher(QObject):
 
     def _consider(self, found: list[Candidate]) -> None:
         self._looking = False
+        self._last_found = found
         self._install_first_new(found)
 
     @Slot()

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.app import KioskUi
 from kiosk.config import AccessibilityConfig, KioskConfig
 from kiosk.content.contrast import contrast_ratio
-from tests.bridge.ui import find, shown, tap
+from tests.bridge.ui import descendants, find, scene_rect, shown, tap
 from tests.conftest import ARTIFACTS
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
@@ -25,11 +25,6 @@ MINIMUM_GAP = 8
 
 
 # -- looking at the item tree
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    top_left = item.mapToScene(QPointF(0, 0))
-    return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
 
 
 def on_screen_rect(item: QQuickItem) -> QRectF:
@@ -44,11 +39,7 @@ def on_screen_rect(item: QQuickItem) -> QRectF:
 
 
 def items(ui: KioskUi) -> Iterator[QQuickItem]:
-    pending = [ui.window.contentItem()]
-    while pending:
-        item = pending.pop()
-        yield item
-        pending.extend(item.childItems())
+    return descendants(ui.window.contentItem())
 
 
 def interactive_items(ui: KioskUi) -> list[QQuickItem]:
@@ -155,6 +146,10 @@ def test_low_position_keeps_every_control_in_the_reach_band(qtbot, make_kiosk, s
         for item in interactive_items(ui):
             rect = on_screen_rect(item)
             assert rect.top() >= top - 0.5, (screen, label(item), rect.top(), top)
+        assert texts_that_do_not_fit(ui) == [], screen
+        if screen == "home":
+            for corner in CORNERS:
+                assert find(ui, f"cornerTile_{corner}").width() >= 480, corner
     # A whole corner is there to read: its page scrolls within the band.
     open_corner(qtbot, ui, "clean-valleys")
     scroller = find(ui, "pageScroller")
@@ -179,6 +174,21 @@ def test_the_idle_warning_fits_in_the_band(qtbot, make_kiosk, large_text: bool) 
     assert scene_rect(button).bottom() <= 1080
     assert texts_that_do_not_fit(ui) == []
     ui.window.grabWindow().save(str(ARTIFACTS / f"a11y-lowPosition-warning-{large_text}.png"))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_low_position_with_large_text_in_english_cuts_no_text(qtbot, make_kiosk, size) -> None:
+    """Both modes at once, in the longer language: every text whole, on every screen."""
+    ui = make_kiosk(size=size)
+    ui.exhibit.setLanguage("en")
+    switch_on(qtbot, ui, "lowPosition")
+    ui.accessibility.setMode("largeText", True)
+    for screen in screens(qtbot, ui):
+        qtbot.wait(100)
+        assert texts_that_do_not_fit(ui) == [], screen
+        if screen == "home":  # tiles wide enough to keep words whole
+            for corner in CORNERS:
+                assert find(ui, f"cornerTile_{corner}").width() >= 480, corner
 
 
 def test_the_band_defaults_to_the_lower_45_percent(qtbot, make_kiosk) -> None:

@@ -6,19 +6,13 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import KioskUi
-from tests.bridge.ui import find, shown
+from tests.bridge.ui import find, scene_rect, shown
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
 SIZES = [(1920, 1080), (1080, 1920), (1440, 1080), (1280, 1024)]
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    top_left = item.mapToScene(QPointF(0, 0))
-    return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
 
 
 def assert_apart(items: dict[str, QQuickItem]) -> None:

@@ -18,7 +18,7 @@ from kiosk.app import KioskUi
 from kiosk.config import KioskConfig, StaffConfig
 from kiosk.staff.kiosk_log import attach_log_file, log_file
 from kiosk.staff.pin import hash_pin
-from tests.bridge.ui import find, shown, tap
+from tests.bridge.ui import descendants, find, shown, tap
 from tests.install.test_installer import build
 
 PIN = "2468"
@@ -232,12 +232,7 @@ def test_status_page_says_what_the_status_command_says(
 
 
 def _texts(root):
-    pending = [root]
-    while pending:
-        item = pending.pop()
-        if item.inherits("QQuickText"):
-            yield item
-        pending.extend(item.childItems())
+    return (item for item in descendants(root) if item.inherits("QQuickText"))
 
 
 def test_today_figures_and_chart_match_a_known_log(qtbot, staff_kiosk) -> None:

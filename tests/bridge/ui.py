@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.app import KioskUi
 
 
-def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
-    """The visible-tree item called ``name`` (Repeater and ListView delegates are not QObject
-    children, so ``findChild`` does not see them)."""
-    pending = [ui.window.contentItem()]
+def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
+    """``root`` and every item in the visual tree below it (Repeater and ListView delegates
+    are not QObject children, so ``findChild`` does not see them)."""
+    pending = [root]
     while pending:
         item = pending.pop()
-        if item.objectName() == name:
-            return item
+        yield item
         pending.extend(item.childItems())
-    return None
+
+
+def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
+    """The visual-tree item called ``name``."""
+    return next((i for i in descendants(ui.window.contentItem()) if i.objectName() == name), None)
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    """The item's rectangle in window coordinates."""
+    top_left = item.mapToScene(QPointF(0, 0))
+    return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
 
 
 def find(ui: KioskUi, name: str) -> QQuickItem:

@@ -26,6 +26,8 @@ Rectangle {
     property real rowTextHeight: textHeight
     // Low position shows the summaries above the reach band; the tiles keep their titles.
     property bool showSummary: true
+    // How much of a wide tile's width the picture takes (less where room is short).
+    property real pictureShare: 0.42
     signal activated(string cornerId)
 
     readonly property color cornerColour: colour.length > 0 ? colour : Theme.accent
@@ -50,7 +52,7 @@ Rectangle {
         clip: true
         x: 0
         y: 0
-        width: tile.stacked ? tile.width : Math.round(tile.width * 0.42)
+        width: tile.stacked ? tile.width : Math.round(tile.width * tile.pictureShare)
         // On a tall tile the picture takes what the text leaves, so long titles and
         // summaries (English runs longer than Korean) always fit below it.
         height: tile.stacked

@@ -78,7 +78,11 @@ Rectangle {
         audioOutput: AudioOutput { volume: corner.guideVolume * corner.masterVolume }
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) corner.stopNarration()
     }
-    onVisibleChanged: if (!visible) stopNarration()
+    Connections {
+        target: corner
+        // Leaving the corner ends its reading (Main.qml handles visibleChanged too).
+        function onVisibleChanged() { if (!corner.visible) corner.stopNarration() }
+    }
     Connections {
         target: corner.exhibit
         function onLanguageChanged() { corner.stopNarration() }

@@ -38,7 +38,8 @@ Item {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         anchors.leftMargin: Theme.spaceXl
         anchors.rightMargin: Theme.spaceXl
-        anchors.topMargin: Theme.spaceXl
+        // Low position: the band is short, so the tiles come up to the language switch.
+        anchors.topMargin: home.lowPosition ? Theme.spaceL : Theme.spaceXl
         // Narrow and flowing (large text on a portrait screen): the language and QR code
         // go below the titles, which then have the whole width.
         readonly property bool stacked: home.flowing && home.portrait
@@ -99,11 +100,17 @@ Item {
         anchors {
             left: parent.left; right: parent.right; top: header.bottom
             leftMargin: Theme.spaceXl; rightMargin: Theme.spaceXl
-            topMargin: Theme.spaceXl
+            topMargin: home.lowPosition ? Theme.spaceM : Theme.spaceXl
         }
         // The bottom bar below keeps its own distance: a small margin is enough here.
         height: home.flowing ? implicitHeight : home.height - y - Theme.spaceM
-        columns: home.portrait || (home.flowing && !home.lowPosition) ? 1 : Math.max(1, tiles.count)
+        // Flowing: one column, except tiles side by side in low position when the screen
+        // is wide enough for each to keep its words whole.
+        readonly property int fittingColumns: Math.floor((width + spacing) / (Theme.px(560) + spacing))
+        columns: home.portrait ? 1
+                 : !home.flowing ? Math.max(1, tiles.count)
+                 : home.lowPosition && !Theme.largeText ? Math.max(1, Math.min(tiles.count, fittingColumns))
+                 : 1
         spacing: Theme.spaceL
 
         readonly property int rowsCount: Math.ceil(tiles.count / columns)
@@ -129,6 +136,7 @@ Item {
                         : (grid.height - (grid.rowsCount - 1) * grid.spacing) / grid.rowsCount
                 stacked: !home.flowing && height > width * 0.9
                 showSummary: !home.lowPosition
+                pictureShare: home.lowPosition ? 0.3 : 0.42
                 rowTextHeight: grid.tallestText
                 onActivated: id => home.exhibit.openCorner(id)
             }
