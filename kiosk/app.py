@@ -50,7 +50,12 @@ from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
 from kiosk.session.accessibility import EXTENDED_TIME_FACTOR, reach_band
 from kiosk.session.idle import IdleTimes
-from kiosk.staff.kiosk_log import attach_log_file, mark_running, mark_stopped
+from kiosk.staff.kiosk_log import (
+    attach_log_file,
+    log_in_background,
+    mark_running,
+    mark_stopped,
+)
 from kiosk.staff.pin import PinGate
 
 log = logging.getLogger(__name__)
@@ -79,9 +84,19 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    if not options.screenshot:
-        attach_log_file(options.data_dir)
-        mark_running(options.data_dir)
+    if options.screenshot:
+        return _run(config, options)
+    attach_log_file(options.data_dir)
+    background_log = log_in_background()
+    mark_running(options.data_dir)
+    try:
+        return _run(config, options)
+    finally:
+        background_log.stop()  # writes what is still queued
+
+
+def _run(config: KioskConfig, options: RunOptions) -> int:
+    """run_kiosk once its logging is in place."""
     if options.screenshot and not _has_display():
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -253,23 +253,17 @@ class PackageWatcher(QObject):
         except Exception as failure:  # a supervision boundary: report, never crash the show
             log.exception("installing %s failed", candidate.path)
             error = KioskError(f"unexpected error: {failure}")
+        # Here, not on the GUI thread: a stick can take long to write, or hang as it is pulled.
+        write_report(candidate.path.parent, _report(candidate, result, error))
         self._installDone.emit(candidate, result, error)
 
     def _finished(
         self, candidate: Candidate, result: InstallResult | None, error: KioskError | None
     ) -> None:
         self._busy = False
-        folder = candidate.path.parent
         if result is not None:
             log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
             self._last_result = f"{result.package_id} {result.version} ({candidate.path.name})"
-            write_report(
-                folder,
-                [
-                    f"Installed {result.package_id} {result.version} ({candidate.path.name}).",
-                    "It shows when no visitor is using the screen.",
-                ],
-            )
             self._set_notice("ready")
             self.noticeChanged.emit()  # lastResult changed even if the notice did not
             self.packageInstalled.emit(str(result.path))
@@ -283,13 +277,21 @@ class PackageWatcher(QObject):
             self._awaiting = candidate
             self._approval_text = str(error)
             self.approvalChanged.emit()
-        write_report(
-            folder,
-            [
-                f"Not installed: {candidate.path.name}",
-                str(error),
-                "The kiosk goes on showing the content it had.",
-            ],
-        )
         self._set_notice("approval" if approval else "failed")
         self.noticeChanged.emit()
+
+
+def _report(
+    candidate: Candidate, result: InstallResult | None, error: KioskError | None
+) -> list[str]:
+    """The lines of ``kiosk-report.txt`` for staff, on the stick the package came from."""
+    if result is not None:
+        return [
+            f"Installed {result.package_id} {result.version} ({candidate.path.name}).",
+            "It shows when no visitor is using the screen.",
+        ]
+    return [
+        f"Not installed: {candidate.path.name}",
+        str(error),
+        "The kiosk goes on showing the content it had.",
+    ]

@@ -12,6 +12,7 @@ import json
 import logging
 import logging.handlers
 import os
+import queue
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,22 @@ def attach_log_file(data_dir: Path) -> logging.Handler | None:
     handler.setLevel(logging.INFO)
     logging.getLogger().addHandler(handler)
     return handler
+
+
+def log_in_background() -> logging.handlers.QueueListener:
+    """Hand every log record to one thread that writes it with the handlers the root logger
+    had. The GUI thread then never waits for a disk: during an install the disk is busy
+    with fsyncs, and one write to the log file may wait behind them for a frame or more.
+    Stop the returned listener at exit: it writes what is still queued."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    listener = logging.handlers.QueueListener(records, *handlers, respect_handler_level=True)
+    for handler in handlers:
+        root.removeHandler(handler)
+    root.addHandler(logging.handlers.QueueHandler(records))
+    listener.start()
+    return listener
 
 
 def recent_problems(data_dir: Path, count: int = 5) -> list[str]:
