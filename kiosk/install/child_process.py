@@ -1,11 +1,9 @@
 """Running an install in a child process, for the kiosk while it shows.
 
-The kiosk installs from a USB stick while visitors use the screen. In a thread of the
-kiosk's own process the install competes with the UI for Python's GIL: measured with
-tests/benchmarks/install_speed.py on a 2-core PC, a 1 GB install then stalled the GUI
-thread for up to 40-80 ms (dropped frames) and took several times longer. In a child
-process it stalls nothing and runs at the command line's speed. The child also keeps a
-crash in a damaged file's decoding away from the show.
+The kiosk installs from a USB stick while visitors use the screen. In a child process a
+crash in a damaged file's decoding ends the install, not the show; the install's memory
+goes back to the system when it ends; and its Python code never takes the GIL from the
+UI's (docs/decisions/0008, measured with tests/benchmarks/install_speed.py).
 
 The child runs exactly ``Installer.install`` (the code behind ``package install``);
 progress and the result or the error come back over a pipe.
@@ -82,7 +80,8 @@ def install_in_child_process(
 def _child_main(
     send: Connection, data_dir: str, keys: list[str], source: str, approved: bool
 ) -> None:
-    # SCHED_IDLE was tried too: the GUI thread's stalls were no shorter (30-32 ms).
+    # Nice, not SCHED_IDLE: the show comes first, but the install still finishes on a
+    # kiosk that is busy playing video all day.
     with contextlib.suppress(OSError):
         os.nice(CHILD_NICENESS)
     last = [-1]

@@ -7,11 +7,15 @@ media, then:
   - times `sha256sum FILE` followed by `cp FILE DIR/` and `sync` (the floor for "copy
     and check"), and `Installer.install` (stage with fsync, verify every byte, extract,
     switch), in turns, ROUNDS times, and compares the medians;
-  - installs again through the kiosk's PackageWatcher (a child process, as at the booth)
-    while the QML window runs, and reports the longest stall of a 16 ms timer on the GUI
-    thread.
+  - shows the home screen in a window and counts how often a 16 ms timer on the GUI
+    thread fires more than a frame late: first with nothing to do, for as long as an
+    install takes (this machine's own noise), then while the kiosk's PackageWatcher
+    finds the package in a drop folder and installs it in its child process, as at the
+    booth, with the booth's renderer.
 
 Run: .venv/bin/python tests/benchmarks/install_speed.py [--size-mb 1024] [--rounds 3]
+Offscreen by default; as on a real screen: QT_QPA_PLATFORM=xcb xvfb-run -a -s
+"-screen 0 1920x1080x24" .venv/bin/python tests/benchmarks/install_speed.py
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -108,70 +113,124 @@ def main() -> None:
         )
         print(f"note: {drop_caches_note()}")
 
-        stall = ui_stall_during_install(work, package, trusted)
-        print(
-            f"longest GUI-thread stall during a background install: {stall * 1000:.0f} ms "
-            f"(one frame at 60 Hz is 17 ms)"
-        )
+        # The idle baseline lasts at least 10 s: this machine's noise comes in bursts.
+        idle, during = ui_lateness_during_install(work, package, trusted, max(10.0, 1.5 * mine))
+        print("GUI thread, a 16 ms timer on the home screen (a frame at 60 Hz is 17 ms):")
+        print(f"  idle, no install ({idle.seconds:4.1f} s)  : {idle}")
+        print(f"  during the install ({during.seconds:4.1f} s): {during}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def ui_stall_during_install(work: Path, package: Path, trusted: object) -> float:
-    from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtTest import QTest
+class Lateness:
+    """How late a 16 ms timer on the GUI thread fires: a late beat is a frame the screen
+    could not have drawn on time."""
 
-    from kiosk.app import KioskUi, RunOptions
+    def __init__(self) -> None:
+        self.late_beats = 0
+        self.longest = 0.0
+        self.seconds = 0.0
+        self._last = 0.0
+        self._first = 0.0
+        self.longest_at = 0.0
+
+    def beat(self) -> None:
+        now = time.monotonic()
+        if self._last:
+            late = now - self._last - BEAT_S
+            self.late_beats += late > FRAME_S
+            if late > self.longest:
+                self.longest, self.longest_at = late, self._last - self._first
+        else:
+            self._first = now
+        self._last = now
+
+    def __str__(self) -> str:
+        return (
+            f"{self.late_beats} beats more than a frame late, "
+            f"the latest by {self.longest * 1000:.0f} ms ({self.longest_at:.1f} s in)"
+        )
+
+
+BEAT_S = 0.016
+FRAME_S = 1 / 60
+
+
+def ui_lateness_during_install(
+    work: Path, package: Path, trusted: object, idle_seconds: float
+) -> tuple[Lateness, Lateness]:
+    """The home screen in a window, first idle for ``idle_seconds`` (what this machine does
+    anyway), then while the kiosk's PackageWatcher installs ``package`` from a drop folder
+    in its child process. A real event loop runs throughout: QTest.qWait sleeps in 10 ms
+    steps and would make every timer late by itself."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import KioskUi, RunOptions, choose_renderer
     from kiosk.config import KioskConfig
     from kiosk.content.demo import ensure_demo_package
     from kiosk.content.package import ContentPackage
     from kiosk.install.media_store import MediaStore
 
+    config = KioskConfig(drop_folders=[work / "drop"])
+    choose_renderer(config)  # the scene graph the booth uses, on any platform
     app = QGuiApplication.instance() or QGuiApplication([])
+    loop = QEventLoop()
     drop = work / "drop"
     drop.mkdir()
-    data = work / "data2"
+    data = work / "data-ui"
     demo = ContentPackage.open(ensure_demo_package(work / "demo-data"))
     media = MediaStore(data / "media").extract_all(demo)
     ui = KioskUi(
-        KioskConfig(drop_folders=[drop]),
+        config,
         demo.content,
         media,
         work / "cache",
         installer=Installer(data, [trusted]),
     )  # type: ignore[list-item]
     ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
-    ui.session.touched()
-    QTest.qWait(500)
-    worst = 0.0
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-
-    def beat() -> None:
-        nonlocal worst
-        now = clock.elapsed()
-        worst = max(worst, (now - last[0] - 16) / 1000)
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(16)
-    timer.timeout.connect(beat)
-    timer.start()
-    os.link(package, drop / package.name)
+    ui.session.touched()  # a visitor is here: the new content waits, the home screen stays
+    QTimer.singleShot(1000, loop.quit)  # the first frames, the first poll
+    loop.exec()
     assert ui.watcher is not None
-    started = time.monotonic()
-    ui.watcher.scan()
-    QTest.qWait(200)
-    while ui.watcher.property("busy"):
-        QTest.qWait(50)
-    timer.stop()
-    print(f"background install (child process, UI running): {time.monotonic() - started:6.2f} s")
+    watcher = ui.watcher
+
+    def measure(start: Callable[[], None], done: Callable[[], bool]) -> Lateness:
+        lateness = Lateness()
+        beat, check = QTimer(), QTimer()
+        beat.setTimerType(Qt.TimerType.PreciseTimer)
+        beat.setInterval(int(BEAT_S * 1000))
+        beat.timeout.connect(lateness.beat)
+        check.setInterval(100)
+        check.timeout.connect(lambda: done() and loop.quit())
+        started = time.monotonic()
+        beat.start()
+        start()
+        check.start()
+        loop.exec()
+        beat.stop()
+        check.stop()
+        lateness.seconds = time.monotonic() - started
+        return lateness
+
+    idle_until = time.monotonic() + idle_seconds
+    idle = measure(lambda: None, lambda: time.monotonic() >= idle_until)
+
+    # As at the booth: the package appears, the watcher's poll (every 2 s, in a thread)
+    # finds it, the install runs; measured from the package's arrival to the result.
+    began = [False]
+
+    def installed() -> bool:
+        began[0] = began[0] or bool(watcher.property("busy"))
+        return began[0] and not watcher.property("busy")
+
+    during = measure(lambda: os.link(package, drop / package.name), installed)
+    if not watcher.lastResult:
+        print(f"the background install failed: {watcher.property('notice')}")
     ui.close()
     demo.close()
     del app
-    return max(0.0, worst)
+    return idle, during
 
 
 if __name__ == "__main__":
