@@ -256,7 +256,9 @@ Window {
                 objectName: "bottomBar"
                 z: 16  // above the panel's scrim: the button also closes the panel
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                height: a11yButton.height + Theme.spaceS + Theme.spaceM
+                // Taller when a long notice about new content wraps beside the button.
+                height: Math.max(a11yButton.height, contentNotice.visible ? contentNotice.height : 0)
+                        + Theme.spaceS + Theme.spaceM
                 AccessibilityButton {
                     id: a11yButton
                     anchors { left: parent.left; leftMargin: Theme.spaceXl; bottom: parent.bottom; bottomMargin: Theme.spaceM }
@@ -300,8 +302,14 @@ Window {
             onContinued: window.session.continueSession()
         }
 
+        // In the bottom bar beside the accessibility button, centred where there is room:
+        // it covers nothing a visitor reads, and shows over the attract loop for staff.
         ContentNotice {
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: bottomBar.top; bottomMargin: Theme.spaceS }
+            id: contentNotice
+            readonly property real leftLimit: bottomBar.x + a11yButton.x + a11yButton.width + Theme.spaceM
+            maximumWidth: parent.width - leftLimit - Theme.spaceXl
+            x: Math.max((parent.width - width) / 2, leftLimit)
+            y: bottomBar.y + a11yButton.y + a11yButton.height - height
             z: 40
             kind: window.packageWatcher ? window.packageWatcher.notice : ""
             progress: window.packageWatcher ? window.packageWatcher.progress : 0

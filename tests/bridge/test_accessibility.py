@@ -292,6 +292,43 @@ def test_large_text_doubles_and_nothing_is_cut(qtbot, make_kiosk, size, language
                 assert find(ui, f"cornerTile_{corner}").property("textFits"), corner
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("mode", ["standard", "lowPosition", "largeText"])
+def test_the_content_notice_covers_nothing(qtbot, make_kiosk, tmp_path, size, mode) -> None:
+    """The notice about new content sits in the bottom bar, within reach: over no text and
+    no control, at home and in a corner, in Korean and English."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    ui = make_kiosk(KioskConfig(drop_folders=[drop]), size=size, installs=True)
+    switch_on(qtbot, ui, mode)
+    (drop / "broken.kpkg").write_bytes(b"not a package\n" * 100)
+    ui.watcher.scan()
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "failed", timeout=20_000)
+    notice = find(ui, "contentNotice")
+    own = set(descendants(notice))
+    for language, screen in itertools.product(("ko", "en"), ("home", CORNERS[1])):
+        ui.exhibit.setLanguage(language)
+        if screen == "home":
+            ui.exhibit.goHome()
+            qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+        else:
+            open_corner(qtbot, ui, screen)
+        qtbot.wait(100)
+        assert notice.isVisible(), (language, screen)
+        area = scene_rect(notice)
+        assert scene_rect(find(ui, "stage")).contains(area), (language, screen)
+        under = [
+            label(item) + ": " + str(item.property("text") or "")[:20]
+            for item in items(ui)
+            if item not in own
+            and item.isVisible()
+            and (item in interactive_items(ui) or item.inherits("QQuickText"))
+            and item.property("text") != ""
+            and on_screen_rect(item).intersects(area)
+        ]
+        assert under == [], (language, screen)
+
+
 # -- screenshots
 
 

@@ -24,9 +24,11 @@ Rectangle {
 
     // "approval" stays until staff deal with it: a tap opens the PIN pad.
     visible: message.length > 0 && (recent || kind === "installing" || kind === "approval")
-    width: label.implicitWidth + 2 * Theme.spaceM
-    height: Theme.touchMinimum
-    radius: height / 2
+    property real maximumWidth: Number.POSITIVE_INFINITY
+    width: Math.min(label.implicitWidth + 2 * Theme.spaceM, maximumWidth)
+    // One line in a pill; a long message in large text wraps rather than runs off.
+    height: Math.max(Theme.touchMinimum, label.height + 2 * Theme.spaceS)
+    radius: Math.min(height / 2, Theme.touchMinimum / 2)
     color: Qt.rgba(0.08, 0.13, 0.24, 0.88)
 
     onKindChanged: {
@@ -50,8 +52,11 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
+        width: Math.min(implicitWidth, notice.width - 2 * Theme.spaceM)
         text: notice.message
         color: "white"
         font.pixelSize: Theme.labelSize
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
     }
 }
