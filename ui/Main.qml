@@ -119,11 +119,31 @@ Window {
             objectName: "reachBanner"
             visible: content.low
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: stage.top }
-            color: Theme.surface
+            // Dark like the picture viewer below it while it shows an enlarged picture.
+            color: showsPicture ? Theme.viewerBackground : Theme.surface
             // Beside the words on a wide screen, below them on a tall one.
             readonly property bool qrBeside: content.width > content.height
+            // An enlarged picture shows here too, while its controls stay in the band, where
+            // the band can show it only small (a wide screen); on a tall one the band's own
+            // copy is large enough, and nearer a seated visitor's eyes.
+            readonly property bool showsPicture: window.cornerOpen
+                && cornerView.enlargedImage.toString().length > 0
+                && bannerPicture.paintedWidth > 1.3 * cornerView.enlargedPaintedWidth
+            Image {
+                id: bannerPicture
+                objectName: "bannerPicture"
+                anchors { fill: parent; margins: Theme.spaceL }
+                visible: reachBanner.showsPicture
+                source: cornerView.enlargedImage
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+                sourceSize.width: 2048
+                Accessible.role: Accessible.Graphic
+                Accessible.name: cornerView.enlargedCaption
+            }
             Column {
                 id: bannerText
+                visible: !reachBanner.showsPicture
                 anchors {
                     left: parent.left; right: bannerQr.visible && reachBanner.qrBeside ? bannerQr.left : parent.right
                     verticalCenter: parent.verticalCenter

@@ -156,6 +156,49 @@ def test_low_position_keeps_every_control_in_the_reach_band(qtbot, make_kiosk, s
     assert scroller.property("contentHeight") > scroller.height()
 
 
+def first_picture_in_low_position(qtbot, make_kiosk, size) -> tuple[KioskUi, QQuickItem]:
+    """A kiosk of ``size`` in low position with a corner's first picture enlarged, and the
+    picture in the band, once both copies are drawn."""
+    ui = make_kiosk(size=size)
+    switch_on(qtbot, ui, "lowPosition")
+    open_corner(qtbot, ui, CORNERS[2])
+    find(ui, "galleryStrip").opened.emit(0)
+    qtbot.waitUntil(lambda: shown(ui, "imageViewer"))
+    in_band = find(ui, "viewerImage_0")
+    banner = find(ui, "bannerPicture")
+    qtbot.waitUntil(
+        lambda: in_band.property("paintedWidth") > 0 and banner.property("paintedWidth") > 0
+    )
+    qtbot.wait(50)
+    return ui, in_band
+
+
+def test_low_position_shows_an_enlarged_picture_large_above_the_band(qtbot, make_kiosk) -> None:
+    """On a wide screen the band can show an enlarged picture only small: it shows large
+    above the band too, where it can be seen; its controls stay in the band and it follows
+    them."""
+    ui, in_band = first_picture_in_low_position(qtbot, make_kiosk, (1920, 1080))
+    banner = find(ui, "bannerPicture")
+    assert banner.isVisible()
+    assert scene_rect(banner).bottom() <= scene_rect(find(ui, "stage")).top() + 1
+    assert banner.property("source") == in_band.property("source")
+    assert banner.property("paintedWidth") > 1.3 * in_band.property("paintedWidth")
+    find(ui, "viewerNextButton").activated.emit()
+    qtbot.waitUntil(
+        lambda: banner.property("source") == find(ui, "viewerImage_1").property("source")
+    )
+    find(ui, "viewerCloseButton").activated.emit()
+    qtbot.waitUntil(lambda: not banner.isVisible())
+    assert shown(ui, "cornerView")
+
+
+def test_low_position_on_a_tall_screen_shows_an_enlarged_picture_once(qtbot, make_kiosk) -> None:
+    """On a tall screen the band's own copy is large: the corner's words stay above it."""
+    ui, in_band = first_picture_in_low_position(qtbot, make_kiosk, (1080, 1920))
+    assert in_band.property("paintedWidth") >= 0.6 * ui.window.width()
+    assert not find(ui, "bannerPicture").isVisible()
+
+
 @pytest.mark.parametrize("large_text", [False, True])
 def test_the_idle_warning_fits_in_the_band(qtbot, make_kiosk, large_text: bool) -> None:
     """The "still there?" card and its button stay in the band, with large text too."""

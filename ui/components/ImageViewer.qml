@@ -12,9 +12,14 @@ Rectangle {
     required property var model
     required property Exhibit exhibit
     property int startIndex: 0
+    // The picture shown now and its caption: in low position Main.qml shows it large above
+    // the reach band too.
+    readonly property url currentImage: pictures.currentItem ? pictures.currentItem.imageUrl : ""
+    readonly property string currentCaption: pictures.currentItem ? pictures.currentItem.caption : ""
+    readonly property real currentPaintedWidth: pictures.currentItem ? pictures.currentItem.paintedWidth : 0
     signal closed()
 
-    color: Qt.rgba(0.03, 0.05, 0.1, 1)
+    color: Theme.viewerBackground
 
     // Touches anywhere on the viewer must not reach the page underneath; the cross closes.
     MouseArea {
@@ -49,6 +54,7 @@ Rectangle {
             required property url imageUrl
             required property string caption
             readonly property bool zoomed: picture.scale > 1.01
+            readonly property real paintedWidth: picture.paintedWidth
             width: pictures.width
             height: pictures.height
 

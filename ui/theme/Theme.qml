@@ -30,6 +30,8 @@ QtObject {
     readonly property color onCorner: packageColours.on_corner ?? "#ffffff"
     // The keyboard focus ring: at least 3:1 against every ground (kiosk.content.contrast).
     readonly property color focus: packageColours.focus ?? accent
+    // Behind an enlarged picture, with white captions and controls on it.
+    readonly property color viewerBackground: "#080d1a"
     readonly property color hairline: Qt.rgba(text.r, text.g, text.b, highContrast ? 1 : 0.14)
     readonly property color pressedOverlay: highContrast ? Qt.rgba(1, 1, 1, 0.3) : Qt.rgba(0, 0, 0, 0.16)
     readonly property int focusWidth: Math.max(4, px(6))

@@ -27,6 +27,10 @@ Rectangle {
     property real viewportHeight: height
     readonly property bool portrait: flowing || height > width
     readonly property bool overlayOpen: videoExpanded || viewerLoader.active
+    // The enlarged gallery picture, or "" when none is open.
+    readonly property url enlargedImage: viewerLoader.item ? viewerLoader.item.currentImage : ""
+    readonly property string enlargedCaption: viewerLoader.item ? viewerLoader.item.currentCaption : ""
+    readonly property real enlargedPaintedWidth: viewerLoader.item ? viewerLoader.item.currentPaintedWidth : 0
     // The height the corner needs to show everything at its width (when flowing).
     readonly property real naturalHeight: flowing ? pager.y + pager.naturalHeight + margin : 0
     readonly property color cornerColour: exhibit.currentCornerColour.length > 0
