@@ -414,6 +414,24 @@ def status(state: _State) -> None:
         click.echo(f"  {problem}")
 
 
+@cli.command()
+@click.pass_obj
+def doctor(state: _State) -> None:
+    """Is this PC ready to be the kiosk? Checks the setup; exit 1 if something must be fixed."""
+    from kiosk.staff.doctor import examine
+
+    config = state.config()
+    findings = examine(config, state.data_dir(config))
+    for finding in findings:
+        click.echo(f"{finding.outcome:<8} {finding.subject:<13} {finding.detail}")
+    problems = sum(finding.outcome == "problem" for finding in findings)
+    if problems:
+        raise click.ClickException(
+            f"{problems} thing{'s' if problems > 1 else ''} to fix before the booth opens"
+        )
+    click.echo("ready")
+
+
 def _parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))

@@ -1,0 +1,232 @@
+"""Is this PC ready to be the booth's kiosk? What ``gyeonggi-kiosk doctor`` checks, for
+whoever sets the PC up.
+
+Each finding says what was found in plain words and, when something is wrong, what to do
+about it. Qt is tried in a child Python process: a missing system library then ends that
+process with Qt's message, not this one, and this module stays free of Qt like the rest
+of the core.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kiosk.config import KioskConfig
+from kiosk.install.installer import Installer
+from kiosk.staff.backlight import Backlight
+from kiosk.staff.status import size_words
+
+# A package is copied in full before its media are unpacked: an install needs about twice
+# its size for a moment. Below these the kiosk runs, but a large package may not fit.
+LOW_DISK_BYTES = 2 * 10**9
+TOO_LITTLE_DISK_BYTES = 500 * 10**6
+
+# The libraries Qt's X11 support loads, by the Debian package that has each (the same
+# list quickstart.sh installs); a fresh machine often lacks a few.
+_XCB_LIBRARIES = {
+    f"xcb-{name}": f"libxcb-{name}{version}"
+    for name, version in [
+        ("cursor", "0"), ("icccm", "4"), ("image", "0"), ("keysyms", "1"), ("randr", "0"),
+        ("render-util", "0"), ("shape", "0"), ("xfixes", "0"), ("xinerama", "0"), ("xkb", "1"),
+    ]
+} | {"xkbcommon-x11": "libxkbcommon-x11-0"}  # fmt: skip
+
+_QT_PROBE = """
+import sys
+from PySide6 import QtCore
+try:
+    from PySide6 import QtMultimedia, QtQuick
+except ImportError as error:
+    print(error)
+    sys.exit(3)
+print(QtCore.qVersion())
+"""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing checked: ``ok``, a ``note`` worth knowing, or a ``problem`` to fix."""
+
+    outcome: Literal["ok", "note", "problem"]
+    subject: str
+    detail: str
+
+
+def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
+    """Every check, in the order a technician would go through them."""
+    return [
+        *_data_directory(data_dir),
+        _content(data_dir),
+        _trusted_keys(config),
+        _staff_pin(config),
+        *_drop_folders(config),
+        _qt(),
+        _display(),
+        _usb_mounting(),
+        _backlight(),
+    ]
+
+
+def _data_directory(data_dir: Path) -> list[Finding]:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=data_dir, prefix=".doctor-") as probe:
+            probe.write(b"ok")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as error:
+        return [
+            Finding(
+                "problem",
+                "data folder",
+                f"cannot write to {data_dir}: {error.strerror}. The kiosk keeps its content, "
+                "logs and visitor numbers there: give its user a folder it may write to "
+                "(data_dir in the config, or --data-dir).",
+            )
+        ]
+    found = [Finding("ok", "data folder", f"{data_dir} can be written")]
+    free = shutil.disk_usage(data_dir).free
+    if free < TOO_LITTLE_DISK_BYTES:
+        found.append(
+            Finding(
+                "problem",
+                "free disk",
+                f"only {size_words(free)} free: new content will not fit. Free some space.",
+            )
+        )
+    elif free < LOW_DISK_BYTES:
+        found.append(
+            Finding(
+                "note",
+                "free disk",
+                f"{size_words(free)} free: an install needs about twice the package's size.",
+            )
+        )
+    else:
+        found.append(Finding("ok", "free disk", f"{size_words(free)} free"))
+    return found
+
+
+def _content(data_dir: Path) -> Finding:
+    installer = Installer(data_dir)
+    active, _previous = installer.installed()
+    shown = installer.package_to_show()
+    if active is None:
+        return Finding("note", "content", "none installed: the built-in demo shows")
+    if shown == active:
+        return Finding("ok", "content", f"{active.name} opens and has all its media files")
+    fallback = shown.name if shown is not None else "the built-in demo"
+    return Finding(
+        "problem",
+        "content",
+        f"{active.name} is damaged or incomplete: the kiosk shows {fallback} instead. "
+        "Install the package again from its stick.",
+    )
+
+
+def _trusted_keys(config: KioskConfig) -> Finding:
+    count = len(config.trusted_keys)
+    if count == 0:
+        return Finding(
+            "note",
+            "trusted keys",
+            "none: every package needs the staff PIN to install (add the editor's public "
+            "key under trusted_keys in the config)",
+        )
+    return Finding("ok", "trusted keys", f"{count}: packages signed by them install by themselves")
+
+
+def _staff_pin(config: KioskConfig) -> Finding:
+    if config.staff_pin_hash is None:
+        return Finding(
+            "problem",
+            "staff PIN",
+            "not set: staff can neither open the staff panel nor approve a package. "
+            "Set one with: gyeonggi-kiosk --config FILE staff set-pin",
+        )
+    return Finding("ok", "staff PIN", "set (kept as a salted hash)")
+
+
+def _drop_folders(config: KioskConfig) -> list[Finding]:
+    return [
+        Finding("ok", "drop folder", f"{folder} is there")
+        if folder.is_dir()
+        else Finding(
+            "problem",
+            "drop folder",
+            f"{folder} does not exist or is not a folder: packages put there are never seen",
+        )
+        for folder in config.drop_folders
+    ]
+
+
+def _qt() -> Finding:
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", _QT_PROBE], capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return Finding("problem", "Qt", f"could not be tried: {error}")
+    if probe.returncode == 0:
+        return Finding("ok", "Qt", f"Qt {probe.stdout.strip()} with Qt Quick and Qt Multimedia")
+    said = (probe.stdout + probe.stderr).strip().splitlines()
+    hint = " Install libpulse0 (apt-get install libpulse0)." if "libpulse" in str(said) else ""
+    return Finding("problem", "Qt", f"cannot load: {said[-1] if said else 'no message'}.{hint}")
+
+
+def _display() -> Finding:
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return Finding("ok", "display", "Wayland")
+    if not os.environ.get("DISPLAY"):
+        return Finding(
+            "note",
+            "display",
+            "none in this shell: the kiosk needs one to run (start it from the kiosk user's "
+            "session; config/README.md)",
+        )
+    missing = [
+        package
+        for library, package in _XCB_LIBRARIES.items()
+        if not ctypes.util.find_library(library)
+    ]
+    if missing:
+        return Finding(
+            "problem",
+            "display",
+            f"X11, but Qt's X11 support lacks libraries: apt-get install {' '.join(missing)}",
+        )
+    return Finding("ok", "display", f"X11 ({os.environ['DISPLAY']})")
+
+
+def _usb_mounting() -> Finding:
+    if shutil.which("udiskie"):
+        return Finding("ok", "USB sticks", "udiskie is installed to mount them")
+    if shutil.which("udisksctl"):
+        return Finding(
+            "note",
+            "USB sticks",
+            "udisks is here; without a desktop session, also run udiskie so sticks mount "
+            "by themselves (config/README.md)",
+        )
+    return Finding(
+        "note",
+        "USB sticks",
+        "nothing found that mounts them by itself: install udiskie (config/README.md), or "
+        "use a drop folder",
+    )
+
+
+def _backlight() -> Finding:
+    if Backlight.find() is None:
+        return Finding(
+            "note", "brightness", "set on the monitor itself (no backlight the kiosk may set)"
+        )
+    return Finding("ok", "brightness", "the staff panel can set it")
