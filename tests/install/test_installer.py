@@ -143,6 +143,32 @@ def test_a_stick_pulled_out_mid_copy_changes_nothing(
     assert list((data / "staging").iterdir()) == []
 
 
+def test_a_package_cut_short_mid_copy_changes_nothing(
+    manifest_dir: Path, tmp_path: Path, key
+) -> None:
+    """The file shrinks while it is copied (a stick pulled out, a sync still writing it):
+    a plain message, no partial file, the content as it was."""
+    key_path, trusted = key
+    data = tmp_path / "data"
+    installer = Installer(data, [trusted])
+    first = installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
+    newer = build(manifest_dir, tmp_path / "n.kpkg", "1.3", key_path)
+    cut = False
+
+    def cut_short(done: int, total: int) -> None:
+        nonlocal cut
+        if not cut and done < total:
+            cut = True
+            with newer.open("r+b") as file:
+                file.truncate(total // 2)
+
+    with pytest.raises(InstallError, match="cut short while it was copied"):
+        installer.install(newer, progress=cut_short)
+    assert cut, "the package was copied in one block; the test needs a larger one"
+    assert active_name(data) == first.path.name
+    assert list((data / "staging").iterdir()) == []
+
+
 def test_a_full_disk_changes_nothing(
     manifest_dir: Path, tmp_path: Path, key, monkeypatch: pytest.MonkeyPatch
 ) -> None:
