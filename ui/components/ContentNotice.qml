@@ -27,7 +27,8 @@ Rectangle {
     property real maximumWidth: Number.POSITIVE_INFINITY
     width: Math.min(label.implicitWidth + 2 * Theme.spaceM, maximumWidth)
     // One line in a pill; a long message in large text wraps rather than runs off.
-    height: Math.max(Theme.touchMinimum, label.height + 2 * Theme.spaceS)
+    // (one line stays within the accessibility button's height, so the bar keeps its size)
+    height: Math.max(Theme.touchMinimum, label.height + Theme.spaceS)
     radius: Math.min(height / 2, Theme.touchMinimum / 2)
     color: Qt.rgba(0.08, 0.13, 0.24, 0.88)
 
