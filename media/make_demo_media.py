@@ -363,9 +363,10 @@ def attract_frame(t: float, duration: float, size: tuple[int, int]) -> QImage:
     p.setPen(QColor(255, 255, 255, 190))
     p.setFont(font(30 * s))
     p.drawText(QPointF(80 * s, 315 * s), "More Just and Fair Gyeonggi")
+    # The lower part of the frame stays clear: the kiosk puts its call to touch there.
     for i, art in enumerate(CORNERS):
         active = art is current
-        y = (430 + i * 74) * s
+        y = (385 + i * 64) * s
         colour = QColor(art.colour)
         p.fillRect(QRectF(80 * s, y - 34 * s, (12 if not active else 22) * s, 44 * s), colour)
         p.setPen(QColor(255, 255, 255, 255 if active else 120))
