@@ -39,6 +39,7 @@ from kiosk.bridge.input_guard import InputGuard
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.bridge.staff_panel import StaffPanel
+from kiosk.bridge.termination import TerminationWatch
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import KioskConfig
@@ -126,7 +127,12 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
             if options.screenshot:
                 kiosk.session.touched()  # the home screen, not the attract loop
                 return kiosk.save_screenshot(options.screenshot)
-            code = app.exec()
+            log.info("showing %s %s", package.content.package_id, package.content.version)
+            termination = TerminationWatch(app)
+            try:
+                code = app.exec()
+            finally:
+                termination.stop()
             return EXIT_RESTART if kiosk.restart_requested else code
         finally:
             kiosk.close()
@@ -134,6 +140,8 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
                 mark_stopped(options.data_dir)
             if interaction_log is not None:
                 interaction_log.close()
+            if not options.screenshot:
+                log.info("the kiosk stopped")
     finally:
         package.close()
 

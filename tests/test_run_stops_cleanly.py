@@ -1,0 +1,42 @@
+"""``run`` under a service manager: SIGTERM (``systemctl stop``, a shutdown) or Ctrl+C
+closes the kiosk as the staff panel's "quit" does, with nothing lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_closes_the_kiosk_cleanly(tmp_path: Path, stop_signal) -> None:
+    data = tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(data))
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = data / "logs" / "kiosk.log"
+    deadline = time.monotonic() + 120  # the first run builds the demo package
+    while not (log.exists() and "INFO kiosk.app: showing " in log.read_text()):
+        assert kiosk.poll() is None, kiosk.communicate()[1]
+        assert time.monotonic() < deadline, "the kiosk did not start"
+        time.sleep(0.2)
+    assert (data / "logs" / "running.json").exists()
+    kiosk.send_signal(stop_signal)
+    _out, err = kiosk.communicate(timeout=60)
+    assert kiosk.returncode == 0, err
+    assert "Traceback" not in err
+    text = log.read_text()
+    assert f"asked to stop ({stop_signal.name}): closing" in text
+    assert text.rstrip().endswith("the kiosk stopped")  # the last line got out of the queue
+    assert not (data / "logs" / "running.json").exists()
