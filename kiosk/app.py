@@ -87,6 +87,9 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     )
     if options.screenshot:
         return _run(config, options)
+    # A log line that cannot be written (a full disk) is dropped, not printed to stderr
+    # with a traceback: the show goes on, and the disk is named by `status` and `doctor`.
+    logging.raiseExceptions = False
     attach_log_file(options.data_dir)
     background_log = log_in_background()
     mark_running(options.data_dir)
