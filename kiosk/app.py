@@ -454,7 +454,10 @@ class KioskUi(QObject):
         log.info("now showing %s %s", package.content.package_id, package.content.version)
 
     def close(self) -> None:
-        """Tear down in the safe order: window and engine, then the objects QML used."""
+        """Tear down in the safe order: the watcher's threads, the window and engine, then
+        the objects QML used."""
+        if self.watcher is not None:
+            self.watcher.stop()
         self.window.hide()
         shiboken6.delete(self.engine)
         shiboken6.delete(self.session)

@@ -3,6 +3,7 @@ background; the UI shows a small notice and switches at the next quiet moment.""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from pathlib import Path
@@ -65,6 +66,25 @@ class PackageWatcher(QObject):
         self._looking = False
         self._last_found: list[Candidate] = []
         self._found.connect(self._consider)
+        self._stopped = False
+        self._poll: threading.Thread | None = None
+
+    def stop(self) -> None:
+        """The kiosk is closing: no more polls, and answers still on their way from the
+        worker threads are dropped. Waits briefly for a poll in flight, so it never
+        answers an object that is gone."""
+        self._stopped = True
+        self._timer.stop()
+        if self._poll is not None:
+            self._poll.join(timeout=2)
+
+    def _answer(self, signal_name: str, *args: object) -> None:
+        """Emit one of the private signals from a worker thread, unless the watcher has
+        stopped. The kiosk may be closing meanwhile: then nobody waits for the answer."""
+        if self._stopped:
+            return
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            getattr(self, signal_name).emit(*args)
 
     @Property(str, notify=approvalChanged)
     def approvalText(self) -> str:
@@ -174,7 +194,7 @@ class PackageWatcher(QObject):
         def check() -> None:
             problems = self._installer.verify_installed(path)
             if problems:
-                self._damaged.emit(str(path))
+                self._answer("_damaged", str(path))
 
         thread = threading.Thread(target=check, daemon=True, name="package-check")
         thread.start()
@@ -197,9 +217,10 @@ class PackageWatcher(QObject):
             except Exception:  # a supervision boundary: the next poll tries again
                 log.exception("looking for packages failed")
                 found = []
-            self._found.emit(found)
+            self._answer("_found", found)
 
-        threading.Thread(target=look, daemon=True, name="package-poll").start()
+        self._poll = threading.Thread(target=look, daemon=True, name="package-poll")
+        self._poll.start()
 
     def _consider(self, found: list[Candidate]) -> None:
         self._looking = False
@@ -243,7 +264,7 @@ class PackageWatcher(QObject):
                 part = done / total if total else 1.0
                 if part - last[0] >= 0.02 or part >= 1.0:  # at most 50 updates
                     last[0] = part
-                    self._progressed.emit(part)
+                    self._answer("_progressed", part)
 
             result = install_in_child_process(
                 self._installer, candidate.path, approved=approved, progress=progress
@@ -255,7 +276,7 @@ class PackageWatcher(QObject):
             error = KioskError(f"unexpected error: {failure}")
         # Here, not on the GUI thread: a stick can take long to write, or hang as it is pulled.
         write_report(candidate.path.parent, _report(candidate, result, error))
-        self._installDone.emit(candidate, result, error)
+        self._answer("_installDone", candidate, result, error)
 
     def _finished(
         self, candidate: Candidate, result: InstallResult | None, error: KioskError | None

@@ -3,16 +3,21 @@ switched in at a quiet moment, with a report written back beside the package."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from kiosk.app import KioskUi, RunOptions
+from kiosk.bridge import package_watcher
+from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.config import KioskConfig
 from kiosk.content.builder import build_package
 from kiosk.content.package import ContentPackage
 from kiosk.content.signing import generate_key
+from kiosk.install.discovery import Candidate
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import find, shown, tap
@@ -179,3 +184,26 @@ def test_staff_can_decline(qtbot, unsigned_setup) -> None:
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
     assert ui.watcher.property("notice") == ""
     assert ui.exhibit.property("hallTitle") == "경기도관"
+
+
+def test_a_poll_answering_after_the_kiosk_closed_goes_nowhere(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kiosk closes while a poll of the volumes is still under way: its late answer
+    is dropped, with no error in its thread."""
+    asked, release = threading.Event(), threading.Event()
+
+    def slow_find(roots: list[Path]) -> list[Candidate]:
+        asked.set()
+        release.wait(10)
+        return []
+
+    monkeypatch.setattr(package_watcher, "find_packages", slow_find)
+    watcher = PackageWatcher(Installer(tmp_path / "data", []), [tmp_path])
+    qtbot.waitUntil(asked.is_set, timeout=5000)  # the first poll is under way
+    watcher.stop()  # waits a moment for the poll, then goes on without it
+    shiboken6.delete(watcher)
+    release.set()
+    for thread in threading.enumerate():
+        if thread.name == "package-poll":
+            thread.join(5)
