@@ -96,6 +96,8 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     try:
         return _run(config, options)
     finally:
+        mark_stopped(options.data_dir)
+        log.info("the kiosk stopped")
         background_log.stop()  # writes what is still queued
 
 
@@ -139,12 +141,8 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
             return EXIT_RESTART if kiosk.restart_requested else code
         finally:
             kiosk.close()
-            if not options.screenshot:
-                mark_stopped(options.data_dir)
             if interaction_log is not None:
                 interaction_log.close()
-            if not options.screenshot:
-                log.info("the kiosk stopped")
     finally:
         package.close()
 

@@ -26,14 +26,19 @@ def test_a_stop_signal_closes_the_kiosk_cleanly(tmp_path: Path, stop_signal) -> 
         text=True,
     )
     log = data / "logs" / "kiosk.log"
-    deadline = time.monotonic() + 120  # the first run builds the demo package
-    while not (log.exists() and "INFO kiosk.app: showing " in log.read_text()):
-        assert kiosk.poll() is None, kiosk.communicate()[1]
-        assert time.monotonic() < deadline, "the kiosk did not start"
-        time.sleep(0.2)
-    assert (data / "logs" / "running.json").exists()
-    kiosk.send_signal(stop_signal)
-    _out, err = kiosk.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 120  # the first run builds the demo package
+        while not (log.exists() and "INFO kiosk.app: showing " in log.read_text()):
+            assert kiosk.poll() is None, kiosk.communicate()[1]
+            assert time.monotonic() < deadline, "the kiosk did not start"
+            time.sleep(0.2)
+        assert (data / "logs" / "running.json").exists()
+        kiosk.send_signal(stop_signal)
+        _out, err = kiosk.communicate(timeout=60)
+    finally:
+        if kiosk.poll() is None:  # a failed test leaves no kiosk running behind it
+            kiosk.kill()
+            kiosk.communicate()
     assert kiosk.returncode == 0, err
     assert "Traceback" not in err
     text = log.read_text()

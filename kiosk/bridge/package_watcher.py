@@ -63,7 +63,6 @@ class PackageWatcher(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._look_in_background)
         self._timer.start()
-        self._looking = False
         self._last_found: list[Candidate] = []
         self._found.connect(self._consider)
         self._stopped = False
@@ -207,9 +206,8 @@ class PackageWatcher(QObject):
     def _look_in_background(self) -> None:
         # Listing mounts asks every file system for its state (statfs), and a busy or
         # network one can take a while to answer: never on the GUI thread.
-        if self._busy or self._looking:
+        if self._busy or (self._poll is not None and self._poll.is_alive()):
             return
-        self._looking = True
 
         def look() -> None:
             try:
@@ -223,7 +221,6 @@ class PackageWatcher(QObject):
         self._poll.start()
 
     def _consider(self, found: list[Candidate]) -> None:
-        self._looking = False
         self._last_found = found
         self._install_first_new(found)
 

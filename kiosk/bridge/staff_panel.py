@@ -163,8 +163,7 @@ class StaffPanel(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     def close(self) -> None:
         """Close the panel (staff are done, or nobody touched it for a while)."""
         self._idle.stop()
-        self._test_pattern = False
-        self.screenChanged.emit()
+        self.showTestPattern(False)
         if self._panel_open:
             log.info("staff panel closed")
             self._panel_open = False
@@ -338,13 +337,16 @@ class StaffPanel(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
 
     @Slot(float)
     def setVolume(self, volume: float) -> None:
-        self._volume = min(1.0, max(0.0, round(volume, 2)))
-        self.soundChanged.emit()
+        volume = min(1.0, max(0.0, round(volume, 2)))
+        if volume != self._volume:
+            self._volume = volume
+            self.soundChanged.emit()
 
     @Slot(bool)
     def setMuted(self, muted: bool) -> None:
-        self._muted = muted
-        self.soundChanged.emit()
+        if muted != self._muted:
+            self._muted = muted
+            self.soundChanged.emit()
 
     @Property(bool, notify=screenChanged)
     def testPattern(self) -> bool:
@@ -352,8 +354,9 @@ class StaffPanel(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
 
     @Slot(bool)
     def showTestPattern(self, shown: bool) -> None:
-        self._test_pattern = shown
-        self.screenChanged.emit()
+        if shown != self._test_pattern:
+            self._test_pattern = shown
+            self.screenChanged.emit()
 
     @Property(float, notify=screenChanged)
     def brightness(self) -> float:

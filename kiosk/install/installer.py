@@ -24,7 +24,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +36,7 @@ from kiosk.content.package import (
 from kiosk.content.signing import TrustedKey, signature_is_valid
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
-from kiosk.files import fsync_directory
+from kiosk.files import fsync_directory, writing_behind
 from kiosk.install.media_store import MediaStore
 
 log = logging.getLogger(__name__)
@@ -216,20 +215,13 @@ class Installer:
         done = 0
         try:
             # Reading block n + 1 (from the stick) overlaps writing block n (to the disk).
-            with (
-                os.fdopen(fd, "wb") as out,
-                ThreadPoolExecutor(max_workers=1, thread_name_prefix="stage-write") as writer,
-            ):
-                pending: Future[int] | None = None
-                for block in self._read_blocks(source):
-                    if pending is not None:
-                        pending.result()  # a write error (disk full) stops here
-                    pending = writer.submit(out.write, block)
-                    done += len(block)
-                    if progress:
-                        progress(done, total)
-                if pending is not None:
-                    pending.result()
+            with os.fdopen(fd, "wb") as out:
+                with writing_behind(out) as write:
+                    for block in self._read_blocks(source):
+                        write(block)
+                        done += len(block)
+                        if progress:
+                            progress(done, total)
                 # No fsync: the staged copy is scratch. What is kept (the media, the
                 # package without them) is written and flushed from it; the copy itself
                 # is deleted, usually before the kernel ever writes it out.

@@ -9,6 +9,7 @@ after it was complete and flushed.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -54,14 +55,10 @@ class MediaStore:
     def check(self, item: MediaItem) -> None:
         """Read a stored item whole and compare its size and SHA-256 (the full check);
         raises ``DamagedMediaError`` naming it."""
-        path = self.path_for(item)
-        digest = hashlib.sha256()
-        length = 0
         try:
-            with path.open("rb") as file:
-                while block := file.read(1024 * 1024):
-                    digest.update(block)
-                    length += len(block)
+            with self.path_for(item).open("rb") as file:
+                length = os.fstat(file.fileno()).st_size
+                digest = hashlib.file_digest(file, "sha256")
         except OSError as error:
             raise DamagedMediaError(f"media {item.name}: {error.strerror or error}") from error
         if length != item.size or digest.hexdigest() != item.sha256:
