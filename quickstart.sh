@@ -10,9 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian libraries a fresh machine may lack: Qt's xcb platform and Qt Multimedia (libpulse0),
-# Xvfb (and xdotool) for headless runs and the speed benchmark, and python3-venv.
+# VA-API with the Intel and AMD drivers, through which Qt's FFmpeg decodes video on the booth
+# PC's GPU (docs/decisions/0010-hardware-video-decoding.md), Xvfb (and xdotool) for headless
+# runs and the speed benchmark, and python3-venv.
 DEBIAN_PACKAGES=(
   python3-venv libpulse0 libpipewire-0.3-0
+  libva2 libva-drm2 libva-x11-2 mesa-va-drivers intel-media-va-driver i965-va-driver
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0

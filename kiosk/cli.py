@@ -422,8 +422,9 @@ def doctor(state: _State) -> None:
 
     config = state.config()
     findings = examine(config, state.data_dir(config))
+    width = max(len(finding.subject) for finding in findings)
     for finding in findings:
-        click.echo(f"{finding.outcome:<8} {finding.subject:<13} {finding.detail}")
+        click.echo(f"{finding.outcome:<8} {finding.subject:<{width}}  {finding.detail}")
     problems = sum(finding.outcome == "problem" for finding in findings)
     if problems:
         raise click.ClickException(

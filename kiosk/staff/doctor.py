@@ -23,6 +23,7 @@ from kiosk.config import KioskConfig
 from kiosk.install.installer import Installer
 from kiosk.staff.backlight import Backlight
 from kiosk.staff.status import size_words
+from kiosk.staff.video_decoding import find_video_decoding
 
 # A package is copied in full before its media are unpacked: an install needs about twice
 # its size for a moment. Below these the kiosk runs, but a large package may not fit.
@@ -69,6 +70,7 @@ def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
         _staff_pin(config),
         *_drop_folders(config),
         _qt(),
+        _video_decoding(),
         _display(),
         _usb_mounting(),
         _backlight(),
@@ -180,6 +182,13 @@ def _qt() -> Finding:
     said = (probe.stdout + probe.stderr).strip().splitlines()
     hint = " Install libpulse0 (apt-get install libpulse0)." if "libpulse" in str(said) else ""
     return Finding("problem", "Qt", f"cannot load: {said[-1] if said else 'no message'}.{hint}")
+
+
+def _video_decoding() -> Finding:
+    # Either way the kiosk plays its video: on the GPU it costs the CPU almost nothing,
+    # in software about a fifth of a core for 1080p (docs/decisions/0010).
+    decoding = find_video_decoding()
+    return Finding("ok" if decoding.hardware else "note", "video decoding", decoding.reason)
 
 
 def _display() -> Finding:
