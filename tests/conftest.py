@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# Qt warnings in a test's teardown fail that test too, not only those in its call.
+pytest_plugins = ["tests.qt_warnings"]
+
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(os.environ.get("KIOSK_TEST_ARTIFACTS", REPO / "test-artifacts"))
 
