@@ -38,3 +38,12 @@ REQUIRED_TABLES = (
 # Tables added without a new schema version: a package may lack them (it was built before
 # they existed) and then simply has none of what they hold. Older kiosks ignore them.
 OPTIONAL_TABLES = ("narration_track",)
+
+# The forms of the values that become names, file names or paths on a kiosk (fullmatch).
+# The manifest is validated against them at build; every package is again at install,
+# since a package can be made without the builder.
+PACKAGE_ID_FORM = r"[a-z0-9]+([.-][a-z0-9]+)*"
+PACKAGE_ID_MAX_LENGTH = 64
+VERSION_FORM = r"\d{1,9}(\.\d{1,9}){0,3}"
+LANGUAGE_FORM = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?"
+SHA256_FORM = r"[0-9a-f]{64}"

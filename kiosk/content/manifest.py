@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
 )
 
+from kiosk.content import format_spec
 from kiosk.content.contrast import palette
 from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
 from kiosk.errors import ManifestError
@@ -96,9 +97,7 @@ def _form(pattern: str, what: str) -> AfterValidator:
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LanguageCode = Annotated[
-    str, _form(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", "a language code such as ko or en")
-]
+LanguageCode = Annotated[str, _form(format_spec.LANGUAGE_FORM, "a language code such as ko or en")]
 Localized = Annotated[
     dict[LanguageCode, NonEmpty],
     AfterValidator(lambda value, info: _context(info).check_translations(value)),
@@ -119,12 +118,13 @@ class PackageSection(_Strict):
 
     id: Annotated[
         str,
+        StringConstraints(max_length=format_spec.PACKAGE_ID_MAX_LENGTH),
         _form(
-            r"[a-z0-9]+([.-][a-z0-9]+)*",
+            format_spec.PACKAGE_ID_FORM,
             "a package id of lowercase letters, digits, dots and hyphens",
         ),
     ]
-    version: Annotated[str, _form(r"\d+(\.\d+){0,3}", "a version such as 1.0.2 (in quotes)")]
+    version: Annotated[str, _form(format_spec.VERSION_FORM, "a version such as 1.0.2 (in quotes)")]
     languages: list[LanguageCode] = Field(min_length=2)
     title: Localized
     subtitle: Localized

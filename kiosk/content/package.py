@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, Self
 
 from kiosk.content import format_spec as package_format
 from kiosk.errors import PackageError
-from kiosk.files import fsync_file, writing_behind
+from kiosk.files import writing_behind
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -411,35 +411,3 @@ def _load_content(connection: sqlite3.Connection) -> PackageContent:
         ),
         media=MappingProxyType(media),
     )
-
-
-def write_without_media(source: Path, destination: Path) -> None:
-    """Copy ``source`` to ``destination`` without its media bytes (the media_chunk rows),
-    flushed to disk. Every other table, row, index and format mark is the same, so the
-    copy's manifest digest and signature still hold (the digest covers each media's
-    SHA-256, not its chunks). An installed package is kept this way: its media are already
-    unpacked, and writing them twice would halve the install's speed."""
-    with contextlib.closing(sqlite3.connect(sqlite_uri(source), uri=True)) as origin:
-        marks = {
-            pragma: origin.execute(f"PRAGMA {pragma}").fetchone()[0]
-            for pragma in ("application_id", "user_version")
-        }
-        schema = origin.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid"
-        ).fetchall()
-    destination.unlink(missing_ok=True)
-    with contextlib.closing(
-        sqlite3.connect(destination.resolve().as_uri(), uri=True, isolation_level=None)
-    ) as copy:
-        copy.execute("ATTACH DATABASE ? AS origin", (sqlite_uri(source),))
-        copy.execute("BEGIN")
-        for kind, name, sql in schema:
-            copy.execute(sql)
-            if kind == "table" and name != "media_chunk":
-                copy.execute(f'INSERT INTO main."{name}" SELECT * FROM origin."{name}"')
-        copy.execute("COMMIT")
-        copy.execute("DETACH DATABASE origin")
-        for pragma, value in marks.items():
-            copy.execute(f"PRAGMA {pragma} = {int(value)}")
-    fsync_file(destination)

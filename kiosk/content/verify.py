@@ -1,4 +1,5 @@
-"""Checking a content package completely: structure, every byte, the manifest digest.
+"""Checking a content package completely: its structure against the kiosk's schema, every
+byte, the manifest digest.
 
 A full check reads every media byte, so it is for ``package verify``, for installing, and
 for the kiosk's background check; opening a package for the show uses the cheap checks of
@@ -8,6 +9,7 @@ for the kiosk's background check; opening a package for the show uses the cheap 
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +17,11 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
+from kiosk.content import format_spec
 from kiosk.content.digest import compute_manifest_digest
 from kiosk.content.package import check_package_file
+from kiosk.content.schema import Base
+from kiosk.content.structure import structure_problems
 from kiosk.errors import PackageError
 
 
@@ -45,6 +50,11 @@ def verify_package(path: Path, *, media: bool = True) -> VerificationReport:
     try:
         _check_integrity(connection, report)
         if report.ok:
+            # Before any row is read: what the digest does not see must not be there.
+            report.problems += structure_problems(connection)
+        if report.ok:
+            _check_forms(connection, report)
+        if report.ok:
             if media:
                 _check_media(connection, report)
             _check_references(connection, report)
@@ -60,6 +70,45 @@ def _check_integrity(connection: sqlite3.Connection, report: VerificationReport)
     for (message,) in connection.execute("PRAGMA integrity_check"):
         if message != "ok":
             report.problems.append(f"SQLite integrity: {message}")
+
+
+def _check_forms(connection: sqlite3.Connection, report: VerificationReport) -> None:
+    """Values that become file names and paths on the kiosk have their documented form."""
+    info = connection.execute("SELECT package_id, version FROM package_info").fetchone()
+    package_id, version = info
+    if not (
+        isinstance(package_id, str)
+        and len(package_id) <= format_spec.PACKAGE_ID_MAX_LENGTH
+        and re.fullmatch(format_spec.PACKAGE_ID_FORM, package_id)
+    ):
+        report.problems.append("its package id is not of the form a manifest allows")
+    if not (isinstance(version, str) and re.fullmatch(format_spec.VERSION_FORM, version)):
+        report.problems.append("its version is not of the form a manifest allows")
+    # Every digest column of every table the kiosk knows (names from its own schema).
+    present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    for table in Base.metadata.tables.values():
+        if table.name not in present:
+            continue  # an optional table the package predates (format_spec.OPTIONAL_TABLES)
+        for column in table.columns:
+            if not column.name.endswith("sha256"):
+                continue
+            bad = connection.execute(
+                f'SELECT count(*) FROM "{table.name}" WHERE "{column.name}" IS NOT NULL AND '
+                f'(typeof("{column.name}") != \'text\' OR length("{column.name}") != 64 '
+                f"OR \"{column.name}\" GLOB '*[^0-9a-f]*')"
+            ).fetchone()[0]
+            if bad:
+                report.problems.append(
+                    f"{bad} {table.name}.{column.name} values are not SHA-256 digests"
+                )
+    languages = connection.execute(
+        "SELECT DISTINCT lang FROM text UNION SELECT lang FROM caption_track"
+    ).fetchall()
+    if any(
+        not (isinstance(lang, str) and re.fullmatch(format_spec.LANGUAGE_FORM, lang))
+        for (lang,) in languages
+    ):
+        report.problems.append("a language code is not of the form a manifest allows")
 
 
 def _check_media(connection: sqlite3.Connection, report: VerificationReport) -> None:

@@ -31,9 +31,9 @@ from kiosk.content.package import (
     ContentPackage,
     DamagedMediaError,
     check_package_file,
-    write_without_media,
 )
-from kiosk.content.signing import TrustedKey, signature_is_valid
+from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
+from kiosk.content.structure import write_installed_copy
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
 from kiosk.files import fsync_directory, writing_behind
@@ -255,9 +255,14 @@ class Installer:
             raise InstallError(str(error).replace(str(staged), "the package")) from error
         with package:
             content = package.content
-            trusted = signature_is_valid(
+            standing = signature_standing(
                 self.trusted_keys, content.key_id, content.signature, content.manifest_digest
             )
+            if standing is SignatureStanding.NOT_VALID:
+                # A trusted key's name on a signature it did not make: the package was
+                # changed after it was signed. No PIN makes that content the office's.
+                raise InstallError(f"the package's signature is not valid ({standing.words})")
+            trusted = standing is SignatureStanding.SIGNED
             active, _previous = self.installed()
             older = self._not_newer(content.package_id, content.version, active)
             if not approved and (not trusted or older):
@@ -281,13 +286,17 @@ class Installer:
         try:
             self.packages_dir.mkdir(parents=True, exist_ok=True)
             # The package is kept without its media bytes: they are in the media store now.
-            write_without_media(staged, kept)
+            # The copy is written from the kiosk's own schema, then checked again as kept.
+            write_installed_copy(staged, kept)
+            self._check_kept_copy(kept, content.manifest_digest, trusted)
             os.replace(kept, target)
             fsync_directory(self.packages_dir)
             active_name = active.name if active and active.name != name else None
             self._write_pointer(name, active_name or self._read_pointer()["previous"])
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite3.Error, InstallError) as error:
             kept.unlink(missing_ok=True)
+            if isinstance(error, InstallError):
+                raise
             if isinstance(error, sqlite3.Error):
                 raise InstallError(f"could not keep the package: {error}") from error
             raise InstallError(_plain(error, "switching to the new content")) from error
@@ -299,6 +308,20 @@ class Installer:
             content.key_id if trusted else None,
             active.name if active else None,
         )
+
+    def _check_kept_copy(self, kept: Path, digest: str, trusted: bool) -> None:
+        """What is on disk is what was checked (and signed): the copy's structure and its
+        digest, computed afresh, and its signature."""
+        report = verify_package(kept, media=False)
+        with ContentPackage.open(kept) as copy:
+            facts = copy.content
+        if not report.ok or facts.manifest_digest != digest:
+            raise InstallError(
+                "the kept copy differs from the package: " + "; ".join(report.problems[:3])
+            )
+        standing = signature_standing(self.trusted_keys, facts.key_id, facts.signature, digest)
+        if trusted and standing is not SignatureStanding.SIGNED:
+            raise InstallError("the kept copy's signature does not hold")
 
     def _not_newer(self, package_id: str, version: str, active: Path | None) -> bool:
         if active is None:
