@@ -212,12 +212,25 @@ def package_verify(file: Path) -> None:
 
 @package.command("info")
 @click.argument("file", type=click.Path(path_type=Path))
-def package_info(file: Path) -> None:
-    """Describe a package: identity, languages, corners, media."""
+@click.pass_obj
+def package_info(state: _State, file: Path) -> None:
+    """Describe a package: identity, languages, corners, media, who signed it."""
     from kiosk.content.package import ContentPackage
+    from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
+    from kiosk.terminal_text import printable
 
+    trusted = [TrustedKey.parse(line) for line in state.config().trusted_keys]
     with ContentPackage.open(file) as opened:
         content = opened.content
+        standing = signature_standing(
+            trusted, content.key_id, content.signature, content.manifest_digest
+        )
+        signed = {
+            SignatureStanding.SIGNED: f"by key {content.key_id}, which this kiosk trusts",
+            # The key id is of the right form here (else NOT_VALID): safe to print.
+            SignatureStanding.UNTRUSTED: f"names key {content.key_id}, which this kiosk "
+            "does not trust (only a trusted key's signature is checked)",
+        }.get(standing, standing.words)
         lang = content.default_language
         lines = [
             ("id", content.package_id),
@@ -233,12 +246,13 @@ def package_info(file: Path) -> None:
             ),
             ("media", f"{len(content.media)} items, {_size(content.media_size)}"),
             ("attract", f"{len(content.attract)} items"),
-            ("signed", f"key {content.key_id}" if content.signature else "no"),
+            ("signed", signed),
             ("digest", content.manifest_digest),
         ]
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
-        click.echo(f"{label.ljust(width)}  {value}")
+        # Package text is the package author's: no control sequence reaches the terminal.
+        click.echo(f"{label.ljust(width)}  {printable(value)}")
 
 
 @cli.group()
@@ -381,15 +395,18 @@ def run(
 @click.pass_obj
 def status(state: _State) -> None:
     """The kiosk at a glance: content, disk, uptime, recent problems (as the staff panel)."""
+    from kiosk.content.signing import SignatureStanding, TrustedKey
     from kiosk.staff.status import duration_words, kiosk_status, size_words
 
-    data_dir = state.data_dir(state.config())
-    found = kiosk_status(data_dir)
+    config = state.config()
+    data_dir = state.data_dir(config)
+    found = kiosk_status(data_dir, trusted_keys=[TrustedKey.parse(k) for k in config.trusted_keys])
 
     def describe(facts: Any) -> str:
         if facts is None:
             return "none"
-        signer = "unsigned" if facts.signer == "unsigned" else f"signed by {facts.signer}"
+        standing = SignatureStanding[facts.signature.upper()]
+        signer = f"signed by key {facts.signer}" if facts.signer else standing.words
         return (
             f"{facts.title} ({facts.package_id} {facts.version}, built {facts.built_at}, {signer})"
         )

@@ -48,6 +48,7 @@ def _package_map(facts: PackageFacts | None) -> dict[str, str]:
         "version": facts.version,
         "built": facts.built_at,
         "signer": facts.signer,
+        "signature": facts.signature,
         "file": facts.file_name,
     }
 
@@ -191,7 +192,8 @@ class StaffPanel(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     @Slot()
     def refresh(self) -> None:
         """Read everything the pages show again."""
-        status = kiosk_status(self._data_dir)
+        trusted = self._installer.trusted_keys if self._installer else []
+        status = kiosk_status(self._data_dir, trusted_keys=trusted)
         self._status = {
             "active": _package_map(status.active),
             "previous": _package_map(status.previous),

@@ -9,8 +9,10 @@ the raw public key, so a package names the key that signed it.
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,17 +95,46 @@ def sign_digest(private_key: Ed25519PrivateKey, digest_hex: str) -> tuple[str, s
     return signature.hex(), key_id_of(private_key.public_key())
 
 
-def signature_is_valid(
+_SIGNATURE = re.compile(r"[0-9a-f]{128}")  # 64 bytes, hex
+_KEY_ID = re.compile(r"[0-9a-f]{16}")
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+class SignatureStanding(enum.Enum):
+    """What a package's signature means to this kiosk; only SIGNED names a signer."""
+
+    SIGNED = "signed by a trusted key"
+    NOT_VALID = "signature not valid"
+    UNTRUSTED = "signed by a key this kiosk does not trust"
+    UNSIGNED = "unsigned"
+
+    @property
+    def words(self) -> str:
+        """How staff read it."""
+        return str(self.value)
+
+
+def signature_standing(
     trusted: list[TrustedKey], key_id: str | None, signature: str | None, digest_hex: str
-) -> bool:
-    """True when a trusted key with ``key_id`` made ``signature`` over ``digest_hex``."""
-    if not key_id or not signature:
-        return False
-    for key in trusted:
-        if key.key_id == key_id:
-            try:
-                key.public_key.verify(bytes.fromhex(signature), bytes.fromhex(digest_hex))
-            except (InvalidSignature, ValueError):
-                return False
-            return True
-    return False
+) -> SignatureStanding:
+    """Whether a trusted key made ``signature`` over ``digest_hex``, and if not, why not.
+    A key id or signature that is not of the right form counts as not valid: a package's
+    own text is never shown as its signer."""
+    if not key_id and not signature:
+        return SignatureStanding.UNSIGNED
+    if not (
+        isinstance(key_id, str)
+        and isinstance(signature, str)
+        and _KEY_ID.fullmatch(key_id)
+        and _SIGNATURE.fullmatch(signature)
+        and _DIGEST.fullmatch(digest_hex)
+    ):
+        return SignatureStanding.NOT_VALID
+    key = next((key for key in trusted if key.key_id == key_id), None)
+    if key is None:
+        return SignatureStanding.UNTRUSTED
+    try:
+        key.public_key.verify(bytes.fromhex(signature), bytes.fromhex(digest_hex))
+    except InvalidSignature:
+        return SignatureStanding.NOT_VALID
+    return SignatureStanding.SIGNED

@@ -6,12 +6,14 @@ One function for the staff panel and ``gyeonggi-kiosk status``, so both say the 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from kiosk import __version__
 from kiosk.content.package import ContentPackage
+from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
 from kiosk.errors import KioskError
 from kiosk.install.installer import Installer
 from kiosk.staff.kiosk_log import recent_problems, running_kiosk
@@ -25,7 +27,8 @@ class PackageFacts:
     package_id: str
     version: str
     built_at: str
-    signer: str  # the key id, or "unsigned"
+    signer: str  # the trusted key's id when the signature verifies against it, else ""
+    signature: str  # a SignatureStanding's name, lower case: signed, not_valid, untrusted, unsigned
     file_name: str
 
 
@@ -41,7 +44,9 @@ class KioskStatus:
     problems: list[str]
 
 
-def _facts(path: Path | None, language: str) -> PackageFacts | None:
+def _facts(
+    path: Path | None, language: str, trusted_keys: Sequence[TrustedKey]
+) -> PackageFacts | None:
     if path is None:
         return None
     try:
@@ -49,6 +54,10 @@ def _facts(path: Path | None, language: str) -> PackageFacts | None:
             content = package.content
     except KioskError:
         return None
+    # Only a signature that verifies names a signer: a package's key id is its own text.
+    standing = signature_standing(
+        list(trusted_keys), content.key_id, content.signature, content.manifest_digest
+    )
     try:
         built = datetime.fromisoformat(content.built_at).strftime("%Y-%m-%d %H:%M")
     except ValueError:
@@ -58,13 +67,16 @@ def _facts(path: Path | None, language: str) -> PackageFacts | None:
         package_id=content.package_id,
         version=content.version,
         built_at=built,
-        signer=content.key_id if content.key_id and content.signature else "unsigned",
+        signer=content.key_id if standing is SignatureStanding.SIGNED and content.key_id else "",
+        signature=standing.name.lower(),
         file_name=path.name,
     )
 
 
-def kiosk_status(data_dir: Path, language: str = "ko") -> KioskStatus:
-    """Gather the status of the kiosk using ``data_dir``."""
+def kiosk_status(
+    data_dir: Path, language: str = "ko", trusted_keys: Sequence[TrustedKey] = ()
+) -> KioskStatus:
+    """Gather the status of the kiosk using ``data_dir`` and trusting ``trusted_keys``."""
     active, previous = Installer(data_dir).installed()
     try:
         free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.parent).free
@@ -72,8 +84,8 @@ def kiosk_status(data_dir: Path, language: str = "ko") -> KioskStatus:
         free = None
     running = running_kiosk(data_dir)
     return KioskStatus(
-        active=_facts(active, language),
-        previous=_facts(previous, language),
+        active=_facts(active, language, trusted_keys),
+        previous=_facts(previous, language, trusted_keys),
         free_bytes=free,
         uptime_seconds=running.uptime_seconds if running else None,
         app_version=__version__,

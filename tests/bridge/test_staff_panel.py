@@ -222,7 +222,7 @@ def test_status_page_says_what_the_status_command_says(
     open_panel(qtbot, ui)
     status = ui.staff.property("status")
     assert (status["active"]["id"], status["active"]["version"]) == ("test.small", "1.3")
-    assert status["previous"]["version"] == "1.2" and status["active"]["signer"] == "unsigned"
+    assert status["previous"]["version"] == "1.2" and status["active"]["signature"] == "unsigned"
     page_text = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
     command = run_cli("--data-dir", data, "status")
     assert command.returncode == 0, command.stderr

@@ -32,7 +32,7 @@ def test_build_verify_info_round_trip(run_cli, manifest_dir: Path) -> None:
     assert fields["corners"] == "2"
     assert fields["media"].startswith("7 items")  # hero, video, poster, 2 captions, attract 2
     assert "one: 첫째" in info.stdout and "two: 둘째" in info.stdout
-    assert fields["signed"] == "no"
+    assert fields["signed"] == "unsigned"
 
 
 def test_build_leaves_no_temporary_files(run_cli, manifest_dir: Path) -> None:

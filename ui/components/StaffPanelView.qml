@@ -37,7 +37,10 @@ Rectangle {
     function packageText(facts: var): string {
         if (!facts || !facts.id)
             return qsTr("None")
-        const signer = facts.signer === "unsigned" ? qsTr("unsigned") : qsTr("signed by %1").arg(facts.signer)
+        const signer = facts.signature === "signed" ? qsTr("signed by %1").arg(facts.signer)
+            : facts.signature === "not_valid" ? qsTr("signature not valid")
+            : facts.signature === "untrusted" ? qsTr("signed by a key this kiosk does not trust")
+            : qsTr("unsigned")
         return facts.title + "\n" + facts.id + " " + facts.version + " · " + qsTr("built %1").arg(facts.built) + " · " + signer
     }
 

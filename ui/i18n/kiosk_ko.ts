@@ -134,17 +134,17 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../components/ImageViewer.qml" line="109"/>
+        <location filename="../components/ImageViewer.qml" line="115"/>
         <source>Previous picture</source>
         <translation>이전 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="117"/>
+        <location filename="../components/ImageViewer.qml" line="123"/>
         <source>Next picture</source>
         <translation>다음 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="144"/>
+        <location filename="../components/ImageViewer.qml" line="150"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -152,22 +152,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="160"/>
+        <location filename="../Main.qml" line="185"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="348"/>
+        <location filename="../Main.qml" line="383"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="349"/>
+        <location filename="../Main.qml" line="384"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="350"/>
+        <location filename="../Main.qml" line="385"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -267,12 +267,12 @@
     </message>
     <message>
         <location filename="../components/StaffPanelView.qml" line="39"/>
-        <location filename="../components/StaffPanelView.qml" line="127"/>
+        <location filename="../components/StaffPanelView.qml" line="130"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="40"/>
+        <location filename="../components/StaffPanelView.qml" line="43"/>
         <source>unsigned</source>
         <translation>서명 없음</translation>
     </message>
@@ -283,256 +283,266 @@
     </message>
     <message>
         <location filename="../components/StaffPanelView.qml" line="41"/>
+        <source>signature not valid</source>
+        <translation>서명이 유효하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="42"/>
+        <source>signed by a key this kiosk does not trust</source>
+        <translation>이 키오스크가 신뢰하지 않는 키로 서명됨</translation>
+    </message>
+    <message>
+        <location filename="../components/StaffPanelView.qml" line="44"/>
         <source>built %1</source>
         <translation>제작 %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="53"/>
+        <location filename="../components/StaffPanelView.qml" line="56"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="61"/>
+        <location filename="../components/StaffPanelView.qml" line="64"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="62"/>
+        <location filename="../components/StaffPanelView.qml" line="65"/>
         <source>Content</source>
         <translation>콘텐츠</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="63"/>
+        <location filename="../components/StaffPanelView.qml" line="66"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="64"/>
+        <location filename="../components/StaffPanelView.qml" line="67"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="65"/>
+        <location filename="../components/StaffPanelView.qml" line="68"/>
         <source>Sound and screen</source>
         <translation>소리와 화면</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="66"/>
+        <location filename="../components/StaffPanelView.qml" line="69"/>
         <source>Show</source>
         <translation>운영</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="85"/>
+        <location filename="../components/StaffPanelView.qml" line="88"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="120"/>
+        <location filename="../components/StaffPanelView.qml" line="123"/>
         <source>Content shown</source>
         <translation>현재 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="121"/>
+        <location filename="../components/StaffPanelView.qml" line="124"/>
         <source>The built-in demo</source>
         <translation>기본 데모</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="122"/>
+        <location filename="../components/StaffPanelView.qml" line="125"/>
         <source>Previous content</source>
         <translation>이전 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="123"/>
+        <location filename="../components/StaffPanelView.qml" line="126"/>
         <source>Free disk space</source>
         <translation>남은 저장 공간</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="124"/>
+        <location filename="../components/StaffPanelView.qml" line="127"/>
         <source>Running for</source>
         <translation>실행 시간</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="125"/>
+        <location filename="../components/StaffPanelView.qml" line="128"/>
         <source>Software version</source>
         <translation>소프트웨어 버전</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="126"/>
+        <location filename="../components/StaffPanelView.qml" line="129"/>
         <source>Recent problems</source>
         <translation>최근 문제</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="162"/>
+        <location filename="../components/StaffPanelView.qml" line="165"/>
         <source>Packages on USB sticks and drop folders</source>
         <translation>USB와 공유 폴더의 패키지</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="169"/>
+        <location filename="../components/StaffPanelView.qml" line="172"/>
         <source>None found. Insert a USB stick with a .kpkg file at its top or in a kiosk folder.</source>
         <translation>찾은 패키지가 없습니다. 맨 위나 kiosk 폴더에 .kpkg 파일이 있는 USB를 꽂으세요.</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="183"/>
+        <location filename="../components/StaffPanelView.qml" line="186"/>
         <source>Install</source>
         <translation>설치</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="200"/>
+        <location filename="../components/StaffPanelView.qml" line="203"/>
         <source>Checking and installing: %1%</source>
         <translation>확인하고 설치하는 중: %1%</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="209"/>
+        <location filename="../components/StaffPanelView.qml" line="212"/>
         <source>Last install: %1</source>
         <translation>마지막 설치: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="217"/>
+        <location filename="../components/StaffPanelView.qml" line="220"/>
         <source>Waiting to be shown at the next quiet moment: %1</source>
         <translation>관람객이 없을 때 바뀔 콘텐츠: %1</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="225"/>
+        <location filename="../components/StaffPanelView.qml" line="228"/>
         <source>Roll back to the previous content</source>
         <translation>이전 콘텐츠로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="249"/>
+        <location filename="../components/StaffPanelView.qml" line="252"/>
         <source>visitor sessions</source>
         <translation>관람 세션</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="253"/>
+        <location filename="../components/StaffPanelView.qml" line="256"/>
         <source> s</source>
         <translation>초</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="258"/>
+        <location filename="../components/StaffPanelView.qml" line="261"/>
         <source>average session</source>
         <translation>평균 관람 시간</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="271"/>
+        <location filename="../components/StaffPanelView.qml" line="274"/>
         <source>languages</source>
         <translation>사용 언어</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="276"/>
+        <location filename="../components/StaffPanelView.qml" line="279"/>
         <source>Sessions per hour</source>
         <translation>시간대별 관람</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="323"/>
+        <location filename="../components/StaffPanelView.qml" line="326"/>
         <source>Corners</source>
         <translation>코너</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="332"/>
+        <location filename="../components/StaffPanelView.qml" line="335"/>
         <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
         <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="351"/>
+        <location filename="../components/StaffPanelView.qml" line="354"/>
         <source>Today&apos;s and all visitor numbers as CSV files, and the kiosk&apos;s recent log, into a new folder on the USB stick.</source>
         <translation>오늘과 전체 관람 통계(CSV 파일)와 키오스크의 최근 기록을 USB의 새 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="358"/>
+        <location filename="../components/StaffPanelView.qml" line="361"/>
         <source>Save to the USB stick</source>
         <translation>USB에 저장</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="372"/>
+        <location filename="../components/StaffPanelView.qml" line="375"/>
         <source>Sound</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="375"/>
+        <location filename="../components/StaffPanelView.qml" line="378"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="380"/>
+        <location filename="../components/StaffPanelView.qml" line="383"/>
         <source>Volume %1%</source>
         <translation>음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="384"/>
+        <location filename="../components/StaffPanelView.qml" line="387"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="388"/>
+        <location filename="../components/StaffPanelView.qml" line="391"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="388"/>
+        <location filename="../components/StaffPanelView.qml" line="391"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="394"/>
+        <location filename="../components/StaffPanelView.qml" line="397"/>
         <source>Screen</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="397"/>
+        <location filename="../components/StaffPanelView.qml" line="400"/>
         <source>Show a test pattern</source>
         <translation>화면 점검 패턴 보기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="403"/>
+        <location filename="../components/StaffPanelView.qml" line="406"/>
         <source>Darker</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="407"/>
+        <location filename="../components/StaffPanelView.qml" line="410"/>
         <source>Brightness %1%</source>
         <translation>밝기 %1%</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="411"/>
+        <location filename="../components/StaffPanelView.qml" line="414"/>
         <source>Brighter</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="418"/>
+        <location filename="../components/StaffPanelView.qml" line="421"/>
         <source>This display&apos;s brightness cannot be set from the kiosk; use the monitor&apos;s own buttons.</source>
         <translation>이 화면의 밝기는 키오스크에서 바꿀 수 없습니다. 모니터의 버튼을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="432"/>
+        <location filename="../components/StaffPanelView.qml" line="435"/>
         <source>Start the attract loop now</source>
         <translation>지금 대기 화면 시작</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="433"/>
+        <location filename="../components/StaffPanelView.qml" line="436"/>
         <source>Read the content again</source>
         <translation>콘텐츠 다시 읽기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="434"/>
+        <location filename="../components/StaffPanelView.qml" line="437"/>
         <source>Restart the kiosk</source>
         <translation>키오스크 다시 시작</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="437"/>
+        <location filename="../components/StaffPanelView.qml" line="440"/>
         <source>Quit to the desktop…</source>
         <translation>바탕 화면으로 나가기…</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="446"/>
+        <location filename="../components/StaffPanelView.qml" line="449"/>
         <source>The exhibit stops. Sure?</source>
         <translation>전시가 멈춥니다. 나갈까요?</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="453"/>
+        <location filename="../components/StaffPanelView.qml" line="456"/>
         <source>Quit</source>
         <translation>나가기</translation>
     </message>
     <message>
-        <location filename="../components/StaffPanelView.qml" line="458"/>
+        <location filename="../components/StaffPanelView.qml" line="461"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
