@@ -6,6 +6,8 @@ import views
 import components
 
 // The kiosk window: home, or the open corner, one tap apart.
+// Every Text in ui/ is Text.PlainText: package text is never markup, so a title cannot make
+// the kiosk fetch a picture or draw a file (docs/security.md; tests/bridge/test_plain_text.py).
 Window {
     id: window
 
@@ -152,6 +154,7 @@ Window {
                 }
                 spacing: Theme.spaceS
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: window.cornerOpen ? window.exhibit.currentCornerNumber : window.exhibit.hallTitle
                     color: window.cornerOpen && window.exhibit.currentCornerColour.length > 0
@@ -160,6 +163,7 @@ Window {
                     font.weight: Font.Bold
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: window.cornerOpen ? window.exhibit.currentCornerTitle : window.exhibit.hallSubtitle
                     color: Theme.text
@@ -170,6 +174,7 @@ Window {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: window.cornerOpen
                     text: window.exhibit.currentCornerSummary
@@ -180,6 +185,7 @@ Window {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     topPadding: Theme.spaceS
                     text: qsTr("Low position: everything you can touch is in the lower part of the screen.")

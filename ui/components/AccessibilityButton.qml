@@ -56,6 +56,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("Accessibility")
             color: figure.ink

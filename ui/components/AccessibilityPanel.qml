@@ -30,6 +30,7 @@ Rectangle {
             width: parent.width
             height: Math.max(heading.implicitHeight, closeButton.height)
             Text {
+                textFormat: Text.PlainText
                 id: heading
                 anchors { left: parent.left; right: closeButton.left; rightMargin: Theme.spaceM; verticalCenter: parent.verticalCenter }
                 text: qsTr("Accessibility options")
@@ -85,6 +86,7 @@ Rectangle {
                     onActivated: panel.accessibility.setGuideVolume(panel.accessibility.guideVolume - 0.1)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "guideVolumeText"
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Volume %1%").arg(Math.round(panel.accessibility.guideVolume * 100))

@@ -51,6 +51,7 @@ Rectangle {
     }
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.centerIn: parent
         width: Math.min(implicitWidth, notice.width - 2 * Theme.spaceM)

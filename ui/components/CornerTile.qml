@@ -70,6 +70,7 @@ Rectangle {
             sourceSize.width: 1280
         }
         Text {
+            textFormat: Text.PlainText
             text: tile.number
             color: "white"
             font.pixelSize: Theme.titleSize
@@ -95,6 +96,7 @@ Rectangle {
         topPadding: Theme.spaceM
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: tile.title
             color: Theme.text
@@ -104,6 +106,7 @@ Rectangle {
             lineHeight: 1.2
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             visible: tile.showSummary
             text: tile.summary
@@ -125,6 +128,7 @@ Rectangle {
         y: tile.stacked ? picture.height - height / 2 : tile.height - height - Theme.spaceM
 
         Text {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             text: "→"
             color: Theme.onCorner

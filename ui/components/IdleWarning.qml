@@ -62,6 +62,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "idleCountdown"
                 anchors.centerIn: parent
                 text: warning.secondsLeft
@@ -80,6 +81,7 @@ Rectangle {
             spacing: Theme.spaceL
 
             Text {
+                textFormat: Text.PlainText
                 id: heading
                 width: parent.width
                 text: qsTr("Are you still there?")
@@ -98,6 +100,7 @@ Rectangle {
             }
 
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 // Short and large: the question and the button matter more.
                 visible: !(warning.compact && Theme.largeText)

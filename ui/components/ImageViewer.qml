@@ -91,6 +91,7 @@ Rectangle {
                 Behavior on scale { NumberAnimation { duration: Theme.calm; easing.type: Easing.OutCubic } }
             }
             Text {
+                textFormat: Text.PlainText
                 id: captionText
                 // Clear of the previous and next buttons at the sides.
                 anchors {

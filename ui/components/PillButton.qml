@@ -43,6 +43,7 @@ Rectangle {
         spacing: Theme.spaceXs
 
         Text {
+            textFormat: Text.PlainText
             visible: button.icon.length > 0
             text: button.icon
             color: button.selected ? Theme.background : button.ink
@@ -51,6 +52,7 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            textFormat: Text.PlainText
             visible: button.text.length > 0
             text: button.text
             color: button.selected ? Theme.background : button.ink

@@ -44,6 +44,7 @@ Rectangle {
             spacing: Theme.spaceM
 
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: approval.title
                 color: Theme.text
@@ -51,6 +52,7 @@ Rectangle {
                 font.weight: Font.Bold
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: approval.description
                 color: Theme.mutedText
@@ -79,6 +81,7 @@ Rectangle {
             }
 
             Text {
+                textFormat: Text.PlainText
                 objectName: "pinProblem"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter

@@ -53,6 +53,7 @@ Item {
                 FocusRing { cornerRadius: tab.radius }
 
                 Text {
+                    textFormat: Text.PlainText
                     id: label
                     anchors.centerIn: parent
                     text: tab.title
@@ -112,6 +113,7 @@ Item {
                 spacing: Theme.spaceM
 
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: page.title
                     color: Theme.text
@@ -131,6 +133,7 @@ Item {
                     onActivated: pager.narrationToggled(page.narrationUrl)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "sectionBody_" + page.index
                     width: parent.width
                     text: page.body

@@ -53,6 +53,7 @@ Rectangle {
         spacing: Theme.spaceS
 
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Staff")
             color: Theme.text
             font.pixelSize: Theme.titleSize
@@ -134,6 +135,7 @@ Rectangle {
                         width: statusPage.width
                         spacing: Theme.spaceM
                         Text {
+                            textFormat: Text.PlainText
                             width: Theme.px(320)
                             text: modelData.label
                             color: Theme.mutedText
@@ -141,6 +143,7 @@ Rectangle {
                             wrapMode: Text.Wrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width - Theme.px(320) - Theme.spaceM
                             text: modelData.value
                             color: Theme.text
@@ -162,12 +165,14 @@ Rectangle {
                 spacing: Theme.spaceM
 
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Packages on USB sticks and drop folders")
                     color: Theme.text
                     font.pixelSize: Theme.leadSize
                     font.weight: Font.Bold
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: panel.staff.foundPackages.length === 0
                     text: qsTr("None found. Insert a USB stick with a .kpkg file at its top or in a kiosk folder.")
                     width: parent.width
@@ -190,6 +195,7 @@ Rectangle {
                             onActivated: panel.staff.installPackage(modelData.path)
                         }
                         Text {
+                            textFormat: Text.PlainText
                             anchors.verticalCenter: parent.verticalCenter
                             text: modelData.name + "  (" + modelData.size + ")"
                             color: Theme.text
@@ -198,6 +204,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "installProgress"
                     visible: panel.watcher !== null && panel.watcher.busy
                     text: qsTr("Checking and installing: %1%").arg(Math.round((panel.watcher ? panel.watcher.progress : 0) * 100))
@@ -205,6 +212,7 @@ Rectangle {
                     font.pixelSize: Theme.labelSize
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "installResult"
                     width: parent.width
                     visible: text.length > 0
@@ -215,6 +223,7 @@ Rectangle {
                     wrapMode: Text.Wrap
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: panel.staff.waitingPackage.length > 0
                     text: qsTr("Waiting to be shown at the next quiet moment: %1").arg(panel.staff.waitingPackage)
@@ -243,26 +252,29 @@ Rectangle {
                     spacing: Theme.spaceXl
                     Column {
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "todaySessions"
                             text: panel.staff.today.sessions ?? 0
                             color: Theme.text
                             font.pixelSize: Theme.headlineSize
                             font.weight: Font.Bold
                         }
-                        Text { text: qsTr("visitor sessions"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
+                        Text { textFormat: Text.PlainText; text: qsTr("visitor sessions"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
                     }
                     Column {
                         Text {
+                            textFormat: Text.PlainText
                             text: (panel.staff.today.meanSeconds ?? 0) + qsTr(" s")
                             color: Theme.text
                             font.pixelSize: Theme.headlineSize
                             font.weight: Font.Bold
                         }
-                        Text { text: qsTr("average session"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
+                        Text { textFormat: Text.PlainText; text: qsTr("average session"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
                     }
                     // Language share: which languages the sessions used.
                     Column {
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "todayLanguages"
                             text: (panel.staff.today.languages ?? []).map(
                                       share => (share.language === "ko" ? "한국어" : share.language === "en" ? "English" : share.language)
@@ -271,12 +283,12 @@ Rectangle {
                             font.pixelSize: Theme.headlineSize
                             font.weight: Font.Bold
                         }
-                        Text { text: qsTr("languages"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
+                        Text { textFormat: Text.PlainText; text: qsTr("languages"); color: Theme.mutedText; font.pixelSize: Theme.labelSize }
                     }
                 }
 
                 // Sessions per hour: a bar per hour, the hour under it.
-                Text { text: qsTr("Sessions per hour"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
+                Text { textFormat: Text.PlainText; text: qsTr("Sessions per hour"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
                 Row {
                     id: chart
                     objectName: "hourChart"
@@ -305,6 +317,7 @@ Rectangle {
                                     radius: Theme.px(3)
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.px(4) }
                                     visible: bar.modelData > 0
                                     text: bar.modelData
@@ -313,6 +326,7 @@ Rectangle {
                                 }
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 anchors.horizontalCenter: parent.horizontalCenter
                                 visible: bar.index % 3 === 0
                                 text: bar.index
@@ -323,14 +337,15 @@ Rectangle {
                     }
                 }
 
-                Text { text: qsTr("Corners"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
+                Text { textFormat: Text.PlainText; text: qsTr("Corners"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
                 Repeater {
                     model: panel.staff.today.corners ?? []
                     Row {
                         required property var modelData
                         spacing: Theme.spaceM
-                        Text { width: Theme.px(420); text: modelData.title; color: Theme.text; font.pixelSize: Theme.labelSize; font.weight: Font.Bold; elide: Text.ElideRight }
+                        Text { textFormat: Text.PlainText; width: Theme.px(420); text: modelData.title; color: Theme.text; font.pixelSize: Theme.labelSize; font.weight: Font.Bold; elide: Text.ElideRight }
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "cornerFigures_" + modelData.id
                             text: qsTr("%1 visits · %2 min · %3 of %4 videos to the end")
                                   .arg(modelData.visits).arg(Math.round(modelData.dwellSeconds / 60))
@@ -350,6 +365,7 @@ Rectangle {
                 width: parent.width
                 spacing: Theme.spaceM
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: qsTr("Today's and all visitor numbers as CSV files, and the kiosk's recent log, into a new folder on the USB stick.")
                     color: Theme.text
@@ -372,12 +388,13 @@ Rectangle {
                 visible: panel.page === "sound"
                 width: parent.width
                 spacing: Theme.spaceM
-                Text { text: qsTr("Sound"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
+                Text { textFormat: Text.PlainText; text: qsTr("Sound"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
                 Row {
                     spacing: Theme.spaceS
                     PillButton { objectName: "masterDown"; text: "-"; fontSize: Theme.leadSize; accessibleName: qsTr("Quieter")
                                  onActivated: panel.staff.setVolume(panel.staff.volumeSetting - 0.1) }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "masterVolumeText"
                         anchors.verticalCenter: parent.verticalCenter
                         text: qsTr("Volume %1%").arg(Math.round(panel.staff.volumeSetting * 100))
@@ -394,7 +411,7 @@ Rectangle {
                         onActivated: panel.staff.setMuted(!panel.staff.muted)
                     }
                 }
-                Text { text: qsTr("Screen"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
+                Text { textFormat: Text.PlainText; text: qsTr("Screen"); color: Theme.text; font.pixelSize: Theme.leadSize; font.weight: Font.Bold }
                 PillButton {
                     objectName: "testPatternButton"
                     text: qsTr("Show a test pattern")
@@ -406,6 +423,7 @@ Rectangle {
                     PillButton { text: "-"; fontSize: Theme.leadSize; accessibleName: qsTr("Darker")
                                  onActivated: panel.staff.setBrightness(panel.staff.brightness - 0.1) }
                     Text {
+                        textFormat: Text.PlainText
                         anchors.verticalCenter: parent.verticalCenter
                         text: qsTr("Brightness %1%").arg(Math.round(panel.staff.brightness * 100))
                         color: Theme.text
@@ -415,6 +433,7 @@ Rectangle {
                                  onActivated: panel.staff.setBrightness(panel.staff.brightness + 0.1) }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "noBrightness"
                     visible: panel.staff.brightness < 0
                     width: parent.width
@@ -445,6 +464,7 @@ Rectangle {
                     visible: panel.confirmQuit
                     spacing: Theme.spaceS
                     Text {
+                        textFormat: Text.PlainText
                         anchors.verticalCenter: parent.verticalCenter
                         text: qsTr("The exhibit stops. Sure?")
                         color: Theme.text
@@ -475,6 +495,7 @@ Rectangle {
         color: Theme.surface
         border.color: Theme.hairline
         Text {
+            textFormat: Text.PlainText
             id: resultText
             objectName: "staffResultText"
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spaceM }

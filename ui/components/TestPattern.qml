@@ -48,6 +48,7 @@ Rectangle {
     Rectangle { anchors.centerIn: parent; width: 4; height: parent.width * 0.1; color: "#ff0000" }
 
     Text {
+        textFormat: Text.PlainText
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
         text: qsTr("Test pattern: touch to close")
         color: "white"

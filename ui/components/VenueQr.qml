@@ -36,6 +36,7 @@ Row {
         spacing: Theme.spaceXs
 
         Text {
+            textFormat: Text.PlainText
             anchors.right: parent.right
             text: venue.label
             color: Theme.text
@@ -43,6 +44,7 @@ Row {
             font.weight: Font.Bold
         }
         Text {
+            textFormat: Text.PlainText
             anchors.right: parent.right
             text: venue.url.replace(/^https?:\/\//, "")
             color: Theme.mutedText

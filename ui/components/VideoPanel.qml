@@ -169,6 +169,7 @@ Rectangle {
         radius: Theme.px(8)
         color: Qt.rgba(0, 0, 0, 0.7)
         Text {
+            textFormat: Text.PlainText
             id: notice
             anchors { fill: parent; margins: Theme.spaceS }
             text: qsTr("This video cannot be played right now.")
@@ -189,6 +190,7 @@ Rectangle {
         radius: Theme.px(6)
         color: Qt.rgba(0, 0, 0, 0.72)
         Text {
+            textFormat: Text.PlainText
             id: caption
             objectName: "captionText"
             anchors.centerIn: parent
@@ -224,6 +226,7 @@ Rectangle {
                 onActivated: panel.togglePlay()
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "videoTime"
                 anchors.verticalCenter: parent.verticalCenter
                 text: panel.clock(player.position) + " / " + panel.clock(player.duration)

@@ -106,6 +106,7 @@ Rectangle {
         spacing: Theme.spaceM
         z: attract.stillScreen ? 3 : 0
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: attract.hallTitle
             color: Qt.rgba(1, 1, 1, 0.8)
@@ -113,6 +114,7 @@ Rectangle {
             font.weight: Font.Bold
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: attract.hallSubtitle
             color: "white"
@@ -143,6 +145,7 @@ Rectangle {
             anchors.centerIn: parent
             spacing: Theme.spaceXs
             Text {
+                textFormat: Text.PlainText
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: "화면을 터치하세요"
                 color: Theme.text
@@ -150,6 +153,7 @@ Rectangle {
                 font.weight: Font.Bold
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: "Touch to start"
                 color: Theme.mutedText

@@ -148,6 +148,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
             }
             Text {
+                textFormat: Text.PlainText
                 text: corner.exhibit.currentCornerNumber
                 color: corner.cornerColour
                 font.pixelSize: Theme.labelSize
@@ -155,6 +156,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "cornerTitle"
             width: parent.width
             text: corner.exhibit.currentCornerTitle
@@ -165,6 +167,7 @@ Rectangle {
             lineHeight: 1.1
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "cornerSummary"
             width: parent.width
             text: corner.exhibit.currentCornerSummary

@@ -55,6 +55,7 @@ Item {
             spacing: Theme.spaceS
 
             Text {
+                textFormat: Text.PlainText
                 objectName: "hallTitle"
                 text: home.exhibit.hallTitle
                 color: Theme.accent
@@ -62,6 +63,7 @@ Item {
                 font.weight: Font.Bold
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "hallSubtitle"
                 width: parent.width
                 text: home.exhibit.hallSubtitle
