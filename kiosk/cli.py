@@ -102,11 +102,24 @@ class _TqdmProgress:
     default=None,
     help="Sign the package with this key (from 'package keygen').",
 )
-def package_build(manifest: Path, output: Path, sign_key: Path | None) -> None:
+@click.option(
+    "--allow-media-outside",
+    is_flag=True,
+    help="Let the manifest name media outside its own folder (absolute, '..', or links).",
+)
+def package_build(
+    manifest: Path, output: Path, sign_key: Path | None, allow_media_outside: bool
+) -> None:
     """Build a package from a YAML MANIFEST."""
     from kiosk.content.builder import build_package
 
-    result = build_package(manifest, output, progress=_TqdmProgress, sign_key=sign_key)
+    result = build_package(
+        manifest,
+        output,
+        progress=_TqdmProgress,
+        sign_key=sign_key,
+        allow_media_outside=allow_media_outside,
+    )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
@@ -217,7 +230,7 @@ def package_info(state: _State, file: Path) -> None:
     """Describe a package: identity, languages, corners, media, who signed it."""
     from kiosk.content.package import ContentPackage
     from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
-    from kiosk.terminal_text import printable
+    from kiosk.safe_text import printable
 
     trusted = [TrustedKey.parse(line) for line in state.config().trusted_keys]
     with ContentPackage.open(file) as opened:
@@ -263,11 +276,11 @@ def staff() -> None:
 @staff.command("set-pin")
 @click.pass_obj
 def staff_set_pin(state: _State) -> None:
-    """Set the staff PIN (4 to 8 digits); the config keeps only a salted hash of it."""
+    """Set the staff PIN (6 to 8 digits); the config keeps only a salted hash of it."""
     import os
 
     from kiosk.config import set_top_level_value
-    from kiosk.staff.pin import hash_pin
+    from kiosk.staff.pin import forget_wrong_tries, hash_pin
 
     path = state.config_path or (
         Path(os.environ["KIOSK_CONFIG"]) if os.environ.get("KIOSK_CONFIG") else None
@@ -278,7 +291,8 @@ def staff_set_pin(state: _State) -> None:
         )
     pin = click.prompt("New staff PIN", hide_input=True, confirmation_prompt=True)
     set_top_level_value(path, "staff_pin_hash", hash_pin(pin.strip()))
-    click.echo(f"the staff PIN is set (kept as a hash in {path})")
+    forget_wrong_tries(state.data_dir(state.config()))
+    click.echo(f"the staff PIN is set (kept as a hash in {path}, readable by its owner only)")
 
 
 @cli.group()

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.errors import KioskError
+from kiosk.safe_text import spreadsheet_cell
 
 
 @dataclass
@@ -106,7 +107,8 @@ def export_csv(path: Path, out_dir: Path, today: date | None = None) -> list[Pat
             writer.writerow(["event", "time", "kind", "session", "corner", "detail", "value"])
             for event_id, at, kind, session, corner, detail, value in rows:
                 when = datetime.fromtimestamp(at).isoformat(sep=" ", timespec="seconds")
-                writer.writerow([event_id, when, kind, session, corner, detail, value])
+                row = [event_id, when, kind, session, corner, detail, value]
+                writer.writerow([spreadsheet_cell(cell) for cell in row])
         days = sorted({datetime.fromtimestamp(row[1]).date() for row in rows})
         _write_summaries(path, summary_file, days)
         if today is not None:
@@ -142,7 +144,7 @@ def _write_summaries(path: Path, out_file: Path, days: list[date]) -> None:
                         day.isoformat(),
                         summary.sessions,
                         round(summary.mean_session_seconds, 1),
-                        corner,
+                        spreadsheet_cell(corner),
                         summary.corner_visits[corner],
                         round(summary.corner_dwell_seconds[corner], 1),
                         summary.video_plays[corner],

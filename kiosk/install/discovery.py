@@ -7,8 +7,14 @@ see config/README.md); it only looks at what is mounted.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.safe_text import printable
 
 # Where desktop Linux mounts removable media.
 REMOVABLE_MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
@@ -28,31 +34,73 @@ def is_removable_mount(mount_point: Path) -> bool:
     return any(root == mount_point or root in mount_point.parents for root in REMOVABLE_MOUNT_ROOTS)
 
 
+REPORT_NAME = "kiosk-report.txt"
+# The report's first line: how the kiosk knows a report it may replace is its own.
+REPORT_HEADING = "Gyeonggi Hall kiosk: what happened to the package on this stick"
+
+
 def find_packages(roots: list[Path]) -> list[Candidate]:
-    """Package files at each root or in its ``kiosk/`` folder, newest first."""
+    """Package files at each root or in its ``kiosk/`` folder, newest first. Only regular
+    files count: a link, a device or a pipe named ``*.kpkg`` is never offered (a link
+    could lead anywhere on the PC, a device could be endless), nor a ``kiosk/`` folder that
+    is a link."""
     found: list[Candidate] = []
     for root in roots:
         for folder in (root, root / "kiosk"):
             try:
+                if folder.is_symlink():
+                    continue
                 entries = list(folder.glob("*.kpkg"))
             except OSError:
                 continue  # a stick pulled out while we looked
             for path in entries:
                 try:
-                    stat = path.stat()
+                    facts = path.lstat()
                 except OSError:
                     continue
-                if path.is_file() and not path.name.startswith("."):
-                    found.append(Candidate(path, stat.st_size, stat.st_mtime))
+                if stat.S_ISREG(facts.st_mode) and not path.name.startswith("."):
+                    found.append(Candidate(path, facts.st_size, facts.st_mtime))
     return sorted(found, key=lambda candidate: candidate.modified, reverse=True)
 
 
 def write_report(folder: Path, lines: list[str]) -> Path | None:
     """Write ``kiosk-report.txt`` to ``folder`` (the stick) if it is still there and
-    writable; where it went, or None."""
-    report = folder / "kiosk-report.txt"
+    writable; where it went, or None. The report is written to a new file and renamed over
+    the old one, so nothing is written through a link; a ``kiosk-report.txt`` that is not a
+    regular file holding an earlier report of the kiosk's is left alone."""
+    report = folder / REPORT_NAME
+    if not _may_replace(report):
+        return None
+    # File names and package text are the stick's: no control sequence goes into the report.
+    text = "\n".join([REPORT_HEADING, *map(printable, lines)]) + "\n"
     try:
-        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        fd, temp = tempfile.mkstemp(prefix=".kiosk-report.", suffix=".part", dir=folder)
     except OSError:
         return None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temp, report)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return None
     return report
+
+
+def _may_replace(report: Path) -> bool:
+    try:
+        facts = report.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if not stat.S_ISREG(facts.st_mode):
+        return False
+    try:
+        fd = os.open(report, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as file:
+            first = file.read(len(REPORT_HEADING.encode()) + 1)
+    except OSError:
+        return False
+    return first.decode("utf-8", "replace").startswith(REPORT_HEADING)

@@ -21,27 +21,34 @@ import errno
 import json
 import logging
 import os
+import shutil
 import sqlite3
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.content.package import (
     ContentPackage,
     DamagedMediaError,
+    MediaItem,
     check_package_file,
 )
 from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
 from kiosk.content.structure import write_installed_copy
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
-from kiosk.files import fsync_directory, writing_behind
+from kiosk.files import fsync_directory, write_atomically, writing_behind
 from kiosk.install.media_store import MediaStore
+from kiosk.safe_text import printable
 
 log = logging.getLogger(__name__)
 
 COPY_BLOCK = 1024 * 1024
+# Kept free beyond what an install needs, so the kiosk's log and visitor numbers still fit.
+ROOM_TO_SPARE = 100 * 10**6
 POINTER = "active.json"
 
 
@@ -66,6 +73,29 @@ class InstallResult:
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
+
+
+def open_package_file(source: Path) -> BinaryIO:
+    """Open a package offered on a stick or in a drop folder: a regular file only. A
+    symbolic link, a device (an endless one would fill the disk), a pipe (which would hang
+    the read) or a folder is refused with a plain reason."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError as error:
+        raise InstallError(f"{source}: no such file") from error
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InstallError(
+                f"{source.name} is a symbolic link: only a package file itself is read"
+            ) from error
+        raise InstallError(_plain(error, "opening the package")) from error
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InstallError(
+            f"{source.name} is not a package file (a device, a pipe or a folder by that name)"
+        )
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _plain(error: OSError, doing: str) -> str:
@@ -100,18 +130,8 @@ class Installer:
 
     def _write_pointer(self, active: str | None, previous: str | None) -> None:
         """Replace the pointer atomically: write, fsync, rename, fsync the folder."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".active.", suffix=".part", dir=self.data_dir)
-        try:
-            with os.fdopen(fd, "w") as file:
-                json.dump({"active": active, "previous": previous}, file)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, self.data_dir / POINTER)
-            fsync_directory(self.data_dir)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
+        pointer = json.dumps({"active": active, "previous": previous}).encode()
+        write_atomically(self.data_dir / POINTER, pointer, mode=0o644)
 
     def installed(self) -> tuple[Path | None, Path | None]:
         """(active, previous) package files as the pointer names them."""
@@ -164,14 +184,25 @@ class Installer:
         except PackageError as error:
             problems = [str(error)]
         if problems:
-            pointer = self._read_pointer()
-            if pointer["active"] == path.name:
+            if self._read_pointer()["active"] == path.name:
                 log.error(
                     "the active package is damaged (%s); the previous one takes over",
                     "; ".join(problems[:3]),
                 )
-                self._write_pointer(pointer["previous"], None)
+            self.set_aside(path)
         return problems
+
+    def set_aside(self, path: Path) -> None:
+        """Stop showing ``path``: the other installed package (or the demo) takes its place,
+        and ``path`` is no longer kept."""
+        pointer = self._read_pointer()
+        if pointer["active"] == path.name:
+            self._write_pointer(pointer["previous"], None)
+        elif pointer["previous"] == path.name:
+            self._write_pointer(pointer["active"], None)
+        else:
+            return
+        self._remove_old_packages()
 
     def recover(self) -> None:
         """Remove what an interrupted install left behind (power cut, crash): staged
@@ -203,25 +234,32 @@ class Installer:
             staged.unlink(missing_ok=True)
 
     def _stage(self, source: Path, progress: Callable[[int, int], None] | None) -> Path:
+        """Copy ``source`` into the staging folder; only a regular file is read (never a
+        link, device or pipe), and never more than the size it had when opened."""
+        file = open_package_file(source)
         try:
+            total = os.fstat(file.fileno()).st_size
             self.staging_dir.mkdir(parents=True, exist_ok=True)
-            total = source.stat().st_size
-        except FileNotFoundError as error:
-            raise InstallError(f"{source}: no such file") from error
+            self._check_room_for(total)
+            fd, name = tempfile.mkstemp(suffix=".part", dir=self.staging_dir)
         except OSError as error:
+            file.close()
             raise InstallError(_plain(error, "preparing the copy")) from error
-        fd, name = tempfile.mkstemp(suffix=".part", dir=self.staging_dir)
+        except InstallError:
+            file.close()
+            raise
         staged = Path(name)
         done = 0
         try:
             # Reading block n + 1 (from the stick) overlaps writing block n (to the disk).
-            with os.fdopen(fd, "wb") as out:
+            with file, os.fdopen(fd, "wb") as out:
                 with writing_behind(out) as write:
-                    for block in self._read_blocks(source):
+                    for block in self._read_blocks(file, total):
                         write(block)
                         done += len(block)
                         if progress:
                             progress(done, total)
+                grew = bool(file.read(1))
                 # No fsync: the staged copy is scratch. What is kept (the media, the
                 # package without them) is written and flushed from it; the copy itself
                 # is deleted, usually before the kernel ever writes it out.
@@ -229,7 +267,7 @@ class Installer:
         except OSError as error:
             staged.unlink(missing_ok=True)
             raise InstallError(_plain(error, "copying the package")) from error
-        if done != total:
+        if done != total or grew:
             staged.unlink(missing_ok=True)
             raise InstallError(
                 "the package changed or was cut short while it was copied "
@@ -237,10 +275,21 @@ class Installer:
             )
         return staged
 
-    def _read_blocks(self, source: Path) -> Iterator[bytes]:
-        with source.open("rb") as file:
-            while block := file.read(COPY_BLOCK):
-                yield block
+    def _read_blocks(self, file: BinaryIO, total: int) -> Iterator[bytes]:
+        """The first ``total`` bytes of ``file``, a block at a time."""
+        done = 0
+        while done < total and (block := file.read(min(COPY_BLOCK, total - done))):
+            done += len(block)
+            yield block
+
+    def _check_room_for(self, size: int) -> None:
+        # The staged copy and the unpacked media are on disk together for a moment.
+        free = shutil.disk_usage(self.staging_dir).free
+        if 2 * size + ROOM_TO_SPARE > free:
+            raise InstallError(
+                f"the kiosk's disk has {free // 10**6} MB free; this package needs about "
+                f"{(2 * size + ROOM_TO_SPARE) // 10**6} MB to install"
+            )
 
     def _install_staged(self, staged: Path, approved: bool) -> InstallResult:
         try:
@@ -274,12 +323,19 @@ class Installer:
                 raise NeedsStaffApproval(
                     f"{content.package_id} {content.version} needs staff approval: {why}"
                 )
+            new = [item for item in content.media.values() if not self.media.has(item)]
             try:
                 self.media.extract_all(package, verify=True)
-            except DamagedMediaError as error:
-                raise InstallError(f"the package is damaged: {error}") from error
-            except OSError as error:
-                raise InstallError(_plain(error, "unpacking the media")) from error
+                self._check_media_can_be_shown(content.media.values())
+            except (DamagedMediaError, InstallError, OSError) as error:
+                # Media unpacked for this package only go again: the data folder is as it was.
+                for item in new:
+                    self.media.path_for(item).unlink(missing_ok=True)
+                if isinstance(error, DamagedMediaError):
+                    raise InstallError(f"the package is damaged: {error}") from error
+                if isinstance(error, OSError):
+                    raise InstallError(_plain(error, "unpacking the media")) from error
+                raise
             name = f"{content.package_id}-{content.version}-{content.manifest_digest[:12]}.kpkg"
         target = self.packages_dir / name
         kept = self.staging_dir / f"{name}.part"
@@ -308,6 +364,26 @@ class Installer:
             content.key_id if trusted else None,
             active.name if active else None,
         )
+
+    def _check_media_can_be_shown(self, items: Iterable[MediaItem]) -> None:
+        """Each media file, probed as the builder probes it: a package made without the
+        builder may hold a picture a pixel wide and a million high, or a 16K video."""
+        from kiosk.content.media_probe import UnreadableMediaError, probe  # PyAV, Pillow
+
+        for item in items:
+            try:
+                facts = probe(item.kind, self.media.path_for(item))
+            except UnreadableMediaError as error:
+                raise InstallError(
+                    f"the package's {item.kind} {printable(item.name)} cannot be shown: {error}"
+                ) from error
+            except KeyError as error:
+                raise InstallError(f"the package has media of an unknown kind: {error}") from error
+            if facts.mime_type != item.mime_type:
+                raise InstallError(
+                    f"the package's {item.kind} {printable(item.name)} is not what it claims "
+                    f"({facts.mime_type}, not {printable(item.mime_type)})"
+                )
 
     def _check_kept_copy(self, kept: Path, digest: str, trusted: bool) -> None:
         """What is on disk is what was checked (and signed): the copy's structure and its

@@ -131,9 +131,8 @@ def test_a_stick_pulled_out_mid_copy_changes_nothing(
     first = installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
     newer = build(manifest_dir, tmp_path / "n.kpkg", "1.3", key_path)
 
-    def pulled_out(self, source: Path):
-        with source.open("rb") as file:
-            yield file.read(64 * 1024)
+    def pulled_out(self, file, total: int):
+        yield file.read(64 * 1024)
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(Installer, "_read_blocks", pulled_out)

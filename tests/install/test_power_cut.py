@@ -34,8 +34,8 @@ def stop_here(*args, **kwargs):
 
 if step == "copy":
     original = Installer._read_blocks
-    def blocks(self, source):
-        generator = original(self, source)
+    def blocks(self, file, total):
+        generator = original(self, file, total)
         yield next(generator)
         stop_here()
     Installer._read_blocks = blocks

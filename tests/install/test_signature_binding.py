@@ -4,31 +4,17 @@ staff approve, leaving every file of its data folder as it was."""
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from kiosk.content.builder import build_package
-from kiosk.content.digest import compute_manifest_digest
 from kiosk.content.package import ContentPackage
 from kiosk.content.signing import TrustedKey, generate_key, load_private_key, sign_digest
 from kiosk.install.installer import Installer, InstallError, NeedsStaffApproval
 from tests.manifests import SMALL_MANIFEST, write_manifest
-
-Edit = Callable[[sqlite3.Connection], None]
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from tests.tampering import Edit, restamp_digest, snapshot, tampered
 
 
 @pytest.fixture
@@ -56,24 +42,6 @@ def build(manifest_dir: Path, out: Path, version: str, key: Path | None) -> Path
 def signed_13(tmp_path: Path, manifest_dir: Path, office) -> Path:
     """The office's genuine signed 1.3, as it travels on a stick."""
     return build(manifest_dir, tmp_path / "stick" / "hall.kpkg", "1.3", office[0])
-
-
-def tampered(package: Path, edit: Edit) -> Path:
-    changed = package.with_name("changed.kpkg")
-    shutil.copyfile(package, changed)
-    with sqlite3.connect(changed) as connection:
-        edit(connection)
-    connection.close()
-    return changed
-
-
-def restamp_digest(connection: sqlite3.Connection) -> None:
-    """What an attacker without the key can also do: make the stored digest fit again."""
-    connection.commit()  # the engine's pool rolls back what it did not begin
-    engine = create_engine("sqlite://", creator=lambda: connection)
-    with engine.connect() as sa:
-        digest = compute_manifest_digest(sa)
-    connection.execute("UPDATE package_info SET manifest_digest = ?", (digest,))
 
 
 def new_title(connection: sqlite3.Connection) -> None:
