@@ -46,6 +46,7 @@ from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.errors import KioskError
+from kiosk.install.crash_guard import TRIAL_SECONDS, CrashGuard
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from kiosk.resources import demo_dir, ui_dir
@@ -57,7 +58,7 @@ from kiosk.staff.kiosk_log import (
     mark_running,
     mark_stopped,
 )
-from kiosk.staff.pin import PinGate
+from kiosk.staff.pin import PinGate, lock_file
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -106,7 +107,9 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
     if options.screenshot and not _has_display():
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    package = ContentPackage.open(options.package or _installed_or_demo(options.data_dir))
+    # Installed content is on trial while it is shown at a booth, not for a screenshot.
+    guard = None if options.screenshot or options.package else CrashGuard(options.data_dir)
+    package = ContentPackage.open(options.package or _installed_or_demo(options.data_dir, guard))
     trace.mark(
         "package_opened", package_id=package.content.package_id, version=package.content.version
     )
@@ -126,6 +129,7 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
             # No watching for new content while only taking a screenshot.
             installer=None if options.screenshot else _installer_for(config, options.data_dir),
             kiosk_mode=not (options.windowed or options.screenshot),
+            crash_guard=guard,
         )
         try:
             kiosk.show(options)
@@ -133,11 +137,14 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
                 kiosk.session.touched()  # the home screen, not the attract loop
                 return kiosk.save_screenshot(options.screenshot)
             log.info("showing %s %s", package.content.package_id, package.content.version)
+            kiosk.start_trial()
             termination = TerminationWatch(app)
             try:
                 code = app.exec()
             finally:
                 termination.stop()
+            if guard is not None:
+                guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
             return EXIT_RESTART if kiosk.restart_requested else code
         finally:
             kiosk.close()
@@ -147,11 +154,27 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
         package.close()
 
 
-def _installed_or_demo(data_dir: Path) -> Path:
-    """The installed package (falling back to the previous one), else the built-in demo."""
+def _installed_or_demo(data_dir: Path, guard: CrashGuard | None) -> Path:
+    """The installed package (falling back to the previous one), else the built-in demo.
+    A package that brought the kiosk down soon after it was shown, time after time, is set
+    aside first, and the one before it shown instead."""
     installer = Installer(data_dir)
     installer.recover()
-    return installer.package_to_show() or ensure_demo_package(data_dir)
+    shown = installer.package_to_show()
+    while shown is not None and guard is not None and guard.should_set_aside(shown.name):
+        installer.set_aside(shown)
+        fallback = installer.package_to_show()
+        log.error(
+            "%s stopped the kiosk %d times in a row soon after it was shown: it is set aside, "
+            "and %s shows instead. Check the package, then install it again.",
+            shown.name,
+            guard.failures(shown.name),
+            fallback.name if fallback else "the built-in demo",
+        )
+        shown = fallback
+    if guard is not None:
+        guard.begin(shown.name if shown else "")
+    return shown or ensure_demo_package(data_dir)
 
 
 def _installer_for(config: KioskConfig, data_dir: Path) -> Installer:
@@ -274,9 +297,15 @@ class KioskUi(QObject):
         installer: Installer | None = None,
         kiosk_mode: bool = False,
         exit_app: Callable[[int], None] = QGuiApplication.exit,
+        crash_guard: CrashGuard | None = None,
     ) -> None:
         super().__init__()
         self.restart_requested = False
+        self._crash_guard = crash_guard
+        # A package is on trial until it has been shown this long (kiosk/install/crash_guard.py).
+        self._trial = QTimer(self, singleShot=True, interval=int(TRIAL_SECONDS * 1000))
+        if crash_guard is not None:
+            self._trial.timeout.connect(crash_guard.passed)
         self._exit_app = exit_app
         self._package: ContentPackage | None = None  # one switched in after an install
         self._waiting_package: str | None = None
@@ -322,7 +351,7 @@ class KioskUi(QObject):
         self._wire_accessibility()
         self.watcher = None
         self.installer = installer
-        gate = PinGate(config.staff_pin_hash, clock)
+        gate = PinGate(config.staff_pin_hash, clock, lock_file(cache_dir.parent))
         if installer is not None:
             installer.remove_unused_media(set(content.media))
             self.watcher = PackageWatcher(installer, list(config.drop_folders), gate, self)
@@ -406,6 +435,11 @@ class KioskUi(QObject):
         session.sessionEnded.connect(access.resetModes)
         exhibit.languageChanged.connect(lambda: access.set_language(exhibit.property("language")))
 
+    def start_trial(self) -> None:
+        """The content shown now passes its trial once it has been on screen a while."""
+        if self._crash_guard is not None:
+            self._trial.start()
+
     def _trace_frames(self) -> None:
         """Marks for the first frame, every tap, and the first frame of each new view."""
         pending: list[str] = ["first_frame"]
@@ -441,6 +475,9 @@ class KioskUi(QObject):
         except (KioskError, OSError) as error:
             log.error("the new content could not be shown, keeping the old: %s", error)
             return
+        if self._crash_guard is not None:
+            self._crash_guard.begin(Path(path).name)
+            self._trial.start()
         family = load_fonts(package.content, media)
         self.exhibit.show_content(package.content, media, family)
         self.session.show_content(package.content)

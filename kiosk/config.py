@@ -12,10 +12,18 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from kiosk.errors import ConfigError
-from kiosk.staff.pin import HASH_FORM
+from kiosk.files import write_atomically
+from kiosk.staff.pin import check_pin_hash
 from kiosk.yamlsource import describe_validation_error, load_yaml
 
 APP_NAME = "gyeonggi-kiosk"
@@ -82,7 +90,7 @@ class KioskConfig(_Section):
     staff: StaffConfig = Field(default_factory=StaffConfig)
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
-    staff_pin_hash: Annotated[str, StringConstraints(pattern=HASH_FORM)] | None = None
+    staff_pin_hash: Annotated[str, AfterValidator(check_pin_hash)] | None = None
     # Folders watched for *.kpkg files besides USB sticks (a network share, a synced folder).
     drop_folders: list[Path] = Field(default_factory=list)
     # Public keys whose signed packages install without the staff PIN: the lines of the
@@ -146,11 +154,9 @@ def set_top_level_value(path: Path, key: str, value: str) -> None:
             break
     else:
         lines.append(line)
-    temp = path.with_name(f".{path.name}.part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(temp, path)
+        # Owner-only: the config holds the staff PIN's hash, which must not be guessed at
+        # offline by another local user.
+        write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"), mode=0o600)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise ConfigError(f"{path}: cannot write the config ({error.strerror})") from error

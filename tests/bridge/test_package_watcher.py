@@ -118,7 +118,7 @@ def test_two_sticks_at_once_are_handled_one_after_the_other(
 def unsigned_setup(
     qapp, demo_package: Path, manifest_dir: Path, tmp_path: Path
 ) -> Iterator[tuple[KioskUi, Path, Path]]:
-    """A kiosk with a staff PIN (2468) and no trusted keys; an unsigned package."""
+    """A kiosk with a staff PIN (246802) and no trusted keys; an unsigned package."""
     from kiosk.staff.pin import hash_pin
 
     unsigned = tmp_path / "unsigned.kpkg"
@@ -128,7 +128,7 @@ def unsigned_setup(
     data = tmp_path / "data"
     with ContentPackage.open(demo_package) as package:
         media = MediaStore(data / "media").extract_all(package)
-        config = KioskConfig(drop_folders=[drop], staff_pin_hash=hash_pin("2468"))
+        config = KioskConfig(drop_folders=[drop], staff_pin_hash=hash_pin("246802"))
         ui = KioskUi(
             config, package.content, media, tmp_path / "cache", installer=Installer(data, [])
         )
@@ -158,13 +158,13 @@ def test_an_unsigned_package_installs_after_the_staff_pin(
     tap(ui, find(ui, "contentNotice"))
     qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
     assert ui.exhibit.property("currentCornerId") == ""  # the tap reached nothing beneath
-    _enter(ui, "1111")
+    _enter(ui, "111111")
     assert find(ui, "pinProblem").property("visible")
     ui.window.grabWindow().save(str(artifacts / "staff-approval.png"))
     assert ui.watcher.property("notice") == "approval"
     progress: list[float] = []
     ui.watcher.progressChanged.connect(lambda: progress.append(ui.watcher.property("progress")))
-    _enter(ui, "2468")
+    _enter(ui, "246802")
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
     qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
     assert progress and progress[-1] == 1.0  # the copy's progress was shown

@@ -21,7 +21,7 @@ from kiosk.staff.pin import hash_pin
 from tests.bridge.ui import descendants, find, shown, tap
 from tests.install.test_installer import build
 
-PIN = "2468"
+PIN = "246802"
 
 
 class Clock:
@@ -141,7 +141,7 @@ def test_the_hidden_gesture_opens_the_pin_pad_and_a_wrong_pin_does_not(qtbot, st
         clock.now += 0.5
         corner_taps(ui, 1)
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
-    enter(ui, "1111")
+    enter(ui, "111111")
     assert find(ui, "pinProblem").property("text") == "PIN이 틀렸습니다"  # Korean first
     assert not shown(ui, "staffPanel")
     tap(ui, find(ui, "pinCancel"))
@@ -163,11 +163,11 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute_then_two(qtbot, staff_kiosk) 
     ui = staff_kiosk(clock=clock)
     staff = ui.staff
     staff.requestEntry()
-    assert [staff.enterPin("0000") for _ in range(5)] == ["wrong"] * 4 + ["locked"]
+    assert [staff.enterPin("000000") for _ in range(5)] == ["wrong"] * 4 + ["locked"]
     assert staff.enterPin(PIN) == "locked"  # even the right one, while locked
     assert staff.property("pinLockedSeconds") == 60
     clock.now += 61
-    assert [staff.enterPin("0000") for _ in range(5)][-1] == "locked"
+    assert [staff.enterPin("000000") for _ in range(5)][-1] == "locked"
     assert staff.property("pinLockedSeconds") == 120
     clock.now += 121
     assert staff.enterPin(PIN) == ""
@@ -181,15 +181,15 @@ def test_the_pin_is_never_kept_or_logged_in_clear(
     caplog.set_level(logging.INFO)
     config = tmp_path / "kiosk.yaml"
     config.write_text("# the booth's config\n")
-    result = run_cli("--config", config, "staff", "set-pin", stdin="97531\n97531\n")
+    result = run_cli("--config", config, "staff", "set-pin", stdin="975312\n975312\n")
     assert result.returncode == 0, result.stderr
-    assert "97531" not in config.read_text() and "staff_pin_hash" in config.read_text()
-    assert "97531" not in result.stdout + result.stderr
+    assert "975312" not in config.read_text() and "staff_pin_hash" in config.read_text()
+    assert "975312" not in result.stdout + result.stderr
     ui = staff_kiosk()
     handler = attach_log_file(ui.installer.data_dir)  # as the running kiosk does
     try:
         ui.staff.requestEntry()
-        ui.staff.enterPin("86420")
+        ui.staff.enterPin("864209")
         ui.staff.enterPin(PIN)
     finally:
         assert handler is not None
@@ -197,7 +197,7 @@ def test_the_pin_is_never_kept_or_logged_in_clear(
         handler.close()
     text = log_file(ui.installer.data_dir).read_text()
     assert "wrong staff PIN" in text and "staff PIN accepted" in text
-    assert "86420" not in text and PIN not in text
+    assert "864209" not in text and PIN not in text
 
 
 # -- the panel

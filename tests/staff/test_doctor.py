@@ -18,7 +18,7 @@ def ready_config(tmp_path: Path, run_cli) -> Path:
     drop.mkdir()
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"drop_folders:\n  - {drop}\n", encoding="utf-8")
-    result = run_cli("--config", config, "staff", "set-pin", stdin="2468\n2468\n")
+    result = run_cli("--config", config, "staff", "set-pin", stdin="246802\n246802\n")
     assert result.returncode == 0, result.stderr
     return config
 

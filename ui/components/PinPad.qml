@@ -67,7 +67,7 @@ Rectangle {
                 spacing: Theme.spaceS
                 height: Theme.px(28)
                 Repeater {
-                    model: Math.max(4, approval.pin.length)
+                    model: Math.max(6, approval.pin.length)
                     Rectangle {
                         required property int index
                         width: Theme.px(22)
