@@ -15,6 +15,12 @@ class KioskError(Exception):
     exit_code = 1
 
 
+class ArgumentError(KioskError):
+    """What the command was given cannot work (an output that is one of its inputs)."""
+
+    exit_code = 2
+
+
 class ManifestError(KioskError):
     """A content manifest has one or more mistakes; each names its file and line."""
 

@@ -9,6 +9,8 @@ errors into ``file:line: message`` lines.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,18 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from kiosk import limits
+
 Location = tuple[str | int, ...]
+
+
+class _TooLargeError(Exception):
+    """The document grows past a limit as it is read (a nesting, or an alias expanded)."""
+
+    def __init__(self, line: int, what: str) -> None:
+        super().__init__(what)
+        self.line = line
+        self.what = what
 
 
 @dataclass
@@ -45,10 +58,15 @@ def load_yaml(path: Path) -> YamlDocument:
     """Read ``path`` as YAML, keeping lines; syntax errors and duplicate keys become problems.
 
     Raises ``OSError`` when the file cannot be read; everything wrong inside it is in
-    ``problems`` so callers can report it with the rest.
+    ``problems`` so callers can report it with the rest. Only a regular file is read (a
+    pipe would hang the read), up to ``limits.YAML_BYTES``; nesting deeper than
+    ``limits.YAML_DEPTH`` and more than ``limits.YAML_VALUES`` values once aliases are
+    expanded (an alias bomb) are problems, not a hang.
     """
-    text = path.read_text(encoding="utf-8")
     doc = YamlDocument(path=path, data=None)
+    text = _read_text(path, doc)
+    if text is None:
+        return doc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -59,18 +77,48 @@ def load_yaml(path: Path) -> YamlDocument:
     except yaml.YAMLError as error:
         doc.problems.append(f"{path}:1: not valid YAML: {error}")
         return doc
+    except RecursionError:
+        doc.problems.append(f"{path}:1: nested more than {limits.YAML_DEPTH} levels deep")
+        return doc
     if node is None:
         doc.data = {}
         return doc
-    doc.data = _plain(node, (), doc)
+    try:
+        doc.data = _plain(node, (), doc, [0])
+    except _TooLargeError as error:
+        doc.problems.append(f"{path}:{error.line}: {error.what}")
+        doc.data = None
     return doc
+
+
+def _read_text(path: Path, doc: YamlDocument) -> str | None:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            doc.problems.append(f"{path}: not a file (a pipe, a device or a folder)")
+            return None
+        data = file.read(limits.YAML_BYTES + 1)
+    if len(data) > limits.YAML_BYTES:
+        doc.problems.append(f"{path}: larger than {limits.YAML_BYTES // 1000} kB")
+        return None
+    return data.decode("utf-8")
 
 
 _constructor = yaml.SafeLoader(stream="")
 
 
-def _plain(node: yaml.Node, location: Location, doc: YamlDocument) -> Any:
-    doc.lines.setdefault(location, node.start_mark.line + 1)
+def _plain(node: yaml.Node, location: Location, doc: YamlDocument, count: list[int]) -> Any:
+    line = node.start_mark.line + 1
+    count[0] += 1
+    if count[0] > limits.YAML_VALUES:
+        # An alias's own line is where it was first written: name the key that grew instead.
+        where = doc.lines.get(location[:1], line)
+        raise _TooLargeError(
+            where, f"more than {limits.YAML_VALUES} values (with aliases expanded)"
+        )
+    if len(location) > limits.YAML_DEPTH:
+        raise _TooLargeError(line, f"nested more than {limits.YAML_DEPTH} levels deep")
+    doc.lines.setdefault(location, line)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -83,10 +131,10 @@ def _plain(node: yaml.Node, location: Location, doc: YamlDocument) -> Any:
                 doc.problems.append(f"{doc.path}:{line}: '{key}' is given twice")
                 continue
             doc.lines[child] = key_node.start_mark.line + 1
-            result[key] = _plain(value_node, child, doc)
+            result[key] = _plain(value_node, child, doc, count)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, (*location, i), doc) for i, item in enumerate(node.value)]
+        return [_plain(item, (*location, i), doc, count) for i, item in enumerate(node.value)]
     return _constructor.construct_object(node, deep=True)
 
 

@@ -139,7 +139,7 @@ Window {
                 source: cornerView.enlargedImage
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
-                sourceSize.width: 2048
+                sourceSize { width: 2048; height: 2048 }  // fitted: both sides bound the decode
                 Accessible.role: Accessible.Graphic
                 Accessible.name: cornerView.enlargedCaption
             }

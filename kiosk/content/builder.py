@@ -31,7 +31,7 @@ from kiosk.content.manifest import (
     load_manifest,
 )
 from kiosk.content.signing import load_private_key, sign_digest
-from kiosk.errors import KioskError
+from kiosk.errors import ArgumentError, KioskError
 from kiosk.files import fsync_directory, fsync_file
 
 # Media at least this large get a progress bar while they are hashed and stored.
@@ -70,15 +70,21 @@ def build_package(
     chunk_size: int = format_spec.DEFAULT_CHUNK_SIZE,
     built_at: datetime | None = None,
     sign_key: Path | None = None,
+    allow_media_outside: bool = False,
 ) -> BuildResult:
     """Validate the manifest and write the package to ``out_path``.
 
     Raises ``ManifestError`` for mistakes in the manifest (nothing is written) and
     ``KioskError`` when the output cannot be written (nothing is left behind).
     """
-    loaded = load_manifest(manifest_path)
+    loaded = load_manifest(manifest_path, allow_media_outside=allow_media_outside)
     private_key = load_private_key(sign_key) if sign_key else None
     out_path = out_path.resolve()
+    inputs = {manifest_path.resolve(), *loaded.media, *([sign_key.resolve()] if sign_key else [])}
+    if out_path in inputs:
+        raise ArgumentError(
+            f"{out_path} is one of the build's own inputs: choose another output file"
+        )
     built_at = built_at or datetime.now(UTC)
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,8 @@ def ensure_demo_package(data_dir: Path, progress: ProgressFactory | None = None)
     # kiosk starting on its already-built demo should not pay for.
     from kiosk.content.builder import build_package
 
-    build_package(demo_manifest(), wanted, progress=progress)
+    # The demo's manifest (seeds/) names the shipped media beside it (media/).
+    build_package(demo_manifest(), wanted, progress=progress, allow_media_outside=True)
     for old in folder.glob("demo-*.kpkg"):
         if old != wanted:
             old.unlink(missing_ok=True)

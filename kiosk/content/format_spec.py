@@ -47,3 +47,4 @@ PACKAGE_ID_MAX_LENGTH = 64
 VERSION_FORM = r"\d{1,9}(\.\d{1,9}){0,3}"
 LANGUAGE_FORM = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?"
 SHA256_FORM = r"[0-9a-f]{64}"
+SLUG_FORM = r"[a-z0-9]+(-[a-z0-9]+)*"  # corner and link ids

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
 )
 
+from kiosk import limits
 from kiosk.content import format_spec
 from kiosk.content.contrast import palette
 from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
@@ -41,9 +42,19 @@ class ManifestContext:
     base_dir: Path
     languages: tuple[str, ...]
     media: dict[Path, MediaFacts] = field(default_factory=dict)
+    # Media are found in the manifest's folder unless the editor says otherwise: a manifest
+    # from elsewhere must not pack up whatever its paths (or links) lead to on this PC.
+    allow_outside: bool = False
 
     def check_media(self, kind: str, value: str) -> str:
         path = (self.base_dir / value).resolve()
+        if not self.allow_outside and (
+            Path(value).is_absolute() or not path.is_relative_to(self.base_dir)
+        ):
+            raise ValueError(
+                f"{value} is outside the manifest's folder (an absolute path, '..' or a link "
+                "out of it); move it in, or build with --allow-media-outside"
+            )
         if not path.exists():
             raise ValueError(f"file not found: {value}")
         if not path.is_file():
@@ -98,12 +109,22 @@ def _form(pattern: str, what: str) -> AfterValidator:
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 LanguageCode = Annotated[str, _form(format_spec.LANGUAGE_FORM, "a language code such as ko or en")]
-Localized = Annotated[
-    dict[LanguageCode, NonEmpty],
-    AfterValidator(lambda value, info: _context(info).check_translations(value)),
-]
+
+
+def _translated(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    return _context(info).check_translations(value)
+
+
+# A text in every language of the package: ``Localized[Title]``. The lengths suit a
+# visitor reading standing (kiosk/limits.py); longer text is refused, not cut at the booth.
+_Text = TypeVar("_Text")
+Localized = Annotated[dict[LanguageCode, _Text], AfterValidator(_translated)]
+Title = Annotated[NonEmpty, StringConstraints(max_length=limits.TITLE_CHARS)]
+Summary = Annotated[NonEmpty, StringConstraints(max_length=limits.SUMMARY_CHARS)]
+Body = Annotated[NonEmpty, StringConstraints(max_length=limits.BODY_CHARS)]
+Label = Annotated[NonEmpty, StringConstraints(max_length=limits.LABEL_CHARS)]
 Slug = Annotated[
-    str, _form(r"[a-z0-9]+(-[a-z0-9]+)*", "an id of lowercase letters, digits and hyphens")
+    str, _form(format_spec.SLUG_FORM, "an id of lowercase letters, digits and hyphens")
 ]
 Colour = Annotated[str, _form(r"#[0-9A-Fa-f]{6}", "a colour written as #rrggbb")]
 ImageFile = Annotated[str, _media("image")]
@@ -126,8 +147,8 @@ class PackageSection(_Strict):
     ]
     version: Annotated[str, _form(format_spec.VERSION_FORM, "a version such as 1.0.2 (in quotes)")]
     languages: list[LanguageCode] = Field(min_length=2)
-    title: Localized
-    subtitle: Localized
+    title: Localized[Title]
+    subtitle: Localized[Title]
 
     @field_validator("languages")
     @classmethod
@@ -155,7 +176,7 @@ class LinkEntry(_Strict):
     """A link shown as a QR code."""
 
     url: Annotated[str, _form(r"https?://\S+", "a web address starting with https://")]
-    label: Localized
+    label: Localized[Label]
 
 
 class VideoEntry(_Strict):
@@ -185,8 +206,8 @@ class SectionEntry(_Strict):
     """One page of a corner."""
 
     kind: Literal["background", "accomplishments", "effects", "free"]
-    title: Localized
-    body: Localized
+    title: Localized[Title]
+    body: Localized[Body]
     image: ImageFile | None = None
     # A recorded reading of the page per language (MP3, AAC/M4A, Ogg or WAV).
     narration: dict[LanguageCode, AudioFile] = Field(default_factory=dict)
@@ -201,15 +222,15 @@ class GalleryEntry(_Strict):
     """An image in a corner's gallery."""
 
     image: ImageFile
-    caption: Localized | None = None
+    caption: Localized[Label] | None = None
 
 
 class CornerEntry(_Strict):
     """An exhibit corner."""
 
     id: Slug
-    title: Localized
-    summary: Localized
+    title: Localized[Title]
+    summary: Localized[Summary]
     colour: Colour | None = None
     hero: ImageFile | None = None
     video: VideoEntry | None = None
@@ -286,7 +307,7 @@ class LoadedManifest:
         return (self.base_dir / relative).resolve()
 
 
-def load_manifest(path: Path) -> LoadedManifest:
+def load_manifest(path: Path, *, allow_media_outside: bool = False) -> LoadedManifest:
     """Read and validate a manifest; raises ``ManifestError`` listing every mistake."""
     try:
         doc = load_yaml(path)
@@ -298,7 +319,9 @@ def load_manifest(path: Path) -> LoadedManifest:
         raise ManifestError(doc.problems)
     if not isinstance(doc.data, dict):
         raise ManifestError([doc.problem((), "the manifest must be a mapping of keys")])
-    context = ManifestContext(path.parent.resolve(), _declared_languages(doc))
+    context = ManifestContext(
+        path.parent.resolve(), _declared_languages(doc), allow_outside=allow_media_outside
+    )
     try:
         manifest = Manifest.model_validate(doc.data, context=context)
     except ValidationError as error:

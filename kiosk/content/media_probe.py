@@ -15,6 +15,8 @@ import av
 import webvtt
 from PIL import Image, UnidentifiedImageError
 
+from kiosk import limits
+
 
 class UnreadableMediaError(Exception):
     """The file is not a media file of the kind the manifest says; the message says why."""
@@ -61,9 +63,32 @@ def probe(kind: str, path: Path) -> MediaFacts:
         "font": _probe_font,
     }
     try:
-        return probes[kind](path)
+        facts = probes[kind](path)
     except OSError as error:
         raise UnreadableMediaError(f"cannot read the file ({error.strerror or error})") from error
+    _check_limits(facts)
+    return facts
+
+
+def _check_limits(facts: MediaFacts) -> None:
+    """Refuse media legal in form but beyond what a kiosk shows (``kiosk/limits.py``)."""
+    width, height = facts.width or 0, facts.height or 0
+    if facts.kind == "image" and width and height:
+        if width * height > limits.IMAGE_PIXELS:
+            raise UnreadableMediaError(
+                f"{width}x{height} px is more than the kiosk shows "
+                f"(at most {limits.IMAGE_PIXELS // 1_000_000} megapixels)"
+            )
+        if max(width, height) / min(width, height) > limits.IMAGE_ASPECT:
+            raise UnreadableMediaError(
+                f"{width}x{height} px is too thin to show (sides at most {limits.IMAGE_ASPECT:g}:1)"
+            )
+    if facts.kind == "video" and (
+        max(width, height) > limits.VIDEO_SIDE or width * height > limits.VIDEO_PIXELS
+    ):
+        raise UnreadableMediaError(f"{width}x{height} video is larger than 4K")
+    if facts.duration_ms is not None and facts.duration_ms > limits.MEDIA_SECONDS * 1000:
+        raise UnreadableMediaError(f"it lasts more than {limits.MEDIA_SECONDS // 60} minutes")
 
 
 def _probe_image(path: Path) -> MediaFacts:
@@ -141,6 +166,8 @@ def _duration_ms(container: av.container.InputContainer, stream: av.stream.Strea
 
 
 def _probe_captions(path: Path) -> MediaFacts:
+    if path.stat().st_size > limits.CAPTION_BYTES:
+        raise UnreadableMediaError(f"larger than {limits.CAPTION_BYTES // 1000} kB")
     try:
         captions = webvtt.read(str(path))
     except (
@@ -151,10 +178,16 @@ def _probe_captions(path: Path) -> MediaFacts:
         raise UnreadableMediaError(f"not a valid WebVTT file ({error})") from error
     if not captions.captions:
         raise UnreadableMediaError("the caption file has no cues")
+    if len(captions.captions) > limits.CAPTION_CUES:
+        raise UnreadableMediaError(f"more than {limits.CAPTION_CUES} cues")
+    if any(len(cue.text) > limits.CAPTION_CUE_CHARS for cue in captions.captions):
+        raise UnreadableMediaError(f"a cue longer than {limits.CAPTION_CUE_CHARS} characters")
     return MediaFacts("captions", "text/vtt")
 
 
 def _probe_font(path: Path) -> MediaFacts:
+    if path.stat().st_size > limits.FONT_BYTES:
+        raise UnreadableMediaError(f"larger than {limits.FONT_BYTES // 1_000_000} MB")
     with path.open("rb") as file:
         magic = file.read(4)
     if magic not in _FONT_MAGIC:

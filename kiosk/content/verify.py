@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
+from kiosk import limits
 from kiosk.content import format_spec
 from kiosk.content.digest import compute_manifest_digest
 from kiosk.content.package import check_package_file
@@ -72,43 +73,65 @@ def _check_integrity(connection: sqlite3.Connection, report: VerificationReport)
             report.problems.append(f"SQLite integrity: {message}")
 
 
+def _of_form(value: object, form: str, max_length: int = 64) -> bool:
+    return isinstance(value, str) and len(value) <= max_length and bool(re.fullmatch(form, value))
+
+
 def _check_forms(connection: sqlite3.Connection, report: VerificationReport) -> None:
-    """Values that become file names and paths on the kiosk have their documented form."""
-    info = connection.execute("SELECT package_id, version FROM package_info").fetchone()
-    package_id, version = info
-    if not (
-        isinstance(package_id, str)
-        and len(package_id) <= format_spec.PACKAGE_ID_MAX_LENGTH
-        and re.fullmatch(format_spec.PACKAGE_ID_FORM, package_id)
-    ):
+    """Values that become file names, paths or names on the kiosk have their documented
+    form (a package can be made without the builder, so its checks are not relied on)."""
+    package_id, version = connection.execute(
+        "SELECT package_id, version FROM package_info"
+    ).fetchone()
+    if not _of_form(package_id, format_spec.PACKAGE_ID_FORM, format_spec.PACKAGE_ID_MAX_LENGTH):
         report.problems.append("its package id is not of the form a manifest allows")
-    if not (isinstance(version, str) and re.fullmatch(format_spec.VERSION_FORM, version)):
+    if not _of_form(version, format_spec.VERSION_FORM):
         report.problems.append("its version is not of the form a manifest allows")
+    ids = connection.execute("SELECT corner_id FROM corner UNION SELECT link_id FROM link")
+    if not all(_of_form(name, format_spec.SLUG_FORM) for (name,) in ids):
+        report.problems.append("a corner or link id is not of the form a manifest allows")
+    languages = connection.execute("SELECT lang FROM text UNION SELECT lang FROM caption_track")
+    if not all(_of_form(lang, format_spec.LANGUAGE_FORM) for (lang,) in languages):
+        report.problems.append("a language code is not of the form a manifest allows")
+    _check_text_lengths(connection, report)
     # Every digest column of every table the kiosk knows (names from its own schema).
     present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
     for table in Base.metadata.tables.values():
         if table.name not in present:
             continue  # an optional table the package predates (format_spec.OPTIONAL_TABLES)
-        for column in table.columns:
-            if not column.name.endswith("sha256"):
-                continue
-            bad = connection.execute(
-                f'SELECT count(*) FROM "{table.name}" WHERE "{column.name}" IS NOT NULL AND '
-                f'(typeof("{column.name}") != \'text\' OR length("{column.name}") != 64 '
-                f"OR \"{column.name}\" GLOB '*[^0-9a-f]*')"
-            ).fetchone()[0]
+        for column in (column for column in table.columns if column.name.endswith("sha256")):
+            values = connection.execute(
+                f'SELECT DISTINCT "{column.name}" FROM "{table.name}" '
+                f'WHERE "{column.name}" IS NOT NULL'
+            )
+            bad = sum(not _of_form(value, format_spec.SHA256_FORM) for (value,) in values)
             if bad:
                 report.problems.append(
                     f"{bad} {table.name}.{column.name} values are not SHA-256 digests"
                 )
-    languages = connection.execute(
-        "SELECT DISTINCT lang FROM text UNION SELECT lang FROM caption_track"
-    ).fetchall()
-    if any(
-        not (isinstance(lang, str) and re.fullmatch(format_spec.LANGUAGE_FORM, lang))
-        for (lang,) in languages
-    ):
-        report.problems.append("a language code is not of the form a manifest allows")
+
+
+# Which texts are titles, by the columns that name them (the builder's keys are not relied on).
+_TITLE_KEYS = (
+    "SELECT title_key FROM package_info UNION SELECT subtitle_key FROM package_info "
+    "UNION SELECT title_key FROM corner UNION SELECT title_key FROM section"
+)
+
+
+def _check_text_lengths(connection: sqlite3.Connection, report: VerificationReport) -> None:
+    """Text the kiosk draws is text, and no longer than a manifest may make it."""
+    query = "SELECT count(*) FROM text WHERE typeof(value) != 'text'"
+    (not_text,) = connection.execute(query).fetchone()
+    if not_text:
+        report.problems.append(f"{not_text} texts are not text")
+    (longest,) = connection.execute("SELECT coalesce(max(length(value)), 0) FROM text").fetchone()
+    if longest > limits.TEXT_CHARS:
+        report.problems.append(f"a text is {longest} characters long (at most {limits.TEXT_CHARS})")
+    (title,) = connection.execute(
+        f"SELECT coalesce(max(length(value)), 0) FROM text WHERE key IN ({_TITLE_KEYS})"
+    ).fetchone()
+    if title > limits.TITLE_CHARS:
+        report.problems.append(f"a title is {title} characters long (at most {limits.TITLE_CHARS})")
 
 
 def _check_media(connection: sqlite3.Connection, report: VerificationReport) -> None:

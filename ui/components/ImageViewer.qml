@@ -66,7 +66,7 @@ Rectangle {
                 source: slide.imageUrl
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
-                sourceSize.width: 2048
+                sourceSize { width: 2048; height: 2048 }  // fitted: both sides bound the decode
 
                 PinchHandler {
                     id: pinch

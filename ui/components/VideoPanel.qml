@@ -131,6 +131,8 @@ Rectangle {
         source: panel.poster
         fillMode: Image.PreserveAspectFit
         asynchronous: true
+        // Decoded at the size it is drawn, never at the file's (docs/security.md, limits).
+        sourceSize { width: 1920; height: 1920 }
         visible: !frame.hasFrame || panel.failed
     }
 
