@@ -109,7 +109,9 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Installed content is on trial while it is shown at a booth, not for a screenshot.
     guard = None if options.screenshot or options.package else CrashGuard(options.data_dir)
-    package = ContentPackage.open(options.package or _installed_or_demo(options.data_dir, guard))
+    package = ContentPackage.open(
+        options.package or _installed_or_demo(_installer_for(config, options.data_dir), guard)
+    )
     trace.mark(
         "package_opened", package_id=package.content.package_id, version=package.content.version
     )
@@ -154,11 +156,10 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
         package.close()
 
 
-def _installed_or_demo(data_dir: Path, guard: CrashGuard | None) -> Path:
+def _installed_or_demo(installer: Installer, guard: CrashGuard | None) -> Path:
     """The installed package (falling back to the previous one), else the built-in demo.
     A package that brought the kiosk down soon after it was shown, time after time, is set
     aside first, and the one before it shown instead."""
-    installer = Installer(data_dir)
     installer.recover()
     shown = installer.package_to_show()
     while shown is not None and guard is not None and guard.should_set_aside(shown.name):
@@ -174,7 +175,7 @@ def _installed_or_demo(data_dir: Path, guard: CrashGuard | None) -> Path:
         shown = fallback
     if guard is not None:
         guard.begin(shown.name if shown else "")
-    return shown or ensure_demo_package(data_dir)
+    return shown or ensure_demo_package(installer.data_dir)
 
 
 def _installer_for(config: KioskConfig, data_dir: Path) -> Installer:

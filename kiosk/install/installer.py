@@ -151,8 +151,14 @@ class Installer:
                 check_package_file(candidate).close()
                 with ContentPackage.open(candidate) as package:
                     missing = [m for m in package.content.media.values() if not self.media.has(m)]
+                    forged = self._signature_is_forged(package)
             except PackageError as error:
                 log.error("installed package unusable, falling back: %s", error)
+                continue
+            if forged:
+                log.error(
+                    "installed package %s: its signature is not valid, falling back", candidate.name
+                )
                 continue
             if missing:
                 log.error(
@@ -176,6 +182,8 @@ class Installer:
             problems = report.problems
             if not problems:
                 with ContentPackage.open(path) as package:
+                    if self._signature_is_forged(package):
+                        problems.append("its signature is not valid")
                     for item in package.content.media.values():
                         try:
                             self.media.check(item)
@@ -191,6 +199,15 @@ class Installer:
                 )
             self.set_aside(path)
         return problems
+
+    def _signature_is_forged(self, package: ContentPackage) -> bool:
+        """A trusted key's name on a signature it did not make. Installing never keeps such
+        a package, so one found installed was changed on this kiosk's disk."""
+        content = package.content
+        standing = signature_standing(
+            self.trusted_keys, content.key_id, content.signature, content.manifest_digest
+        )
+        return standing is SignatureStanding.NOT_VALID
 
     def set_aside(self, path: Path) -> None:
         """Stop showing ``path``: the other installed package (or the demo) takes its place,

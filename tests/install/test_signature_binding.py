@@ -185,3 +185,21 @@ def test_package_info_prints_no_control_sequences(
     assert "Hall\\x1b]0;owned\\x07\\x1b[2J" in shown.stdout
     (signed,) = [line for line in shown.stdout.splitlines() if line.startswith("signed")]
     assert signed.split(maxsplit=1)[1] == "unsigned"
+
+
+def test_an_installed_copy_changed_on_disk_gives_way_at_start_and_in_the_full_check(
+    booth: Installer, signed_13: Path
+) -> None:
+    """The start check and the background check verify the signature too, not just that
+    the rows fit the stored digest."""
+    shown_before, _ = booth.installed()
+    installed = booth.install(signed_13).path
+
+    def forge(connection: sqlite3.Connection) -> None:
+        new_title(connection)
+        restamp_digest(connection)
+
+    forged = tampered(installed, forge, name="forged.kpkg")
+    forged.replace(installed)
+    assert booth.package_to_show() == shown_before
+    assert "its signature is not valid" in booth.verify_installed(installed)

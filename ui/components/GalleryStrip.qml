@@ -38,7 +38,8 @@ ListView {
             source: thumb.imageUrl
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
-            sourceSize.height: thumb.height
+            // Never unbounded: a size of 0 (before layout) would decode the file whole.
+            sourceSize { width: Math.max(thumb.width, 64); height: Math.max(thumb.height, 64) }
         }
         Rectangle {
             anchors.fill: parent
