@@ -18,6 +18,7 @@ import click
 from kiosk import __version__, trace
 from kiosk.config import KioskConfig, load_config
 from kiosk.errors import KioskError
+from kiosk.safe_text import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -219,7 +220,7 @@ def package_verify(file: Path) -> None:
         )
         return
     for problem in report.problems:
-        click.echo(f"{file}: {problem}", err=True)
+        click.echo(f"{file}: {printable(problem)}", err=True)
     raise SystemExit(1)
 
 
@@ -230,7 +231,6 @@ def package_info(state: _State, file: Path) -> None:
     """Describe a package: identity, languages, corners, media, who signed it."""
     from kiosk.content.package import ContentPackage
     from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
-    from kiosk.safe_text import printable
 
     trusted = [TrustedKey.parse(line) for line in state.config().trusted_keys]
     with ContentPackage.open(file) as opened:
@@ -438,11 +438,12 @@ def status(state: _State) -> None:
         ("version", found.app_version),
         ("data", str(data_dir)),
     ]
+    # Titles and log lines may carry a package's text: no control sequence gets through.
     for label, value in rows:
-        click.echo(f"{label:<10} {value}")
+        click.echo(f"{label:<10} {printable(value)}")
     click.echo("problems" + ("" if found.problems else "   none"))
     for problem in found.problems:
-        click.echo(f"  {problem}")
+        click.echo(f"  {printable(problem)}")
 
 
 @cli.command()
@@ -496,7 +497,9 @@ def main() -> None:
         error.show()
         raise SystemExit(error.exit_code) from None
     except KioskError as error:
-        click.echo(f"error: {error}", err=True)
+        # A message may name a file from a stick or quote a package: escaped, line by line.
+        lines = "\n".join(printable(line) for line in str(error).splitlines())
+        click.echo(f"error: {lines}", err=True)
         raise SystemExit(error.exit_code) from None
     except OSError as error:
         # The machine refused (disk full, permission, a stick pulled out): say what and where.

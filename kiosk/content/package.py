@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -156,23 +157,46 @@ def sqlite_uri(path: Path) -> str:
     return "file:" + path.resolve().as_posix().replace("?", "%3f").replace("#", "%23") + "?mode=ro"
 
 
+def _read_header(path: Path) -> bytes:
+    """The first 100 bytes of a regular file (a pipe or device by that name is refused
+    without waiting on it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError as error:
+        raise PackageError(f"{path}: no such file") from error
+    except OSError as error:
+        raise PackageError(f"{path}: cannot read the file ({error.strerror})") from error
+    with os.fdopen(fd, "rb") as file:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise PackageError(f"{path}: is a folder, not a package file")
+        if not stat.S_ISREG(kind):
+            raise PackageError(f"{path}: not a package file (a device or a pipe)")
+        try:
+            return file.read(100)
+        except OSError as error:
+            raise PackageError(f"{path}: cannot read the file ({error.strerror})") from error
+
+
 def check_package_file(path: Path) -> sqlite3.Connection:
     """Open ``path`` read-only after the checks that make later reads safe.
 
     Raises ``PackageError`` with a one-line reason when the file is missing, is not
     SQLite, is some other SQLite file, lacks tables, or was made by a newer kiosk.
     """
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-    except FileNotFoundError as error:
-        raise PackageError(f"{path}: no such file") from error
-    except IsADirectoryError as error:
-        raise PackageError(f"{path}: is a folder, not a package file") from error
-    except OSError as error:
-        raise PackageError(f"{path}: cannot read the file ({error.strerror})") from error
-    if header != _SQLITE_HEADER:
+    header = _read_header(path)
+    if header[: len(_SQLITE_HEADER)] != _SQLITE_HEADER:
         raise PackageError(f"{path}: not a content package (not an SQLite database)")
+    # Bytes 18 and 19: 1 for a rollback journal, 2 for WAL. A package is one file: what a
+    # WAL or a journal beside it would add is not part of what was built and signed.
+    if header[18:20] != b"\x01\x01":
+        raise PackageError(f"{path}: the package is in WAL mode, not one file; rebuild it")
+    for companion in ("-wal", "-journal", "-shm"):
+        if path.with_name(path.name + companion).exists():
+            raise PackageError(
+                f"{path}: a file {path.name}{companion} lies beside it: the package may be "
+                "half-written; copy it again, alone"
+            )
     try:
         connection = sqlite3.connect(sqlite_uri(path), uri=True, check_same_thread=False)
     except sqlite3.Error as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -158,3 +159,32 @@ def test_exported_cells_never_run_as_formulas(tmp_path: Path) -> None:
     events = (tmp_path / "out" / "events.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in events and "'@SUM(A1)" in events
     assert ",-5" in events  # a number stays a number
+
+
+def test_a_package_with_a_journal_beside_it_or_in_wal_mode_is_refused(
+    package: Path, tmp_path: Path, run_cli
+) -> None:
+    """A package is one file: a journal or WAL beside it could change what is read."""
+    beside = tmp_path / "journal" / "hall.kpkg"
+    beside.parent.mkdir()
+    beside.write_bytes(package.read_bytes())
+    (beside.parent / "hall.kpkg-journal").write_bytes(b"\0" * 512)
+    shown = run_cli("package", "verify", beside)
+    assert shown.returncode == 1 and "hall.kpkg-journal lies beside it" in shown.stderr
+    wal = tmp_path / "wal.kpkg"
+    wal.write_bytes(package.read_bytes())
+    with sqlite3.connect(wal) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+    connection.close()
+    shown = run_cli("package", "verify", wal)
+    assert shown.returncode == 1 and "WAL mode" in shown.stderr
+
+
+def test_a_file_name_with_control_sequences_is_printed_escaped(
+    package: Path, stick: Path, run_cli
+) -> None:
+    odd = stick / "hall\x1b]0;owned\x07.kpkg"
+    odd.write_bytes(b"not a package")
+    shown = run_cli("package", "verify", odd)
+    assert shown.returncode == 1
+    assert "\x1b" not in shown.stderr and "\\x1b]0;owned\\x07" in shown.stderr
