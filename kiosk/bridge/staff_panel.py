@@ -29,6 +29,7 @@ from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.errors import KioskError
 from kiosk.install.discovery import is_removable_mount
 from kiosk.install.installer import Installer
+from kiosk.safe_text import printable
 from kiosk.staff.backlight import Backlight
 from kiosk.staff.export import export_for_staff
 from kiosk.staff.pin import PinGate
@@ -42,8 +43,9 @@ log = logging.getLogger(__name__)
 def _package_map(facts: PackageFacts | None) -> dict[str, str]:
     if facts is None:
         return {}
+    # Control characters escaped: staff read what the package says, not what it hides.
     return {
-        "title": facts.title,
+        "title": printable(facts.title),
         "id": facts.package_id,
         "version": facts.version,
         "built": facts.built_at,

@@ -48,3 +48,6 @@ VERSION_FORM = r"\d{1,9}(\.\d{1,9}){0,3}"
 LANGUAGE_FORM = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?"
 SHA256_FORM = r"[0-9a-f]{64}"
 SLUG_FORM = r"[a-z0-9]+(-[a-z0-9]+)*"  # corner and link ids
+COLOUR_FORM = r"#[0-9A-Fa-f]{6}"
+LINK_FORM = r"https?://\S+"  # shown as a QR code, never opened by the kiosk
+LINK_MAX_LENGTH = 2000

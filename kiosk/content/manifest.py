@@ -126,7 +126,7 @@ Label = Annotated[NonEmpty, StringConstraints(max_length=limits.LABEL_CHARS)]
 Slug = Annotated[
     str, _form(format_spec.SLUG_FORM, "an id of lowercase letters, digits and hyphens")
 ]
-Colour = Annotated[str, _form(r"#[0-9A-Fa-f]{6}", "a colour written as #rrggbb")]
+Colour = Annotated[str, _form(format_spec.COLOUR_FORM, "a colour written as #rrggbb")]
 ImageFile = Annotated[str, _media("image")]
 VideoFile = Annotated[str, _media("video")]
 AudioFile = Annotated[str, _media("audio")]
@@ -175,7 +175,11 @@ class Theme(_Strict):
 class LinkEntry(_Strict):
     """A link shown as a QR code."""
 
-    url: Annotated[str, _form(r"https?://\S+", "a web address starting with https://")]
+    url: Annotated[
+        str,
+        StringConstraints(max_length=format_spec.LINK_MAX_LENGTH),
+        _form(format_spec.LINK_FORM, "a web address starting with https://"),
+    ]
     label: Localized[Label]
 
 

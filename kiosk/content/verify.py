@@ -90,6 +90,16 @@ def _check_forms(connection: sqlite3.Connection, report: VerificationReport) -> 
     ids = connection.execute("SELECT corner_id FROM corner UNION SELECT link_id FROM link")
     if not all(_of_form(name, format_spec.SLUG_FORM) for (name,) in ids):
         report.problems.append("a corner or link id is not of the form a manifest allows")
+    colours = connection.execute(
+        "SELECT value FROM theme_colour UNION SELECT colour FROM corner WHERE colour IS NOT NULL"
+    )
+    if not all(_of_form(colour, format_spec.COLOUR_FORM) for (colour,) in colours):
+        report.problems.append("a colour is not written as #rrggbb")
+    urls = connection.execute("SELECT url FROM link")
+    if not all(
+        _of_form(url, format_spec.LINK_FORM, format_spec.LINK_MAX_LENGTH) for (url,) in urls
+    ):
+        report.problems.append("a link is not a web address (https://…)")
     languages = connection.execute("SELECT lang FROM text UNION SELECT lang FROM caption_track")
     if not all(_of_form(lang, format_spec.LANGUAGE_FORM) for (lang,) in languages):
         report.problems.append("a language code is not of the form a manifest allows")

@@ -4,6 +4,7 @@ staff approve, leaving every file of its data folder as it was."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -82,6 +83,12 @@ ATTACKS: dict[str, Edit] = {
     "a media digest that is a path": lambda c: c.executescript(
         "PRAGMA foreign_keys = OFF;"
         "UPDATE media SET sha256 = '../../../../tmp/owned' WHERE rowid = 1;"
+    ),
+    "a colour that is not one": lambda c: c.execute(
+        "INSERT OR REPLACE INTO theme_colour (name, value) VALUES ('accent', 'url(x)')"
+    ),
+    "a link that is not a web address": lambda c: c.execute(
+        "UPDATE link SET url = 'file:///etc/passwd'"
     ),
     "a key id that is not one": lambda c: c.execute(
         "UPDATE package_info SET key_id = '../../etc/x\x1b[2J'"
@@ -203,3 +210,36 @@ def test_an_installed_copy_changed_on_disk_gives_way_at_start_and_in_the_full_ch
     forged.replace(installed)
     assert booth.package_to_show() == shown_before
     assert "its signature is not valid" in booth.verify_installed(installed)
+
+
+FORMS = {
+    "its package id is not of the form": "UPDATE package_info SET package_id = '../../outside'",
+    "its version is not of the form": "UPDATE package_info SET version = '1/../../x'",
+    "a corner or link id is not of the form": "UPDATE corner SET corner_id = 'a b' WHERE rowid = 1",
+    "a language code is not of the form": "UPDATE text SET lang = '../ko' WHERE rowid = 1",
+    "a colour is not written as #rrggbb": (
+        "INSERT OR REPLACE INTO theme_colour (name, value) VALUES ('accent', 'url(x)')"
+    ),
+    "a link is not a web address": "UPDATE link SET url = 'file:///etc/passwd'",
+    "media.poster_sha256 values are not SHA-256 digests": (
+        "UPDATE media SET poster_sha256 = '../../x' WHERE poster_sha256 IS NOT NULL"
+    ),
+}
+
+
+@pytest.mark.parametrize("words", FORMS, ids=list(FORMS))
+def test_values_that_become_names_or_paths_are_checked_even_with_the_pin(
+    booth: Installer, manifest_dir: Path, tmp_path: Path, words: str
+) -> None:
+    """Unsigned, with a digest that fits: only the check of each value's form stops it."""
+    made = build(manifest_dir, tmp_path / "unsigned.kpkg", "1.4", None)
+
+    def edit(connection: sqlite3.Connection) -> None:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute(FORMS[words])
+        restamp_digest(connection)
+
+    before = snapshot(booth.data_dir)
+    with pytest.raises(InstallError, match=re.escape(words)):
+        booth.install(tampered(made, edit), approved=True)
+    assert snapshot(booth.data_dir) == before
