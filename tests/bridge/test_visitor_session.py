@@ -301,3 +301,45 @@ def test_a_watched_video_is_logged_with_its_seconds(qtbot, booth: Booth) -> None
     corner, detail, seconds = rows[0]
     assert (corner, detail) == ("clean-valleys", "partial")
     assert 1.0 <= seconds <= 8.0
+
+
+def test_every_attract_item_plays_in_order(qtbot, qapp, demo_package: Path, tmp_path: Path) -> None:
+    """A video and three pictures: each shows in turn, then the loop starts again; none is
+    skipped (the slot behind takes the next item even when a picture was ready at once)."""
+    with ContentPackage.open(demo_package) as package:
+        media = dict(MediaStore(tmp_path / "media").extract_all(package))
+        clip = make_clip(tmp_path / "short.mp4")
+        video = MediaItem(
+            "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
+        )
+        media[video.sha256] = clip
+        images = [item.media for item in package.content.attract if item.duration_ms]
+        assert len(images) == 3
+        playlist = [video, *images]
+        content = _with_attract(
+            package.content,
+            [AttractContent(video, None), *(AttractContent(image, 400) for image in images)],
+        )
+        booth = make_booth(qapp, package, tmp_path, content, media)
+        try:
+            view = find(booth.ui, "attractView")
+            slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
+            seen: list[str] = []
+
+            def showing() -> str:
+                top = max(slots, key=lambda slot: slot.z())
+                return top.property("item")["url"].toString() if top.z() == 2 else ""
+
+            def record() -> bool:
+                url = showing()
+                if url and (not seen or seen[-1] != url):
+                    seen.append(url)
+                return len(seen) >= len(playlist) + 1
+
+            qtbot.waitUntil(record, timeout=20_000)
+            expected = [str(media[item.sha256].as_uri()) for item in [*playlist, video]]
+            assert [Path(url).name for url in seen] == [Path(url).name for url in expected]
+            assert view.property("index") == 0
+        finally:
+            booth.ui.close()
+            booth.log.close()

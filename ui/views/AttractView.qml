@@ -41,12 +41,21 @@ Rectangle {
 
     function advance() {
         // The upcoming slot starts; the current one keeps its last picture until the
-        // upcoming one has its first (see onHasPictureChanged below).
+        // upcoming one has its first, then takes the item after it (preloadNext).
         attract.index = attract.nextIndex(attract.index)
         const done = attract.current
         attract.current = attract.upcoming
         attract.upcoming = done
         attract.current.begin()
+        // A picture loaded ahead already has it: hasPictureChanged will not come again.
+        if (attract.current.hasPicture)
+            attract.preloadNext()
+    }
+
+    // The slot behind the one showing takes the next item of the playlist.
+    function preloadNext() {
+        attract.failuresInARow = 0
+        attract.upcoming.load(attract.items[attract.nextIndex(attract.index)])
     }
 
     function skip(slot: AttractSlot, reason: string) {
@@ -75,12 +84,7 @@ Rectangle {
         visible: !attract.stillScreen
         onFinished: if (attract.current === slotA) attract.advance()
         onFailed: reason => attract.skip(slotA, reason)
-        onHasPictureChanged: {
-            if (hasPicture && attract.current === slotA) {
-                attract.failuresInARow = 0
-                slotB.load(attract.items[attract.nextIndex(attract.index)])
-            }
-        }
+        onHasPictureChanged: if (hasPicture && attract.current === slotA) attract.preloadNext()
     }
     AttractSlot {
         id: slotB
@@ -90,12 +94,7 @@ Rectangle {
         visible: !attract.stillScreen
         onFinished: if (attract.current === slotB) attract.advance()
         onFailed: reason => attract.skip(slotB, reason)
-        onHasPictureChanged: {
-            if (hasPicture && attract.current === slotB) {
-                attract.failuresInARow = 0
-                slotA.load(attract.items[attract.nextIndex(attract.index)])
-            }
-        }
+        onHasPictureChanged: if (hasPicture && attract.current === slotB) attract.preloadNext()
     }
 
     // The still screen: the hall's name when nothing can play. It also lies under the
