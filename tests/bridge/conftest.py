@@ -12,6 +12,7 @@ import pytest
 from kiosk.app import KioskUi, RunOptions
 from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage
+from kiosk.content.signing import TrustedKey
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 
@@ -48,9 +49,12 @@ def make_kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[Callable[..
         kiosk_mode: bool = False,
     ) -> KioskUi:
         exits: list[int] = []
-        extra: dict[str, Any] = {"installer": Installer(data, [])} if installs else {}
+        config = config or KioskConfig()
+        # The keys the config trusts, as the application's installer has them.
+        keys = [TrustedKey.parse(line) for line in config.trusted_keys]
+        extra: dict[str, Any] = {"installer": Installer(data, keys)} if installs else {}
         ui = KioskUi(
-            config or KioskConfig(),
+            config,
             package.content,
             media,
             data / "cache",

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from kiosk.analytics.log import InteractionLog, log_path
 from kiosk.app import KioskUi
 from kiosk.config import KioskConfig, StaffConfig
+from kiosk.content.signing import generate_key, public_line
 from kiosk.staff.kiosk_log import attach_log_file, log_file
 from kiosk.staff.pin import hash_pin
 from tests.bridge.ui import descendants, find, shown, tap
@@ -404,3 +405,25 @@ def test_panel_screenshots(qtbot, staff_kiosk, artifacts: Path) -> None:
         tap(ui, find(ui, f"staffPage_{page}"))
         qtbot.wait(100)
         ui.window.grabWindow().save(str(artifacts / f"staff-{page}.png"))
+
+
+@pytest.mark.parametrize("trusting", [True, False], ids=["key trusted", "key not trusted"])
+def test_status_page_names_a_signer_only_when_its_key_is_trusted(
+    qtbot, staff_kiosk, manifest_dir: Path, tmp_path: Path, trusting: bool, artifacts: Path
+) -> None:
+    key = tmp_path / "office" / "editor.key"
+    trusted = generate_key(key)
+    keys = [public_line(trusted.public_key)] if trusting else []
+    ui = staff_kiosk(trusted_keys=keys)
+    ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key), approved=True)
+    open_panel(qtbot, ui)
+    active = ui.staff.property("status")["active"]
+    page_text = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
+    if trusting:
+        assert (active["signature"], active["signer"]) == ("signed", trusted.key_id)
+        assert f"서명: {trusted.key_id}" in page_text
+    else:
+        assert (active["signature"], active["signer"]) == ("untrusted", "")
+        assert "이 키오스크가 신뢰하지 않는 키로 서명됨" in page_text
+        assert trusted.key_id not in page_text
+    ui.window.grabWindow().save(str(artifacts / f"staff-status-signed-{trusting}.png"))
