@@ -5,7 +5,9 @@ fast, with the disk's work overlapping the CPU's."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +28,29 @@ def fsync_directory(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class NotARegularFileError(OSError):
+    """A path names a device, a pipe, a socket or a folder where a file was expected."""
+
+
+def open_regular_file(path: Path, *, follow_links: bool = True) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file, never waiting on it: a pipe
+    with no writer or a device would block an ordinary ``open`` or read forever. Raises
+    ``NotARegularFileError`` (and ``OSError`` with ``ELOOP`` for a link when
+    ``follow_links`` is False) besides the usual ``OSError``s."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a device or a pipe"
+            raise NotARegularFileError(errno.EINVAL, kind, str(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -9,8 +9,6 @@ errors into ``file:line: message`` lines.
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from kiosk import limits
+from kiosk.files import NotARegularFileError, open_regular_file
 
 Location = tuple[str | int, ...]
 
@@ -92,12 +91,12 @@ def load_yaml(path: Path) -> YamlDocument:
 
 
 def _read_text(path: Path, doc: YamlDocument) -> str | None:
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            doc.problems.append(f"{path}: not a file (a pipe, a device or a folder)")
-            return None
-        data = file.read(limits.YAML_BYTES + 1)
+    try:
+        with open_regular_file(path) as file:
+            data = file.read(limits.YAML_BYTES + 1)
+    except NotARegularFileError as error:
+        doc.problems.append(f"{path}: not a file ({error.strerror})")
+        return None
     if len(data) > limits.YAML_BYTES:
         doc.problems.append(f"{path}: larger than {limits.YAML_BYTES // 1000} kB")
         return None

@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any, BinaryIO, Self
 
 from kiosk.content import format_spec as package_format
 from kiosk.errors import PackageError
-from kiosk.files import writing_behind
+from kiosk.files import NotARegularFileError, open_regular_file, writing_behind
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -161,21 +160,14 @@ def _read_header(path: Path) -> bytes:
     """The first 100 bytes of a regular file (a pipe or device by that name is refused
     without waiting on it)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open_regular_file(path) as file:
+            return file.read(100)
     except FileNotFoundError as error:
         raise PackageError(f"{path}: no such file") from error
+    except NotARegularFileError as error:
+        raise PackageError(f"{path}: not a package file ({error.strerror})") from error
     except OSError as error:
         raise PackageError(f"{path}: cannot read the file ({error.strerror})") from error
-    with os.fdopen(fd, "rb") as file:
-        kind = os.fstat(fd).st_mode
-        if stat.S_ISDIR(kind):
-            raise PackageError(f"{path}: is a folder, not a package file")
-        if not stat.S_ISREG(kind):
-            raise PackageError(f"{path}: not a package file (a device or a pipe)")
-        try:
-            return file.read(100)
-        except OSError as error:
-            raise PackageError(f"{path}: cannot read the file ({error.strerror})") from error
 
 
 def check_package_file(path: Path) -> sqlite3.Connection:

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.files import open_regular_file
 from kiosk.safe_text import printable
 
 # Where desktop Linux mounts removable media.
@@ -98,8 +99,7 @@ def _may_replace(report: Path) -> bool:
     if not stat.S_ISREG(facts.st_mode):
         return False
     try:
-        fd = os.open(report, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as file:
+        with open_regular_file(report, follow_links=False) as file:
             first = file.read(len(REPORT_HEADING.encode()) + 1)
     except OSError:
         return False

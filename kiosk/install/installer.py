@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import sqlite3
-import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -40,7 +39,13 @@ from kiosk.content.signing import SignatureStanding, TrustedKey, signature_stand
 from kiosk.content.structure import write_installed_copy
 from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
-from kiosk.files import fsync_directory, write_atomically, writing_behind
+from kiosk.files import (
+    NotARegularFileError,
+    fsync_directory,
+    open_regular_file,
+    write_atomically,
+    writing_behind,
+)
 from kiosk.install.media_store import MediaStore
 from kiosk.safe_text import printable
 
@@ -80,22 +85,19 @@ def open_package_file(source: Path) -> BinaryIO:
     symbolic link, a device (an endless one would fill the disk), a pipe (which would hang
     the read) or a folder is refused with a plain reason."""
     try:
-        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        return open_regular_file(source, follow_links=False)
     except FileNotFoundError as error:
         raise InstallError(f"{source}: no such file") from error
+    except NotARegularFileError as error:
+        raise InstallError(
+            f"{source.name} is not a package file ({error.strerror} by that name)"
+        ) from error
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise InstallError(
                 f"{source.name} is a symbolic link: only a package file itself is read"
             ) from error
         raise InstallError(_plain(error, "opening the package")) from error
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise InstallError(
-            f"{source.name} is not a package file (a device, a pipe or a folder by that name)"
-        )
-    os.set_blocking(fd, True)
-    return os.fdopen(fd, "rb")
 
 
 def _plain(error: OSError, doing: str) -> str:
