@@ -195,6 +195,16 @@ def test_the_log_records_a_scripted_visit_exactly(qtbot, booth: Booth) -> None:
     assert length == 140
 
 
+def _short_clip(folder: Path, media: dict[str, Path]) -> MediaItem:
+    """A 1.2 s generated clip as a media item, added to ``media``."""
+    clip = make_clip(folder / "short.mp4")
+    video = MediaItem(
+        "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
+    )
+    media[video.sha256] = clip
+    return video
+
+
 def _with_attract(content: PackageContent, items: list[AttractContent]) -> PackageContent:
     return dataclasses.replace(content, attract=tuple(items))
 
@@ -247,11 +257,7 @@ def test_no_blank_frame_between_attract_items(
     shows a picture: never the bare background."""
     with ContentPackage.open(demo_package) as package:
         media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        clip = make_clip(tmp_path / "short.mp4")
-        video = MediaItem(
-            "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
-        )
-        media[video.sha256] = clip
+        video = _short_clip(tmp_path, media)
         images = [item.media for item in package.content.attract if item.duration_ms]
         content = _with_attract(
             package.content,
@@ -308,11 +314,7 @@ def test_every_attract_item_plays_in_order(qtbot, qapp, demo_package: Path, tmp_
     skipped (the slot behind takes the next item even when a picture was ready at once)."""
     with ContentPackage.open(demo_package) as package:
         media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        clip = make_clip(tmp_path / "short.mp4")
-        video = MediaItem(
-            "1" * 64, "video", "video/mp4", clip.stat().st_size, "short.mp4", 640, 360, 1200, None
-        )
-        media[video.sha256] = clip
+        video = _short_clip(tmp_path, media)
         images = [item.media for item in package.content.attract if item.duration_ms]
         assert len(images) == 3
         playlist = [video, *images]
