@@ -109,9 +109,8 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Installed content is on trial while it is shown at a booth, not for a screenshot.
     guard = None if options.screenshot or options.package else CrashGuard(options.data_dir)
-    package = ContentPackage.open(
-        options.package or _installed_or_demo(_installer_for(config, options.data_dir), guard)
-    )
+    installer = _installer_for(config, options.data_dir)
+    package = ContentPackage.open(options.package or _installed_or_demo(installer, guard))
     trace.mark(
         "package_opened", package_id=package.content.package_id, version=package.content.version
     )
@@ -129,7 +128,7 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
             options.data_dir / "cache",
             interaction_log=interaction_log,
             # No watching for new content while only taking a screenshot.
-            installer=None if options.screenshot else _installer_for(config, options.data_dir),
+            installer=None if options.screenshot else installer,
             kiosk_mode=not (options.windowed or options.screenshot),
             crash_guard=guard,
         )
@@ -478,7 +477,7 @@ class KioskUi(QObject):
             return
         if self._crash_guard is not None:
             self._crash_guard.begin(Path(path).name)
-            self._trial.start()
+            self.start_trial()
         family = load_fonts(package.content, media)
         self.exhibit.show_content(package.content, media, family)
         self.session.show_content(package.content)
