@@ -18,6 +18,8 @@ from pathlib import Path
 from sqlalchemy import Engine, Float, Integer, String, create_engine, event, insert
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kiosk.paths import DataPaths
+
 log = logging.getLogger(__name__)
 
 # The kinds of event, and what their fields mean.
@@ -38,7 +40,7 @@ FLUSH_SECONDS = 0.5
 
 def log_path(data_dir: Path) -> Path:
     """Where a kiosk with this data directory keeps its interaction log."""
-    return data_dir / "analytics" / "interactions.sqlite"
+    return DataPaths(data_dir).interaction_log
 
 
 class Base(DeclarativeBase):

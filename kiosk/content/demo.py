@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.paths import DataPaths
 from kiosk.resources import demo_dir, demo_manifest
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def demo_sources_digest(root: Path | None = None) -> str:
 
 def ensure_demo_package(data_dir: Path, progress: ProgressFactory | None = None) -> Path:
     """The demo package in ``data_dir/demo``, built now if its sources changed."""
-    folder = data_dir / "demo"
+    folder = DataPaths(data_dir).demo
     wanted = folder / f"demo-{demo_sources_digest()}.kpkg"
     if wanted.is_file():
         return wanted

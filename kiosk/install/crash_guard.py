@@ -22,12 +22,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kiosk.files import write_atomically
+from kiosk.paths import DataPaths
 
 log = logging.getLogger(__name__)
 
 TRIAL_SECONDS = 60.0
 FAILURES_TO_SET_ASIDE = 2
-RECORD = "content-trial.json"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class CrashGuard:
     """Remembers which package is on trial and how often it brought the kiosk down."""
 
     def __init__(self, data_dir: Path, clock: Callable[[], float] = time.time) -> None:
-        self._path = data_dir / RECORD
+        self._path = DataPaths(data_dir).content_trial
         self._clock = clock
 
     def failures(self, package: str) -> int:

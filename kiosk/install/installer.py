@@ -47,6 +47,7 @@ from kiosk.files import (
     writing_behind,
 )
 from kiosk.install.media_store import MediaStore
+from kiosk.paths import DataPaths
 from kiosk.safe_text import printable
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,6 @@ log = logging.getLogger(__name__)
 COPY_BLOCK = 1024 * 1024
 # Kept free beyond what an install needs, so the kiosk's log and visitor numbers still fit.
 ROOM_TO_SPARE = 100 * 10**6
-POINTER = "active.json"
 
 
 class InstallError(KioskError):
@@ -116,16 +116,17 @@ class Installer:
 
     def __init__(self, data_dir: Path, trusted_keys: list[TrustedKey] | None = None) -> None:
         self.data_dir = data_dir
-        self.packages_dir = data_dir / "packages"
-        self.staging_dir = data_dir / "staging"
-        self.media = MediaStore(data_dir / "media")
+        self.paths = DataPaths(data_dir)
+        self.packages_dir = self.paths.packages
+        self.staging_dir = self.paths.staging
+        self.media = MediaStore(self.paths.media)
         self.trusted_keys = trusted_keys or []
 
     # -- the pointer
 
     def _read_pointer(self) -> dict[str, str | None]:
         try:
-            data = json.loads((self.data_dir / POINTER).read_text())
+            data = json.loads(self.paths.pointer.read_text())
         except (OSError, ValueError):
             return {"active": None, "previous": None}
         return {"active": data.get("active"), "previous": data.get("previous")}
@@ -133,7 +134,7 @@ class Installer:
     def _write_pointer(self, active: str | None, previous: str | None) -> None:
         """Replace the pointer atomically: write, fsync, rename, fsync the folder."""
         pointer = json.dumps({"active": active, "previous": previous}).encode()
-        write_atomically(self.data_dir / POINTER, pointer, mode=0o644)
+        write_atomically(self.paths.pointer, pointer, mode=0o644)
 
     def installed(self) -> tuple[Path | None, Path | None]:
         """(active, previous) package files as the pointer names them."""

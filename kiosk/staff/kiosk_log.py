@@ -17,17 +17,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.paths import DataPaths
+
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def log_dir(data_dir: Path) -> Path:
-    return data_dir / "logs"
+    return DataPaths(data_dir).logs
 
 
 def log_file(data_dir: Path) -> Path:
-    return log_dir(data_dir) / "kiosk.log"
+    return DataPaths(data_dir).kiosk_log
 
 
 def attach_log_file(data_dir: Path) -> logging.Handler | None:
@@ -91,7 +93,7 @@ class RunningKiosk:
 
 
 def _running_file(data_dir: Path) -> Path:
-    return log_dir(data_dir) / "running.json"
+    return DataPaths(data_dir).running_note
 
 
 def mark_running(data_dir: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.errors import KioskError
 from kiosk.files import write_atomically
+from kiosk.paths import DataPaths
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ class PinGate:
 
 def lock_file(data_dir: Path) -> Path:
     """Where a kiosk keeps its PIN lock."""
-    return data_dir / "staff-pin-lock.json"
+    return DataPaths(data_dir).pin_lock
 
 
 def forget_wrong_tries(data_dir: Path) -> None:

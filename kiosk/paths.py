@@ -1,0 +1,79 @@
+"""The layout of a kiosk's data folder: the one place that knows where each thing lives.
+
+Everything the kiosk keeps between runs sits in one folder (``--data-dir``, else
+``KIOSK_DATA_DIR``, else the user's data folder): installed packages and their media, the
+logs, the visitor numbers, the PIN lock, the content trial. Modules ask a ``DataPaths`` for
+a place instead of joining names onto the folder themselves, so moving a file is a change
+here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Where a kiosk with the data folder ``root`` keeps each of its things."""
+
+    root: Path
+
+    @property
+    def packages(self) -> Path:
+        """Installed package files (each one a verified copy without media bytes)."""
+        return self.root / "packages"
+
+    @property
+    def staging(self) -> Path:
+        """Where a package is copied and checked before it is installed."""
+        return self.root / "staging"
+
+    @property
+    def media(self) -> Path:
+        """Media files of the installed packages, by content hash."""
+        return self.root / "media"
+
+    @property
+    def pointer(self) -> Path:
+        """Which installed package is shown, and which one was shown before it."""
+        return self.root / "active.json"
+
+    @property
+    def demo(self) -> Path:
+        """The built-in demo package, built from the shipped seeds and media."""
+        return self.root / "demo"
+
+    @property
+    def cache(self) -> Path:
+        """Rebuildable files (compiled translations): safe to delete."""
+        return self.root / "cache"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def kiosk_log(self) -> Path:
+        """The running kiosk's own log (rotated)."""
+        return self.logs / "kiosk.log"
+
+    @property
+    def running_note(self) -> Path:
+        """The running kiosk's process id and start time, for ``status`` in another process."""
+        return self.logs / "running.json"
+
+    @property
+    def interaction_log(self) -> Path:
+        """The visitor numbers: sessions, corners, videos, languages."""
+        return self.root / "analytics" / "interactions.sqlite"
+
+    @property
+    def pin_lock(self) -> Path:
+        """Wrong staff PIN tries and the lock they earned, kept across restarts."""
+        return self.root / "staff-pin-lock.json"
+
+    @property
+    def content_trial(self) -> Path:
+        """Which package is on trial, and how often it brought the kiosk down."""
+        return self.root / "content-trial.json"
