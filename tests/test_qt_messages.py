@@ -8,7 +8,7 @@ import logging
 import pytest
 from PySide6.QtCore import qWarning
 
-from kiosk.app import install_qt_log_handler
+from kiosk.bridge.qt_messages import install_qt_log_handler
 
 
 @pytest.fixture

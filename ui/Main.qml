@@ -4,6 +4,7 @@ import Kiosk.Bridge
 import theme
 import views
 import components
+import staff
 
 // The kiosk window: home, or the open corner, one tap apart.
 // Every Text in ui/ is Text.PlainText: package text is never markup, so a title cannot make
@@ -14,11 +15,9 @@ Window {
     required property Exhibit exhibit
     required property VisitorSession session
     required property Accessibility accessibility
-    // Set by the application when it watches for new content (not for a screenshot).
-    property QtObject packageWatcher: null
-    // The staff panel (set by the application).
-    property StaffPanel staff: null
-    readonly property real masterVolume: staff ? staff.masterVolume : 1.0
+    required property Sound sound
+    required property StaffRoom staff
+    required property PackageWatcher packageWatcher
     // Degrees the picture is turned for a screen mounted on its side (config).
     property int rotation: 0
     readonly property bool homeReady: home.visible && home.ready && !attract.visible
@@ -26,62 +25,116 @@ Window {
     color: Theme.background
     title: exhibit.hallTitle
 
-    Binding { target: Theme; property: "packageColours"; value: window.exhibit.theme }
+    Binding {
+        target: Theme
+        property: "colours"
+        value: window.exhibit.colours
+    }
     Binding {
         target: Theme
         property: "scale"
         value: Math.min(content.width, content.height) / 1080
     }
-    Binding { target: Theme; property: "highContrast"; value: window.accessibility.highContrast }
-    Binding { target: Theme; property: "largeText"; value: window.accessibility.largeText }
-    Binding { target: Theme; property: "keyboardInUse"; value: window.accessibility.keyboardInUse }
-
-    readonly property bool cornerOpen: exhibit.currentCornerId.length > 0
-    property bool panelOpen: false
-    Connections {
-        target: window.session
-        function onSessionEnded() { window.panelOpen = false }
+    Binding {
+        target: Theme
+        property: "highContrast"
+        value: window.accessibility.highContrast
+    }
+    Binding {
+        target: Theme
+        property: "largeText"
+        value: window.accessibility.largeText
+    }
+    Binding {
+        target: Theme
+        property: "keyboardInUse"
+        value: window.accessibility.keyboardInUse
     }
 
-    // Escape (a keypad's back key): close what is open, else go home.
+    readonly property bool cornerOpen: exhibit.currentCornerId.length > 0
+    readonly property bool panelOpen: accessibility.panelOpen
+
+    // The layers over the page, bottom to top. This order is their z order, and Escape
+    // (a keypad's back key) closes the topmost open one that Escape may close; the
+    // idle warning, the attract loop and the notice go by a touch instead.
+    Layer {
+        id: accessibilityLayer
+        open: window.accessibility.panelOpen
+        onCloseRequested: window.accessibility.panelOpen = false
+    }
+    Layer {
+        id: idleLayer
+        open: window.session.state === VisitorSession.Warning
+        closable: false
+    }
+    Layer {
+        id: attractLayer
+        open: window.session.state === VisitorSession.Attract
+        closable: false
+    }
+    // Over the attract loop too: staff see what new content is doing.
+    Layer {
+        id: noticeLayer
+        open: contentNotice.visible
+        closable: false
+    }
+    Layer {
+        id: padLayer
+        open: window.staff.access.pinPadOpen
+        onCloseRequested: window.staff.access.cancelPad()
+    }
+    Layer {
+        id: staffLayer
+        open: window.staff.access.panelOpen
+        onCloseRequested: window.staff.access.close()
+    }
+    Layer {
+        id: patternLayer
+        open: window.staff.screen.testPattern
+        onCloseRequested: window.staff.screen.testPattern = false
+    }
+    readonly property list<Layer> layers: [accessibilityLayer, idleLayer, attractLayer, noticeLayer,
+        padLayer, staffLayer, patternLayer]
+    function layerZ(layer: Layer): int {
+        return 10 + window.layers.indexOf(layer);
+    }
+
+    // Escape: close the topmost layer open, else what the corner has open, else go home.
     function goBack() {
-        if (window.staff && window.staff.testPattern)
-            window.staff.showTestPattern(false)
-        else if (window.staff && window.staff.panelOpen)
-            window.staff.close()
-        else if (window.staff && window.staff.pinPadOpen)
-            window.staff.cancelEntry()
-        else if (window.panelOpen)
-            window.panelOpen = false
-        else if (approvalLoader.active) {
-            window.packageWatcher.dismissApproval()
-            approvalLoader.active = false
-        } else if (cornerView.closeOverlay())
-            return
-        else if (window.cornerOpen)
-            window.exhibit.goHome()
+        for (let i = window.layers.length - 1; i >= 0; --i) {
+            const layer = window.layers[i];
+            if (layer.open && layer.closable) {
+                layer.closeRequested();
+                return;
+            }
+        }
+        if (cornerView.closeOverlay())
+            return;
+        if (window.cornerOpen)
+            window.exhibit.goHome();
     }
 
     // Arrows walk the same order as Tab: down and right forward, up and left back.
     function moveFocus(forward: bool) {
-        const from = window.activeFocusItem ?? content
-        const next = from.nextItemInFocusChain(forward)
+        const from = window.activeFocusItem ?? content;
+        const next = from.nextItemInFocusChain(forward);
         if (next)
-            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason);
     }
 
     // A new screen: say where the visitor is, and (with a keypad) start its focus at the top.
     onCornerOpenChanged: {
-        scroller.contentY = 0
+        scroller.contentY = 0;
         if (window.cornerOpen)
-            window.accessibility.announce(exhibit.currentCornerTitle + ". " + exhibit.currentCornerSummary)
+            window.accessibility.announce(exhibit.currentCornerTitle + ". "
+                                          + exhibit.currentCornerSummary);
         else
-            window.accessibility.announce(exhibit.hallTitle + ". " + exhibit.hallSubtitle)
+            window.accessibility.announce(exhibit.hallTitle + ". " + exhibit.hallSubtitle);
         if (Theme.keyboardInUse)
             Qt.callLater(() => {
-                content.forceActiveFocus()
-                window.moveFocus(true)
-            })
+                content.forceActiveFocus();
+                window.moveFocus(true);
+            });
     }
 
     Item {
@@ -99,20 +152,20 @@ Window {
             switch (event.key) {
             case Qt.Key_Escape:
             case Qt.Key_Back:
-                window.goBack()
-                break
+                window.goBack();
+                break;
             case Qt.Key_Up:
             case Qt.Key_Left:
-                window.moveFocus(false)
-                break
+                window.moveFocus(false);
+                break;
             case Qt.Key_Down:
             case Qt.Key_Right:
-                window.moveFocus(true)
-                break
+                window.moveFocus(true);
+                break;
             default:
-                return
+                return;
             }
-            event.accepted = true
+            event.accepted = true;
         }
 
         // Low position: above the reach band, what the page is, to read and not to touch.
@@ -120,7 +173,12 @@ Window {
             id: reachBanner
             objectName: "reachBanner"
             visible: content.low
-            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: stage.top }
+            anchors {
+                left: parent.left
+                right: parent.right
+                top: parent.top
+                bottom: stage.top
+            }
             // Dark like the picture viewer below it while it shows an enlarged picture.
             color: showsPicture ? Theme.viewerBackground : Theme.surface
             // Beside the words on a wide screen, below them on a tall one.
@@ -129,17 +187,25 @@ Window {
             // the band can show it only small (a wide screen); on a tall one the band's own
             // copy is large enough, and nearer a seated visitor's eyes.
             readonly property bool showsPicture: window.cornerOpen
-                && cornerView.enlargedImage.toString().length > 0
-                && bannerPicture.paintedWidth > 1.3 * cornerView.enlargedPaintedWidth
+                                                 && cornerView.enlargedImage.toString().length > 0
+                                                 && bannerPicture.paintedWidth > 1.3
+                                                 * cornerView.enlargedPaintedWidth
             Image {
                 id: bannerPicture
                 objectName: "bannerPicture"
-                anchors { fill: parent; margins: Theme.spaceL }
+                anchors {
+                    fill: parent
+                    margins: Theme.spaceL
+                }
                 visible: reachBanner.showsPicture
                 source: cornerView.enlargedImage
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
-                sourceSize { width: 2048; height: 2048 }  // fitted: both sides bound the decode
+                // Fitted: both sides bound the decode.
+                sourceSize {
+                    width: 2048
+                    height: 2048
+                }
                 Accessible.role: Accessible.Graphic
                 Accessible.name: cornerView.enlargedCaption
             }
@@ -147,16 +213,21 @@ Window {
                 id: bannerText
                 visible: !reachBanner.showsPicture
                 anchors {
-                    left: parent.left; right: bannerQr.visible && reachBanner.qrBeside ? bannerQr.left : parent.right
+                    left: parent.left
+                    right: bannerQr.visible && reachBanner.qrBeside ? bannerQr.left : parent.right
                     verticalCenter: parent.verticalCenter
-                    verticalCenterOffset: bannerQr.visible && !reachBanner.qrBeside ? -(bannerQr.height + Theme.spaceL) / 2 : 0
+                    verticalCenterOffset: bannerQr.visible && !reachBanner.qrBeside ? -(
+                                                                                          bannerQr.height
+                                                                                          + Theme.spaceL)
+                                                                                      / 2 : 0
                     margins: Theme.spaceXl
                 }
                 spacing: Theme.spaceS
                 Text {
                     textFormat: Text.PlainText
                     width: parent.width
-                    text: window.cornerOpen ? window.exhibit.currentCornerNumber : window.exhibit.hallTitle
+                    text: window.cornerOpen ? window.exhibit.currentCornerNumber :
+                                              window.exhibit.hallTitle
                     color: window.cornerOpen && window.exhibit.currentCornerColour.length > 0
                            ? window.exhibit.currentCornerColour : Theme.accent
                     font.pixelSize: Theme.labelSize
@@ -165,7 +236,8 @@ Window {
                 Text {
                     textFormat: Text.PlainText
                     width: parent.width
-                    text: window.cornerOpen ? window.exhibit.currentCornerTitle : window.exhibit.hallSubtitle
+                    text: window.cornerOpen ? window.exhibit.currentCornerTitle :
+                                              window.exhibit.hallSubtitle
                     color: Theme.text
                     font.pixelSize: Theme.headlineSize
                     font.weight: Font.Bold
@@ -188,7 +260,8 @@ Window {
                     textFormat: Text.PlainText
                     width: parent.width
                     topPadding: Theme.spaceS
-                    text: qsTr("Low position: everything you can touch is in the lower part of the screen.")
+                    text: qsTr(
+                              "Low position: everything you can touch is in the lower part of the screen.")
                     color: Theme.mutedText
                     font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
@@ -198,15 +271,19 @@ Window {
             VenueQr {
                 id: bannerQr
                 x: reachBanner.qrBeside ? parent.width - width - Theme.spaceXl : Theme.spaceXl
-                y: reachBanner.qrBeside ? (parent.height - height) / 2
-                                        : bannerText.y + bannerText.height + Theme.spaceL
+                y: reachBanner.qrBeside ? (parent.height - height) / 2 : bannerText.y + bannerText.height
+                                          + Theme.spaceL
                 visible: !window.cornerOpen && qrSource.length > 0
                 label: window.exhibit.venueLabel
                 url: window.exhibit.venueUrl
                 qrSource: window.exhibit.venueQrSource
             }
             Rectangle {
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                anchors {
+                    left: parent.left
+                    right: parent.right
+                    bottom: parent.bottom
+                }
                 height: Theme.px(4)
                 color: Theme.accent
             }
@@ -217,18 +294,29 @@ Window {
         Item {
             id: stage
             objectName: "stage"
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-            height: content.low ? Math.round(content.height * window.accessibility.reachBand) : content.height
+            anchors {
+                left: parent.left
+                right: parent.right
+                bottom: parent.bottom
+            }
+            height: content.low ? Math.round(content.height * window.accessibility.reachBand) :
+                                  content.height
 
             // Large text and low position make pages taller than the stage: they scroll here,
             // one scroll for the whole page.
             Flickable {
                 id: scroller
                 objectName: "pageScroller"
-                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: bottomBar.top }
+                anchors {
+                    left: parent.left
+                    right: parent.right
+                    top: parent.top
+                    bottom: bottomBar.top
+                }
                 clip: true
                 contentWidth: width
-                contentHeight: Math.max(height, cornerView.visible ? cornerView.naturalHeight : home.naturalHeight)
+                contentHeight: Math.max(height, cornerView.visible ? cornerView.naturalHeight :
+                                                                     home.naturalHeight)
                 interactive: contentHeight > height + 1 && !cornerView.overlayOpen
                 // Under the open accessibility panel the page rests; a tap beside it closes it.
                 enabled: !window.panelOpen
@@ -258,19 +346,20 @@ Window {
                     flowing: content.low || Theme.largeText
                     lowPosition: content.low
                     guideVolume: window.accessibility.guideVolume
-                    masterVolume: window.masterVolume
+                    masterVolume: window.sound.masterVolume
                     viewportY: scroller.contentY
                     viewportHeight: scroller.height
-                    onVideoPlayingChanged: window.session.setVideoPlaying(videoPlaying)
+                    onVideoPlayingChanged: window.session.videoPlaying = videoPlaying
                     onSectionShown: index => window.session.recordSection(index)
                     onPictureEnlarged: index => window.session.recordGallery(index)
-                    onVideoWatched: (cornerId, seconds, complete) =>
-                        window.session.recordVideo(cornerId, seconds, complete)
+                    onVideoWatched: (cornerId, seconds, complete) => window.session.recordVideo(
+                                                                         cornerId, seconds,
+                                                                         complete)
                     visible: window.cornerOpen
                     onVisibleChanged: {
                         if (visible) {
-                            reset()
-                            fadeIn.restart()
+                            reset();
+                            fadeIn.restart();
                         }
                     }
                 }
@@ -280,135 +369,141 @@ Window {
             Item {
                 id: bottomBar
                 objectName: "bottomBar"
-                z: 16  // above the panel's scrim: the button also closes the panel
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                anchors {
+                    left: parent.left
+                    right: parent.right
+                    bottom: parent.bottom
+                }
                 // Taller when a long notice about new content wraps beside the button.
-                height: Math.max(a11yButton.height, contentNotice.visible ? contentNotice.height : 0)
-                        + Theme.spaceS + Theme.spaceM
+                height: Math.max(a11yButton.height, contentNotice.visible ? contentNotice.height :
+                                                                            0) + Theme.spaceS
+                        + Theme.spaceM
                 AccessibilityButton {
                     id: a11yButton
-                    anchors { left: parent.left; leftMargin: Theme.spaceXl; bottom: parent.bottom; bottomMargin: Theme.spaceM }
-                    open: window.panelOpen
-                    onActivated: window.panelOpen = !window.panelOpen
-                }
-            }
-
-            MouseArea {
-                objectName: "panelScrim"
-                anchors.fill: parent
-                z: 14
-                visible: window.panelOpen
-                onClicked: window.panelOpen = false
-                Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.6 }
-            }
-
-            Loader {
-                id: panelLoader
-                active: window.panelOpen
-                z: 15
-                anchors { left: parent.left; bottom: bottomBar.top; leftMargin: Theme.spaceXl }
-                width: Math.min(stage.width - 2 * Theme.spaceXl, Theme.px(1200))
-                sourceComponent: AccessibilityPanel {
-                    accessibility: window.accessibility
-                    onClosed: {
-                        window.panelOpen = false
-                        a11yButton.forceActiveFocus()
+                    anchors {
+                        left: parent.left
+                        leftMargin: Theme.spaceXl
+                        bottom: parent.bottom
+                        bottomMargin: Theme.spaceM
                     }
+                    open: window.panelOpen
+                    onActivated: window.accessibility.panelOpen = !window.panelOpen
                 }
-                onLoaded: if (Theme.keyboardInUse) item.nextItemInFocusChain(true).forceActiveFocus()
             }
+        }
 
-        // Over everything: the idle warning, and the attract loop when nobody is here.
+        // -- the layers, in the order of window.layers
+
+        // The accessibility panel, low on the stage like the button that opens it; the
+        // page above the bar rests under it, and a tap beside the panel closes it. The
+        // bar stays clear: its button closes the panel too.
+        MouseArea {
+            objectName: "panelScrim"
+            x: stage.x
+            y: stage.y
+            width: stage.width
+            height: stage.height - bottomBar.height
+            z: window.layerZ(accessibilityLayer)
+            visible: accessibilityLayer.open
+            onClicked: window.accessibility.panelOpen = false
+            Rectangle {
+                anchors.fill: parent
+                color: Theme.background
+                opacity: 0.6
+            }
+        }
+        Loader {
+            id: panelLoader
+            active: accessibilityLayer.open
+            z: window.layerZ(accessibilityLayer)
+            x: stage.x + Theme.spaceXl
+            y: stage.y + stage.height - bottomBar.height - height
+            width: Math.min(stage.width - 2 * Theme.spaceXl, Theme.px(1200))
+            sourceComponent: AccessibilityPanel {
+                accessibility: window.accessibility
+                onClosed: {
+                    window.accessibility.panelOpen = false;
+                    a11yButton.forceActiveFocus();
+                }
+            }
+            onLoaded: if (Theme.keyboardInUse)
+                          (item as AccessibilityPanel).nextItemInFocusChain(true).forceActiveFocus()
+        }
+
+        // Still there? Over the stage, where the visitor can reach its button.
         IdleWarning {
-            anchors.fill: parent
-            z: 20
-            visible: window.session.state === "warning"
+            anchors.fill: stage
+            z: window.layerZ(idleLayer)
+            visible: idleLayer.open
             secondsLeft: window.session.secondsLeft
             seconds: window.session.warningSeconds
             onContinued: window.session.continueSession()
         }
 
-        // In the bottom bar beside the accessibility button, centred where there is room:
-        // it covers nothing a visitor reads, and shows over the attract loop for staff.
-        ContentNotice {
-            id: contentNotice
-            readonly property real leftLimit: bottomBar.x + a11yButton.x + a11yButton.width + Theme.spaceM
-            maximumWidth: parent.width - leftLimit - Theme.spaceXl
-            x: Math.max((parent.width - width) / 2, leftLimit)
-            y: bottomBar.y + a11yButton.y + a11yButton.height - height
-            z: 40
-            kind: window.packageWatcher ? window.packageWatcher.notice : ""
-            progress: window.packageWatcher ? window.packageWatcher.progress : 0
-            onApprovalRequested: approvalLoader.active = true
-        }
-
-        Loader {
-            id: approvalLoader
-            anchors.fill: parent
-            z: 45
-            active: false
-            sourceComponent: PinPad {
-                objectName: "staffApproval"
-                description: window.packageWatcher ? window.packageWatcher.approvalText : ""
-                lockedSeconds: window.packageWatcher ? window.packageWatcher.pinLockedSeconds : 0
-                onSubmitted: entered => {
-                    const result = window.packageWatcher.approve(entered)
-                    if (result === "" || result === "nothing")
-                        approvalLoader.active = false
-                    else
-                        problem = result
-                }
-                onCancelled: {
-                    window.packageWatcher.dismissApproval()
-                    approvalLoader.active = false
-                }
-            }
-        }
-
-        }
-
         AttractView {
             id: attract
             anchors.fill: parent
-            z: 30
-            visible: window.session.state === "attract"
+            z: window.layerZ(attractLayer)
+            visible: attractLayer.open
             items: window.session.attractItems
             hallTitle: window.exhibit.hallTitle
             hallSubtitle: window.exhibit.hallSubtitle
             onItemFailed: (index, reason) => window.session.attractItemFailed(index, reason)
         }
 
-        // Staff: the PIN pad (hidden gesture or staff key), then the panel, over everything.
+        // In the bottom bar beside the accessibility button, centred where there is room:
+        // it covers nothing a visitor reads.
+        ContentNotice {
+            id: contentNotice
+            readonly property real leftLimit: bottomBar.x + a11yButton.x + a11yButton.width
+                                              + Theme.spaceM
+            maximumWidth: stage.width - leftLimit - Theme.spaceXl
+            x: stage.x + Math.max((stage.width - width) / 2, leftLimit)
+            y: stage.y + bottomBar.y + a11yButton.y + a11yButton.height - height
+            z: window.layerZ(noticeLayer)
+            kind: window.packageWatcher.notice
+            progress: window.packageWatcher.progress
+            onApprovalRequested: window.staff.access.requestApproval()
+        }
+
+        // Staff: the one PIN pad, to open the panel (hidden gesture or staff key) or to
+        // approve new content (the notice); the approval within reach, on the stage.
         Loader {
-            id: staffEntryLoader
-            anchors.fill: parent
-            z: 60
-            active: window.staff !== null && window.staff.pinPadOpen
+            id: padLoader
+            readonly property bool approving: window.staff.access.pad === StaffAccess.Approval
+            x: 0
+            y: approving ? stage.y : 0
+            width: content.width
+            height: approving ? stage.height : content.height
+            z: window.layerZ(padLayer)
+            active: padLayer.open
             sourceComponent: PinPad {
-                objectName: "staffEntry"
-                title: qsTr("Staff")
-                description: qsTr("Enter the staff PIN to open the staff panel.")
-                cancelText: qsTr("Cancel")
-                lockedSeconds: window.staff ? window.staff.pinLockedSeconds : 0
-                onSubmitted: entered => { problem = window.staff.enterPin(entered) }
-                onCancelled: window.staff.cancelEntry()
+                objectName: padLoader.approving ? "staffApproval" : "staffEntry"
+                title: padLoader.approving ? qsTr("Staff approval") : qsTr("Staff")
+                description: padLoader.approving ? window.packageWatcher.approvalText : qsTr(
+                                                       "Enter the staff PIN to open the staff panel.")
+                cancelText: padLoader.approving ? qsTr("Do not install") : qsTr("Cancel")
+                lockedSeconds: window.staff.access.lockedSeconds
+                onSubmitted: entered => {
+                    problem = window.staff.access.submitPin(entered);
+                }
+                onCancelled: window.staff.access.cancelPad()
             }
         }
         Loader {
             anchors.fill: parent
-            z: 61
-            active: window.staff !== null && window.staff.panelOpen
+            z: window.layerZ(staffLayer)
+            active: staffLayer.open
             sourceComponent: StaffPanelView {
                 staff: window.staff
-                watcher: window.packageWatcher
             }
         }
         Loader {
             anchors.fill: parent
-            z: 62
-            active: window.staff !== null && window.staff.testPattern
+            z: window.layerZ(patternLayer)
+            active: patternLayer.open
             sourceComponent: TestPattern {
-                onClosed: window.staff.showTestPattern(false)
+                onClosed: window.staff.screen.testPattern = false
             }
         }
 
@@ -422,5 +517,4 @@ Window {
             easing.type: Easing.OutCubic
         }
     }
-
 }

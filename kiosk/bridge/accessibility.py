@@ -66,6 +66,7 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
     guideVolumeChanged = Signal()
     keyboardInUseChanged = Signal()
     speechRateChanged = Signal()
+    panelOpenChanged = Signal()
     # Something was said (to the accessibility layer, and aloud if voice guidance is on).
     announced = Signal(str)
 
@@ -86,6 +87,7 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         self._language = "ko"
         self._target: QObject | None = None
         self._keyboard = False
+        self._panel_open = False
 
     def set_announcement_target(self, target: QObject) -> None:
         """The object announcements come from (the window): a screen reader needs one."""
@@ -106,53 +108,75 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         """The speech engine, if there is one."""
         return self._speech
 
-    # -- modes
+    # -- modes (each writable from the accessibility panel)
 
-    @Property(bool, notify=modesChanged)
-    def lowPosition(self) -> bool:
+    def set_mode(self, field: str, on: bool) -> None:
+        """Switch the mode ``field`` of ``AccessibilityModes`` (``large_text``, …)."""
+        if getattr(self._modes, field) != on:
+            setattr(self._modes, field, on)
+            self.modesChanged.emit()
+
+    def _get_low_position(self) -> bool:
         return self._modes.low_position
 
-    @Property(bool, notify=modesChanged)
-    def highContrast(self) -> bool:
+    def _set_low_position(self, on: bool) -> None:
+        self.set_mode("low_position", on)
+
+    lowPosition = Property(bool, _get_low_position, _set_low_position, notify=modesChanged)
+
+    def _get_high_contrast(self) -> bool:
         return self._modes.high_contrast
 
-    @Property(bool, notify=modesChanged)
-    def largeText(self) -> bool:
+    def _set_high_contrast(self, on: bool) -> None:
+        self.set_mode("high_contrast", on)
+
+    highContrast = Property(bool, _get_high_contrast, _set_high_contrast, notify=modesChanged)
+
+    def _get_large_text(self) -> bool:
         return self._modes.large_text
 
-    @Property(bool, notify=modesChanged)
-    def voiceGuidance(self) -> bool:
+    def _set_large_text(self, on: bool) -> None:
+        self.set_mode("large_text", on)
+
+    largeText = Property(bool, _get_large_text, _set_large_text, notify=modesChanged)
+
+    def _get_voice_guidance(self) -> bool:
         return self._modes.voice_guidance
+
+    def _set_voice_guidance(self, on: bool) -> None:
+        self.set_mode("voice_guidance", on)
+
+    voiceGuidance = Property(bool, _get_voice_guidance, _set_voice_guidance, notify=modesChanged)
 
     @Property(bool, notify=modesChanged)
     def anyOn(self) -> bool:
         return self._modes.any_on
 
-    @Slot(str, bool)
-    def setMode(self, mode: str, on: bool) -> None:
-        """Switch one mode: ``lowPosition``, ``highContrast``, ``largeText`` or
-        ``voiceGuidance``."""
-        names = {
-            "lowPosition": "low_position",
-            "highContrast": "high_contrast",
-            "largeText": "large_text",
-            "voiceGuidance": "voice_guidance",
-        }
-        if mode not in names:
-            raise ValueError(f"no accessibility mode called {mode!r}")
-        if getattr(self._modes, names[mode]) == on:
-            return
-        setattr(self._modes, names[mode], on)
-        self.modesChanged.emit()
-
     @Slot()
     def resetModes(self) -> None:
-        """All modes off (the session ended)."""
+        """All modes off (the visitor asked, from the panel)."""
         if self._modes.any_on:
             self._modes.reset()
             self.modesChanged.emit()
         if self._speech is not None:
             self._speech.stop()
+
+    def end_session(self) -> None:
+        """The next visitor starts with every mode off and the panel closed."""
+        self.resetModes()
+        self.set_panel_open(False)
+
+    # -- the panel
+
+    def _get_panel_open(self) -> bool:
+        return self._panel_open
+
+    def set_panel_open(self, open_: bool) -> None:
+        if open_ != self._panel_open:
+            self._panel_open = open_
+            self.panelOpenChanged.emit()
+
+    panelOpen = Property(bool, _get_panel_open, set_panel_open, notify=panelOpenChanged)
 
     @Property(float, constant=True)
     def reachBand(self) -> float:
@@ -163,6 +187,11 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
     def keyboardInUse(self) -> bool:
         """True since the last key press, false since the last touch: focus rings and
         focus announcements are for keypad users."""
+        return self._keyboard
+
+    @property
+    def keyboard_in_use(self) -> bool:
+        """``keyboardInUse``, for Python."""
         return self._keyboard
 
     def set_keyboard_in_use(self, in_use: bool) -> None:
@@ -176,13 +205,10 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
     def speechAvailable(self) -> bool:
         return self._speech is not None
 
-    @Property(float, notify=guideVolumeChanged)
-    def guideVolume(self) -> float:
-        """Volume of narration and speech, 0 to 1."""
+    def _get_guide_volume(self) -> float:
         return self._volume
 
-    @Slot(float)
-    def setGuideVolume(self, volume: float) -> None:
+    def set_guide_volume(self, volume: float) -> None:
         volume = min(1.0, max(0.0, round(volume, 2)))
         if volume != self._volume:
             self._volume = volume
@@ -190,19 +216,22 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
                 self._speech.setVolume(volume)
             self.guideVolumeChanged.emit()
 
-    @Property(float, notify=speechRateChanged)
-    def speechRate(self) -> float:
-        """Speech rate from -1 (slowest) to 1 (fastest); 0 is the engine's normal."""
+    # Volume of narration and speech, 0 to 1 (in steps of 0.01).
+    guideVolume = Property(float, _get_guide_volume, set_guide_volume, notify=guideVolumeChanged)
+
+    def _get_speech_rate(self) -> float:
         return self._rate
 
-    @Slot(float)
-    def setSpeechRate(self, rate: float) -> None:
+    def set_speech_rate(self, rate: float) -> None:
         rate = min(1.0, max(-1.0, round(rate, 2)))
         if rate != self._rate:
             self._rate = rate
             if self._speech is not None:
                 self._speech.setRate(rate)
             self.speechRateChanged.emit()
+
+    # Speech rate from -1 (slowest) to 1 (fastest); 0 is the engine's normal.
+    speechRate = Property(float, _get_speech_rate, set_speech_rate, notify=speechRateChanged)
 
     @Slot(str)
     def announce(self, text: str) -> None:

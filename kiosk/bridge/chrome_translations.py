@@ -97,3 +97,9 @@ class ChromeTranslations(QObject):
             QCoreApplication.installTranslator(wanted)
         self._installed = wanted
         self._engine.retranslate()
+
+    def stop(self) -> None:
+        """Take the UI's words out of the application (the kiosk's window is closing)."""
+        if self._installed is not None:
+            QCoreApplication.removeTranslator(self._installed)
+            self._installed = None

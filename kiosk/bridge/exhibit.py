@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.captions import CaptionTrack
+from kiosk.bridge.colours import Colours
 from kiosk.bridge.models import (
     CornerListModel,
     GalleryListModel,
@@ -62,6 +63,8 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._cues: dict[str, tuple[Cue, ...]] = {}  # by captions media SHA-256
         self._high_contrast = False
         self._palette = self._make_palette()
+        self._colours = Colours(self._palette.theme, self)
+        self._captions = CaptionTrack(self)
         self._corners.set_colours(self._palette.corners)
 
     def show_content(
@@ -75,6 +78,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
             self._font_family = font_family
         self._language = content.default_language
         self._cues.clear()
+        self._update_captions()
         self._corners.set_language(self._language)
         self._corners.replace(content.corners)
         self._update_palette()
@@ -87,25 +91,38 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         """The package shown now (for Python; QML uses the properties)."""
         return self._content
 
-    # -- language
-
-    @Property(str, notify=languageChanged)
-    def language(self) -> str:
+    @property
+    def current_language(self) -> str:
+        """The visitor's language (for Python; QML reads ``language``)."""
         return self._language
 
-    @Slot(str)
-    def setLanguage(self, language: str) -> None:
-        """Show everything in ``language`` (one of the package's languages)."""
+    @property
+    def open_corner_id(self) -> str:
+        """The open corner's id, "" on the home screen (QML reads ``currentCornerId``)."""
+        return self._corner.corner_id if self._corner else ""
+
+    # -- language
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Show everything in ``language`` (one of the package's languages; another is
+        ignored)."""
         if language == self._language or language not in self._content.languages:
             return
         self._language = language
         self._corners.set_language(language)
         self._sections.set_language(language)
         self._gallery.set_language(language)
+        self._update_captions()
         self.languageChanged.emit()
         self.currentCornerTextChanged.emit()
 
-    @Property(list, notify=contentChanged)
+    # The visitor's language: the language switch writes it.
+    language = Property(str, _get_language, set_language, notify=languageChanged)
+
+    @Property("QStringList", notify=contentChanged)  # type: ignore[arg-type]  # a Qt type name
     def languages(self) -> list[str]:
         return list(self._content.languages)
 
@@ -121,17 +138,16 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
 
     # -- colours
 
-    @Property("QVariantMap", notify=paletteChanged)  # type: ignore[arg-type]  # Qt type name
-    def theme(self) -> dict[str, Any]:
+    @Property(Colours, constant=True)
+    def colours(self) -> Colours:
         """The colours by role, made readable (see kiosk.content.contrast) for the mode."""
-        return dict(self._palette.theme)
+        return self._colours
 
     @Property(bool, notify=paletteChanged)
     def highContrast(self) -> bool:
         return self._high_contrast
 
-    @Slot(bool)
-    def setHighContrast(self, on: bool) -> None:
+    def set_high_contrast(self, on: bool) -> None:
         """The high-contrast palette (light on black) instead of the package's colours."""
         if on != self._high_contrast:
             self._high_contrast = on
@@ -143,6 +159,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
 
     def _update_palette(self) -> None:
         self._palette = self._make_palette()
+        self._colours.show(self._palette.theme)
         self._corners.set_colours(self._palette.corners)
         self.paletteChanged.emit()
 
@@ -230,22 +247,21 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         video = self._corner.video if self._corner else None
         return self._urls.url(video.poster if video else None)
 
-    @Property(list, notify=currentCornerTextChanged)
-    def currentCaptions(self) -> list[dict[str, Any]]:
+    @Property(CaptionTrack, constant=True)
+    def captions(self) -> CaptionTrack:
         """Caption cues of the open corner's video in the current language (else Korean)."""
+        return self._captions
+
+    def _update_captions(self) -> None:
         video = self._corner.video if self._corner else None
-        if video is None:
-            return []
-        track = video.captions.get(self._language) or video.captions.get("ko")
+        track = (video.captions.get(self._language) or video.captions.get("ko")) if video else None
         if track is None:
-            return []
+            self._captions.show(())
+            return
         if track.sha256 not in self._cues:
             path = self._urls.path(track)
             self._cues[track.sha256] = read_cues(path) if path else ()
-        return [
-            {"start": cue.start_ms, "end": cue.end_ms, "text": cue.text}
-            for cue in self._cues[track.sha256]
-        ]
+        self._captions.show(self._cues[track.sha256])
 
     @Slot(str, result=bool)
     def openCorner(self, corner_id: str) -> bool:
@@ -258,11 +274,17 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
         self._corner = corner
         self._sections.replace(corner.sections)
         self._gallery.replace(corner.gallery)
+        self._update_captions()
         self.currentCornerChanged.emit()
         self.paletteChanged.emit()
         self.currentCornerTextChanged.emit()
         self.cornerOpened.emit(corner_id)
         return True
+
+    def reset_for_next_visitor(self) -> None:
+        """Home, in the package's first language."""
+        self.goHome()
+        self.set_language(self._content.default_language)
 
     @Slot()
     def goHome(self) -> None:

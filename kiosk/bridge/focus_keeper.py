@@ -68,7 +68,7 @@ class FocusKeeper(QObject):
 
     def _focus_moved(self) -> None:
         item = self._window.activeFocusItem()
-        if item is None or not self._accessibility.property("keyboardInUse"):
+        if item is None or not self._accessibility.keyboard_in_use:
             return
         reveal(item)
         name = accessible_name(item)

@@ -23,7 +23,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import trace
 from kiosk.bridge.accessibility import Accessibility
-from kiosk.bridge.staff_panel import StaffPanel
+from kiosk.bridge.staff.access import StaffAccess
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import StaffConfig
 
@@ -69,7 +69,7 @@ class InputGuard(QObject):
         window: QQuickWindow,
         session: VisitorSession,
         accessibility: Accessibility,
-        staff: StaffPanel,
+        staff: StaffAccess,
         staff_config: StaffConfig,
         kiosk_mode: bool,
         clock: Callable[[], float],

@@ -6,25 +6,44 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import Property, QObject, QStorageInfo, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, QStorageInfo, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.errors import KioskError
 from kiosk.install.child_process import install_in_child_process
 from kiosk.install.discovery import Candidate, find_packages, is_removable_mount, write_report
 from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
-from kiosk.staff.pin import PinGate
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageWatcher"]
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
 
 
-class PackageWatcher(QObject):
-    """Polls mounted volumes and drop folders (cheap: a directory listing every 2 s)."""
+@QmlElement
+@QmlUncreatable("The package watcher is made by the application.")
+class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """Polls mounted volumes and drop folders (cheap: a directory listing every
+    ``poll_ms``) once ``start()`` is called; a kiosk taking a screenshot never does."""
+
+    @QEnum
+    class Notice(Enum):
+        """What staff and visitors may see about new content."""
+
+        Quiet = 0
+        Installing = 1
+        Ready = 2
+        Approval = 3
+        Failed = 4
+        Damaged = 5
 
     noticeChanged = Signal()
+    foundChanged = Signal()
     packageInstalled = Signal(str)
     # From the install thread to the GUI thread (a queued connection, by Qt's rules).
     _installDone = Signal(object, object, object)
@@ -41,18 +60,17 @@ class PackageWatcher(QObject):
         self,
         installer: Installer,
         drop_folders: list[Path],
-        pin_gate: PinGate | None = None,
+        poll_ms: int = POLL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._installer = installer
-        self._pin_gate = pin_gate
         self._awaiting: Candidate | None = None
         self._approval_text = ""
         self._drop_folders = drop_folders
         self._seen: set[tuple[str, int, float]] = set()
         self._busy = False
-        self._notice = ""
+        self._notice = self.Notice.Quiet
         self._installDone.connect(self._finished)
         self._damaged.connect(self._report_damage)
         self._progressed.connect(self._set_progress)
@@ -60,13 +78,17 @@ class PackageWatcher(QObject):
         self._approved_run = False
         self._last_result = ""
         self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
+        self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self._look_in_background)
-        self._timer.start()
         self._last_found: list[Candidate] = []
         self._found.connect(self._consider)
         self._stopped = False
         self._poll: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin watching sticks and drop folders."""
+        if not self._stopped:
+            self._timer.start()
 
     def stop(self) -> None:
         """The kiosk is closing: no more polls, and answers still on their way from the
@@ -90,27 +112,17 @@ class PackageWatcher(QObject):
         """What waits for staff approval, and why (empty when nothing waits)."""
         return self._approval_text
 
-    @Slot(str, result=str)
-    def approve(self, pin: str) -> str:
-        """Staff approve the waiting package with their PIN. "" when it goes ahead, else
-        why not: "no-pin" (none set on this kiosk), "locked" (too many wrong tries),
-        "wrong", or "nothing" (nothing waits)."""
+    def approve_waiting(self) -> bool:
+        """Staff approved the waiting package (StaffAccess checked their PIN): it
+        installs now. False when nothing waits any more."""
         if self._awaiting is None:
-            return "nothing"
-        gate = self._pin_gate
-        if gate is None or not gate.configured:
-            return "no-pin"
-        if gate.locked_for() > 0:
-            return "locked"
-        if not gate.check(pin):
-            log.warning("a wrong staff PIN was entered")
-            return "locked" if gate.locked_for() > 0 else "wrong"
+            return False
         candidate, self._awaiting = self._awaiting, None
         self._approval_text = ""
         self.approvalChanged.emit()
         log.info("staff approved %s", candidate.path)
         self._start(candidate, approved=True)
-        return ""
+        return True
 
     @Slot()
     def dismissApproval(self) -> None:
@@ -120,11 +132,7 @@ class PackageWatcher(QObject):
         self._awaiting = None
         self._approval_text = ""
         self.approvalChanged.emit()
-        self._set_notice("")
-
-    @Property(int, notify=approvalChanged)
-    def pinLockedSeconds(self) -> int:
-        return round(self._pin_gate.locked_for()) if self._pin_gate else 0
+        self._set_notice(self.Notice.Quiet)
 
     @Property(float, notify=progressChanged)
     def progress(self) -> float:
@@ -140,12 +148,12 @@ class PackageWatcher(QObject):
         """True while a package is being installed."""
         return self._busy
 
-    @Property(str, notify=noticeChanged)
-    def notice(self) -> str:
-        """ "", or what staff and visitors may see: installing | ready | approval | failed."""
-        return self._notice
+    @Property(int, notify=noticeChanged)
+    def notice(self) -> int:
+        """A ``Notice``."""
+        return int(self._notice.value)
 
-    def _set_notice(self, notice: str) -> None:
+    def _set_notice(self, notice: Notice) -> None:
         if notice != self._notice:
             self._notice = notice
             self.noticeChanged.emit()
@@ -169,7 +177,7 @@ class PackageWatcher(QObject):
             stat = path.stat()
         except OSError as error:
             self._last_result = f"{path.name}: {error.strerror}"
-            self._set_notice("failed")
+            self._set_notice(self.Notice.Failed)
             self.noticeChanged.emit()
             return False
         candidate = Candidate(path, stat.st_size, stat.st_mtime)
@@ -187,6 +195,10 @@ class PackageWatcher(QObject):
         ]
         return [*self._drop_folders, *(m for m in mounts if is_removable_mount(m))]
 
+    def sticks(self) -> list[Path]:
+        """Mounted removable volumes, as they are now (not the drop folders)."""
+        return [root for root in self.roots() if is_removable_mount(root)]
+
     def verify_in_background(self, path: Path) -> threading.Thread:
         """Check every byte of the shown package without holding up the show."""
 
@@ -201,7 +213,7 @@ class PackageWatcher(QObject):
 
     def _report_damage(self, path: str) -> None:
         log.error("installed content %s is damaged; the content before it shows next", path)
-        self._set_notice("damaged")
+        self._set_notice(self.Notice.Damaged)
 
     def _look_in_background(self) -> None:
         # Listing mounts asks every file system for its state (statfs), and a busy or
@@ -221,7 +233,9 @@ class PackageWatcher(QObject):
         self._poll.start()
 
     def _consider(self, found: list[Candidate]) -> None:
-        self._last_found = found
+        if found != self._last_found:
+            self._last_found = found
+            self.foundChanged.emit()
         self._install_first_new(found)
 
     @Slot()
@@ -244,7 +258,7 @@ class PackageWatcher(QObject):
         self._busy = True
         self._approved_run = approved
         self._set_progress(0.0)
-        self._set_notice("installing")
+        self._set_notice(self.Notice.Installing)
         threading.Thread(
             target=self._install, args=(candidate, approved), daemon=True, name="package-install"
         ).start()
@@ -282,7 +296,7 @@ class PackageWatcher(QObject):
         if result is not None:
             log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
             self._last_result = f"{result.package_id} {result.version} ({candidate.path.name})"
-            self._set_notice("ready")
+            self._set_notice(self.Notice.Ready)
             self.noticeChanged.emit()  # lastResult changed even if the notice did not
             self.packageInstalled.emit(str(result.path))
             if self._approved_run:
@@ -295,7 +309,7 @@ class PackageWatcher(QObject):
             self._awaiting = candidate
             self._approval_text = str(error)
             self.approvalChanged.emit()
-        self._set_notice("approval" if approval else "failed")
+        self._set_notice(self.Notice.Approval if approval else self.Notice.Failed)
         self.noticeChanged.emit()
 
 

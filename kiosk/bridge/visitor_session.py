@@ -7,9 +7,10 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.analytics.log import InteractionLog
@@ -27,19 +28,52 @@ TICK_MS = 250
 
 
 @QmlElement
+@QmlUncreatable("Attract items are made by the visitor session.")
+class AttractItem(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """One item of the attract playlist: a picture shown ``durationMs``, or a video."""
+
+    def __init__(
+        self, url: QUrl, video: bool, duration_ms: int, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._url, self._video, self._duration_ms = url, video, duration_ms
+
+    @Property(QUrl, constant=True)
+    def url(self) -> QUrl:
+        return self._url
+
+    @Property(bool, constant=True)
+    def video(self) -> bool:
+        return self._video
+
+    @Property(int, constant=True)
+    def durationMs(self) -> int:
+        """How long a picture shows (0 for a video: it plays to its end)."""
+        return self._duration_ms
+
+
+@QmlElement
 @QmlUncreatable("The visitor session is made by the application.")
 class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
     """Starts and ends visitor sessions, and tells the interaction log what happened.
 
     ``clock`` (monotonic seconds) and ``wall`` (Unix seconds) are injectable so tests can
-    move time; ``tick()`` is what the timer calls.
+    move time; ``tick()`` is what the timer calls. What else a session's end resets is
+    ``kiosk.bridge.session_lifecycle``'s.
     """
+
+    @QEnum
+    class State(Enum):
+        Attract = 0  # nobody here: the attract loop
+        Active = 1  # a visitor is using the screen
+        Warning = 2  # nobody touched it for a while: "still there?"
 
     stateChanged = Signal()
     secondsLeftChanged = Signal()
     sessionStarted = Signal()
     sessionEnded = Signal(str)
     attractItemsChanged = Signal()
+    videoPlayingChanged = Signal()
 
     def __init__(
         self,
@@ -62,8 +96,9 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         self._policy = IdlePolicy(times, clock())
         self._started_at = 0.0
         self._corner_opened_at: tuple[str, float] | None = None
-        self._resetting = False
         self._seconds_left = int(times.warning)
+        self._video_playing = False
+        self._attract_items = self._make_attract_items()
         exhibit.cornerOpened.connect(self._corner_opened)
         exhibit.wentHome.connect(self._corner_left)
         exhibit.languageChanged.connect(self._language_changed)
@@ -75,9 +110,10 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
 
     # -- what QML shows
 
-    @Property(str, notify=stateChanged)
-    def state(self) -> str:
-        return self._policy.state.value
+    @Property(int, notify=stateChanged)
+    def state(self) -> int:
+        """A ``State``."""
+        return int(self.State[self._policy.state.name.title()].value)
 
     @Property(int, notify=secondsLeftChanged)
     def secondsLeft(self) -> int:
@@ -103,22 +139,31 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     def show_content(self, content: PackageContent) -> None:
         """Play another package's attract playlist."""
         self._content = content
+        old, self._attract_items = self._attract_items, self._make_attract_items()
         self.attractItemsChanged.emit()
+        for item in old:
+            item.deleteLater()  # after QML has let go of them
 
     @Property(bool, notify=stateChanged)
     def visitorPresent(self) -> bool:
         """True while a visitor session runs (new content then waits for its end)."""
+        return self.visitor_present
+
+    @property
+    def visitor_present(self) -> bool:
+        """``visitorPresent``, for Python."""
         return self._policy.state is not SessionState.ATTRACT
 
-    @Property(list, notify=attractItemsChanged)
-    def attractItems(self) -> list[dict[str, Any]]:
-        """The attract playlist: ``{url, video, durationMs}`` per item, in order."""
+    @Property("QVariantList", notify=attractItemsChanged)  # type: ignore[arg-type]  # a Qt type name
+    def attractItems(self) -> list[AttractItem]:
+        """The attract playlist, in order."""
+        return list(self._attract_items)
+
+    def _make_attract_items(self) -> list[AttractItem]:
         return [
-            {
-                "url": self._urls.url(item.media),
-                "video": item.media.kind == "video",
-                "durationMs": item.duration_ms or 0,
-            }
+            AttractItem(
+                self._urls.url(item.media), item.media.kind == "video", item.duration_ms or 0, self
+            )
             for item in self._content.attract
         ]
 
@@ -153,22 +198,25 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
             self._policy.end()
             self._end(EndReason.STAFF)
 
-    @Slot(bool)
-    def setVideoPlaying(self, playing: bool) -> None:
-        """A video the visitor started pauses the idle clock while it plays."""
-        self._policy.set_paused(playing, self._clock())
+    def _get_video_playing(self) -> bool:
+        return self._video_playing
+
+    def set_video_playing(self, playing: bool) -> None:
+        if playing != self._video_playing:
+            self._video_playing = playing
+            self._policy.set_paused(playing, self._clock())
+            self.videoPlayingChanged.emit()
+
+    # A video the visitor started pauses the idle clock while it plays.
+    videoPlaying = Property(bool, _get_video_playing, set_video_playing, notify=videoPlayingChanged)
 
     @Slot(int)
     def recordSection(self, index: int) -> None:
-        self._record(
-            "section_view", corner_id=self._exhibit.property("currentCornerId"), detail=str(index)
-        )
+        self._record("section_view", corner_id=self._exhibit.open_corner_id, detail=str(index))
 
     @Slot(int)
     def recordGallery(self, index: int) -> None:
-        self._record(
-            "gallery_view", corner_id=self._exhibit.property("currentCornerId"), detail=str(index)
-        )
+        self._record("gallery_view", corner_id=self._exhibit.open_corner_id, detail=str(index))
 
     @Slot(str, float, bool)
     def recordVideo(self, corner_id: str, seconds: float, complete: bool) -> None:
@@ -205,13 +253,6 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         self._record(
             "session_end", detail=reason.value, value=round(self._clock() - self._started_at, 1)
         )
-        # A new visitor starts fresh: home, in the package's first language.
-        self._resetting = True
-        try:
-            self._exhibit.goHome()
-            self._exhibit.setLanguage(self._content.default_language)
-        finally:
-            self._resetting = False
         self._record("attract_start")
         self.stateChanged.emit()
         self.sessionEnded.emit(reason.value)
@@ -227,8 +268,9 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         self._record("corner_view", corner_id=corner_id, value=round(self._clock() - since, 1))
 
     def _language_changed(self) -> None:
-        if not self._resetting:
-            self._record("language_switch", detail=self._exhibit.property("language"))
+        # In attract the language changes only as a session's end resets it.
+        if self._policy.state is not SessionState.ATTRACT:
+            self._record("language_switch", detail=self._exhibit.current_language)
 
     def _record(self, kind: str, **fields: Any) -> None:
         if self._log is not None:

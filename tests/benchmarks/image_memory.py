@@ -31,11 +31,13 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk import limits  # noqa: E402
-from kiosk.app import KioskUi, RunOptions  # noqa: E402
+from kiosk.composition import WindowOptions, compose  # noqa: E402
 from kiosk.config import KioskConfig  # noqa: E402
 from kiosk.content.builder import build_package  # noqa: E402
 from kiosk.content.package import ContentPackage  # noqa: E402
+from kiosk.install.installer import Installer  # noqa: E402
 from kiosk.install.media_store import MediaStore  # noqa: E402
+from kiosk.paths import DataPaths  # noqa: E402
 from tests.bridge.ui import find, find_item, tap  # noqa: E402
 from tests.manifests import SMALL_MANIFEST  # noqa: E402
 
@@ -74,9 +76,10 @@ def show(folder: Path, data: Path, label: str) -> None:
     built = build_package(manifest, data / "p.kpkg")
     with ContentPackage.open(built.path) as package:
         media = MediaStore(data / "media").extract_all(package)
-        ui = KioskUi(KioskConfig(), package.content, media, data / "cache")
+        installer = Installer(data)
+        ui = compose(KioskConfig(), DataPaths(data), package.content, media, installer=installer)
         try:
-            ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
+            ui.show(WindowOptions(windowed=True, size=(1920, 1080)))
             QTest.qWait(1500)
             figures = [("attract loop", rss_mb())]
             ui.session.touched()

@@ -166,11 +166,13 @@ def ui_lateness_during_install(
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app import KioskUi, RunOptions, choose_renderer
+    from kiosk.app import choose_renderer
+    from kiosk.composition import WindowOptions, compose
     from kiosk.config import KioskConfig
     from kiosk.content.demo import ensure_demo_package
     from kiosk.content.package import ContentPackage
     from kiosk.install.media_store import MediaStore
+    from kiosk.paths import DataPaths
 
     config = KioskConfig(drop_folders=[work / "drop"])
     choose_renderer(config)  # the scene graph the booth uses, on any platform
@@ -181,18 +183,18 @@ def ui_lateness_during_install(
     data = work / "data-ui"
     demo = ContentPackage.open(ensure_demo_package(work / "demo-data"))
     media = MediaStore(data / "media").extract_all(demo)
-    ui = KioskUi(
+    ui = compose(
         config,
+        DataPaths(data),
         demo.content,
         media,
-        work / "cache",
-        installer=Installer(data, [trusted]),
-    )  # type: ignore[list-item]
-    ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
+        installer=Installer(data, [trusted]),  # type: ignore[list-item]
+    )
+    ui.show(WindowOptions(windowed=True, size=(1920, 1080)))
+    ui.start()
     ui.session.touched()  # a visitor is here: the new content waits, the home screen stays
     QTimer.singleShot(1000, loop.quit)  # the first frames, the first poll
     loop.exec()
-    assert ui.watcher is not None
     watcher = ui.watcher
 
     def measure(start: Callable[[], None], done: Callable[[], bool]) -> Lateness:
@@ -225,7 +227,7 @@ def ui_lateness_during_install(
         return began[0] and not watcher.property("busy")
 
     during = measure(lambda: os.link(package, drop / package.name), installed)
-    if not watcher.lastResult:
+    if not watcher.property("lastResult"):
         print(f"the background install failed: {watcher.property('notice')}")
     ui.close()
     demo.close()

@@ -32,11 +32,13 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.analytics.log import InteractionLog  # noqa: E402
-from kiosk.app import KioskUi, RunOptions  # noqa: E402
+from kiosk.composition import WindowOptions, compose  # noqa: E402
 from kiosk.config import KioskConfig  # noqa: E402
 from kiosk.content.demo import ensure_demo_package  # noqa: E402
 from kiosk.content.package import AttractContent, ContentPackage, MediaItem  # noqa: E402
+from kiosk.install.installer import Installer  # noqa: E402
 from kiosk.install.media_store import MediaStore  # noqa: E402
+from kiosk.paths import DataPaths  # noqa: E402
 from tests.bridge.ui import attract_looks_blank, find, find_item, tap  # noqa: E402
 from tests.clips import make_clip  # noqa: E402
 
@@ -88,8 +90,18 @@ def main() -> None:
     )
     clock = Clock()
     log = InteractionLog(work / "log.sqlite")
-    ui = KioskUi(KioskConfig(), content, media, work / "cache", interaction_log=log, clock=clock)
-    ui.show(RunOptions(data_dir=work, windowed=True, size=(1280, 720)))
+    paths = DataPaths(work / "data")
+    ui = compose(
+        KioskConfig(),
+        paths,
+        content,
+        media,
+        installer=Installer(paths.root),
+        watching=False,
+        interaction_log=log,
+        clock=clock,
+    )
+    ui.show(WindowOptions(windowed=True, size=(1280, 720)))
     crashes = 0
 
     # Phase 1: attract cycles.

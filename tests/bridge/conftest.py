@@ -1,45 +1,56 @@
-"""The kiosk UI on the demo package, in a real (offscreen) QML window."""
+"""The kiosk UI on the demo package, in a real (offscreen) QML window, made the way the
+application makes it (``kiosk.composition.compose``)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from kiosk.app import KioskUi, RunOptions
+from kiosk.analytics.log import InteractionLog
+from kiosk.bridge.package_watcher import POLL_MS
+from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import KioskConfig
-from kiosk.content.package import ContentPackage
+from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.content.signing import TrustedKey
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
+from kiosk.paths import DataPaths
 
 
-@pytest.fixture
-def kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[KioskUi]:
-    """The kiosk UI on the demo package, in a 1920x1080 window."""
+@dataclass(frozen=True)
+class DemoShow:
+    """The demo package's content and its media files."""
+
+    content: PackageContent
+    media: Mapping[str, Path]
+
+
+@pytest.fixture(scope="session")
+def demo_show(demo_package: Path, tmp_path_factory: pytest.TempPathFactory) -> DemoShow:
+    """The demo's media, extracted once for the whole session (tests only read them)."""
+    folder = tmp_path_factory.mktemp("demo-media")
     with ContentPackage.open(demo_package) as package:
-        media = MediaStore(tmp_path / "media").extract_all(package)
-        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-        ui.session.touched()  # a visitor is here: the home screen, not the attract loop
-        try:
-            yield ui
-        finally:
-            ui.close()
+        return DemoShow(package.content, dict(MediaStore(folder).extract_all(package)))
+
+
+MakeKiosk = Callable[..., KioskUi]
 
 
 @pytest.fixture
-def make_kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[Callable[..., KioskUi]]:
-    """Makes kiosk UIs on the demo package: ``make(config, size=, clock=, installs=,
-    kiosk_mode=)``. With ``installs`` the kiosk has an installer on ``tmp_path/"data"``.
-    ``exit_app`` is recorded in ``ui.exits``, never the test's own event loop."""
+def make_kiosk(qapp, demo_show: DemoShow, tmp_path: Path) -> Iterator[MakeKiosk]:
+    """Makes kiosk UIs: ``make(config, size=, clock=, installs=, kiosk_mode=, content=,
+    media=, interaction_log=, visitor=, poll_ms=, windowed=)``, on the demo unless ``content`` and
+    ``media`` say otherwise, with their data in ``tmp_path/"data"``.
+
+    ``installs``: the kiosk is started, so it watches drop folders and sticks for new
+    content. ``visitor``: a visitor has touched the screen (the home screen shows, not the
+    attract loop). ``exit_app`` is recorded in ``ui.exits``, never the test's own loop."""
     made: list[KioskUi] = []
-    package = ContentPackage.open(demo_package)
     data = tmp_path / "data"
-    media = MediaStore(data / "media").extract_all(package)
 
     def make(
         config: KioskConfig | None = None,
@@ -47,29 +58,44 @@ def make_kiosk(qapp, demo_package: Path, tmp_path: Path) -> Iterator[Callable[..
         clock: Callable[[], float] = time.monotonic,
         installs: bool = False,
         kiosk_mode: bool = False,
+        content: PackageContent | None = None,
+        media: Mapping[str, Path] | None = None,
+        interaction_log: InteractionLog | None = None,
+        visitor: bool = True,
+        poll_ms: int = POLL_MS,
+        windowed: bool = True,
     ) -> KioskUi:
         exits: list[int] = []
         config = config or KioskConfig()
         # The keys the config trusts, as the application's installer has them.
         keys = [TrustedKey.parse(line) for line in config.trusted_keys]
-        extra: dict[str, Any] = {"installer": Installer(data, keys)} if installs else {}
-        ui = KioskUi(
+        ui = compose(
             config,
-            package.content,
-            media,
-            data / "cache",
+            DataPaths(data),
+            content or demo_show.content,
+            demo_show.media if media is None else media,
+            installer=Installer(data, keys),
+            watching=installs,
+            interaction_log=interaction_log,
             clock=clock,
             kiosk_mode=kiosk_mode,
             exit_app=exits.append,
-            **extra,
+            poll_ms=poll_ms,
         )
-        ui.exits = exits  # type: ignore[attr-defined]
-        ui.show(RunOptions(data_dir=data, windowed=True, size=size))
-        ui.session.touched()  # a visitor is here: the home screen, not the attract loop
+        ui.exits = exits
         made.append(ui)
+        ui.show(WindowOptions(windowed=windowed, size=size))
+        ui.start()
+        if visitor:
+            ui.session.touched()  # the home screen, not the attract loop
         return ui
 
     yield make
     for ui in made:
         ui.close()
-    package.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> KioskUi:
+    """The kiosk UI on the demo package, in a 1920x1080 window, a visitor at it."""
+    return make_kiosk()

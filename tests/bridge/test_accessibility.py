@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app import KioskUi
+from kiosk.composition import KioskUi
 from kiosk.config import AccessibilityConfig, KioskConfig
 from kiosk.content.contrast import contrast_ratio
-from tests.bridge.ui import descendants, find, scene_rect, shown, tap
+from tests.bridge.ui import descendants, find, save_screenshot, scene_rect, settled, shown, tap
 from tests.conftest import ARTIFACTS
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
@@ -63,9 +63,9 @@ def label(item: QQuickItem) -> str:
 
 def switch_on(qtbot, ui: KioskUi, mode: str) -> None:
     if mode != "standard":
-        ui.accessibility.setMode(mode, True)
+        ui.accessibility.setProperty(mode, True)
     qtbot.waitUntil(lambda: ui.window.property("homeReady") is True or shown(ui, "cornerView"))
-    qtbot.wait(150)  # reflow and pictures
+    settled(qtbot, ui)  # reflowed, pictures in
 
 
 def open_corner(qtbot, ui: KioskUi, corner_id: str) -> None:
@@ -73,7 +73,7 @@ def open_corner(qtbot, ui: KioskUi, corner_id: str) -> None:
     qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
     ui.exhibit.openCorner(corner_id)
     qtbot.waitUntil(lambda: shown(ui, "cornerView"))
-    qtbot.wait(150)
+    settled(qtbot, ui)
 
 
 def screens(qtbot, ui: KioskUi) -> Iterator[str]:
@@ -85,20 +85,20 @@ def screens(qtbot, ui: KioskUi) -> Iterator[str]:
         yield corner
     find(ui, "galleryStrip").opened.emit(1)
     qtbot.waitUntil(lambda: shown(ui, "imageViewer"))
-    qtbot.wait(100)
+    settled(qtbot, ui)
     yield "picture"
     find(ui, "viewerCloseButton").activated.emit()
     qtbot.waitUntil(lambda: not shown(ui, "imageViewer"))
     find(ui, "expandButton").activated.emit()
     qtbot.waitUntil(lambda: find(ui, "cornerView").property("videoExpanded") is True)
-    qtbot.wait(100)
+    settled(qtbot, ui)
     yield "full-screen video"
     find(ui, "expandButton").activated.emit()
-    ui.window.setProperty("panelOpen", True)
+    ui.accessibility.set_panel_open(True)
     qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
-    qtbot.wait(100)  # the panel's rows settle
+    settled(qtbot, ui)  # the panel's rows laid out
     yield "panel"
-    ui.window.setProperty("panelOpen", False)
+    ui.accessibility.set_panel_open(False)
     ui.exhibit.goHome()
 
 
@@ -169,7 +169,7 @@ def first_picture_in_low_position(qtbot, make_kiosk, size) -> tuple[KioskUi, QQu
     qtbot.waitUntil(
         lambda: in_band.property("paintedWidth") > 0 and banner.property("paintedWidth") > 0
     )
-    qtbot.wait(50)
+    settled(qtbot, ui)
     return ui, in_band
 
 
@@ -206,11 +206,11 @@ def test_the_idle_warning_fits_in_the_band(qtbot, make_kiosk, large_text: bool) 
     ui = make_kiosk(clock=lambda: now[0])
     switch_on(qtbot, ui, "lowPosition")
     if large_text:
-        ui.accessibility.setMode("largeText", True)
+        ui.accessibility.setProperty("largeText", True)
     now[0] += 1000
     ui.session.tick()
     qtbot.waitUntil(lambda: shown(ui, "idleWarning"))
-    qtbot.wait(100)
+    settled(qtbot, ui)
     top = 1080 * (1 - ui.accessibility.property("reachBand"))
     button = find(ui, "continueButton")
     assert on_screen_rect(button).top() >= top
@@ -223,11 +223,11 @@ def test_the_idle_warning_fits_in_the_band(qtbot, make_kiosk, large_text: bool) 
 def test_low_position_with_large_text_in_english_cuts_no_text(qtbot, make_kiosk, size) -> None:
     """Both modes at once, in the longer language: every text whole, on every screen."""
     ui = make_kiosk(size=size)
-    ui.exhibit.setLanguage("en")
+    ui.exhibit.set_language("en")
     switch_on(qtbot, ui, "lowPosition")
-    ui.accessibility.setMode("largeText", True)
+    ui.accessibility.setProperty("largeText", True)
     for screen in screens(qtbot, ui):
-        qtbot.wait(100)
+        settled(qtbot, ui)
         assert texts_that_do_not_fit(ui) == [], screen
         if screen == "home":  # tiles wide enough to keep words whole
             for corner in CORNERS:
@@ -326,9 +326,9 @@ def test_large_text_doubles_and_nothing_is_cut(qtbot, make_kiosk, size, language
     body = theme.property("bodySize")
     switch_on(qtbot, ui, "largeText")
     assert theme.property("bodySize") == 2 * body
-    ui.exhibit.setLanguage(language)
+    ui.exhibit.set_language(language)
     for screen in screens(qtbot, ui):
-        qtbot.wait(100)
+        settled(qtbot, ui)
         assert texts_that_do_not_fit(ui) == [], screen
         if screen == "home":
             for corner in CORNERS:
@@ -347,20 +347,21 @@ def test_the_content_notice_covers_nothing(qtbot, make_kiosk, tmp_path, size, mo
     bar_height = find(ui, "bottomBar").height()
     (drop / "broken.kpkg").write_bytes(b"not a package\n" * 100)
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "failed", timeout=20_000)
+    failed = ui.watcher.Notice.Failed.value
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == failed, timeout=20_000)
     notice = find(ui, "contentNotice")
     if size[0] > size[1]:  # one line fits beside the button: nothing on the page moves
-        qtbot.wait(50)
+        settled(qtbot, ui)
         assert find(ui, "bottomBar").height() == bar_height
     own = set(descendants(notice))
     for language, screen in itertools.product(("ko", "en"), ("home", CORNERS[1])):
-        ui.exhibit.setLanguage(language)
+        ui.exhibit.set_language(language)
         if screen == "home":
             ui.exhibit.goHome()
             qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
         else:
             open_corner(qtbot, ui, screen)
-        qtbot.wait(100)
+        settled(qtbot, ui)
         assert notice.isVisible(), (language, screen)
         area = scene_rect(notice)
         assert scene_rect(find(ui, "stage")).contains(area), (language, screen)
@@ -379,6 +380,7 @@ def test_the_content_notice_covers_nothing(qtbot, make_kiosk, tmp_path, size, mo
 # -- screenshots
 
 
+@pytest.mark.screenshots
 @pytest.mark.parametrize("mode", ["lowPosition", "highContrast", "largeText"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_mode_screenshots(qtbot, make_kiosk, artifacts: Path, mode: str, size) -> None:
@@ -386,14 +388,13 @@ def test_mode_screenshots(qtbot, make_kiosk, artifacts: Path, mode: str, size) -
     ui = make_kiosk(size=size)
     switch_on(qtbot, ui, mode)
     shape = f"{size[0]}x{size[1]}"
-    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-home-{shape}.png"))
+    save_screenshot(ui, artifacts / f"a11y-{mode}-home-{shape}.png")
     open_corner(qtbot, ui, "public-delivery-app")
-    qtbot.wait(300)
-    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-corner-{shape}.png"))
-    ui.window.setProperty("panelOpen", True)
+    save_screenshot(ui, artifacts / f"a11y-{mode}-corner-{shape}.png")
+    ui.accessibility.set_panel_open(True)
     qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
-    qtbot.wait(100)
-    ui.window.grabWindow().save(str(artifacts / f"a11y-{mode}-panel-{shape}.png"))
+    settled(qtbot, ui)
+    save_screenshot(ui, artifacts / f"a11y-{mode}-panel-{shape}.png")
 
 
 # -- modes and time
@@ -424,8 +425,8 @@ def test_high_contrast_changes_the_colours_on_screen(qtbot, make_kiosk) -> None:
     ui = make_kiosk()
     switch_on(qtbot, ui, "standard")
     before = ui.window.grabWindow().pixelColor(5, 5).name()
-    ui.accessibility.setMode("highContrast", True)
-    qtbot.wait(100)
+    ui.accessibility.setProperty("highContrast", True)
+    settled(qtbot, ui)
     assert ui.window.grabWindow().pixelColor(5, 5).name() == "#000000" != before
 
 
@@ -476,7 +477,7 @@ def test_a_keypad_alone_reaches_everything(qtbot, make_kiosk) -> None:
         assert ui.exhibit.property("language") == "en"
         press(ui, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not shown(ui, "cornerView"))
-        ui.exhibit.setLanguage("ko")
+        ui.exhibit.set_language("ko")
     # Tab walks the same way, and the accessibility panel opens and closes by key too.
     move_focus_to(qtbot, ui, "accessibilityButton", Qt.Key.Key_Tab)
     press(ui, Qt.Key.Key_Return)
@@ -521,7 +522,7 @@ def test_voice_guidance_speaks_with_an_engine(qtbot, make_kiosk) -> None:
     reads announcements aloud at the chosen rate; without one the option is not offered."""
     silent = make_kiosk()
     assert silent.accessibility.property("speechAvailable") is False
-    silent.window.setProperty("panelOpen", True)
+    silent.accessibility.set_panel_open(True)
     qtbot.waitUntil(lambda: shown(silent, "accessibilityPanel"))
     assert not shown(silent, "mode_voiceGuidance")
 
@@ -532,13 +533,13 @@ def test_voice_guidance_speaks_with_an_engine(qtbot, make_kiosk) -> None:
     assert speech is not None
     access.announce("경기도관")  # voice guidance off: nothing said aloud
     assert speech.state() == speech.State.Ready
-    access.setMode("voiceGuidance", True)
-    access.setSpeechRate(0.5)
+    access.setProperty("voiceGuidance", True)
+    access.set_speech_rate(0.5)
     assert speech.rate() == pytest.approx(0.5)
     with qtbot.waitSignal(speech.stateChanged, timeout=5000):
         access.announce("경기도관")
     assert speech.state() == speech.State.Speaking
-    ui.window.setProperty("panelOpen", True)
+    ui.accessibility.set_panel_open(True)
     qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
     assert shown(ui, "mode_voiceGuidance")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,11 +9,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app import KioskUi, RunOptions
-from kiosk.config import KioskConfig
-from kiosk.content.package import ContentPackage
-from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import centre_of, find, find_item, shown, swipe, tap
+from kiosk.composition import KioskUi
+from tests.bridge.conftest import DemoShow
+from tests.bridge.ui import centre_of, find, find_item, scene_rect, settled, shown, swipe, tap
 from tests.clips import make_clip
 
 
@@ -82,7 +79,7 @@ def test_a_visitor_walk(qtbot, kiosk: KioskUi, artifacts: Path) -> None:
     # Gallery: tap a picture, swipe to the next, close.
     tap(kiosk, find(kiosk, "galleryThumb_0"))
     qtbot.waitUntil(lambda: find_item(kiosk, "imageViewer") is not None)
-    qtbot.wait(300)
+    settled(qtbot, kiosk)
     kiosk.window.grabWindow().save(str(artifacts / "gallery-viewer.png"))
     pictures = find(kiosk, "viewerPictures")
     swipe(kiosk.window, at(pictures, 0.85), at(pictures, 0.15))
@@ -108,6 +105,7 @@ def test_leaving_a_corner_stops_its_video(qtbot, kiosk: KioskUi) -> None:
     qtbot.waitUntil(lambda: not panel.property("playing"))
     assert panel.property("source").toString() == ""
     assert frames(kiosk) == 0
+    # Real time: a player that was not stopped would deliver a frame within it.
     qtbot.wait(300)
     assert frames(kiosk) == 0
 
@@ -154,31 +152,23 @@ def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:
 @pytest.mark.qt_log_ignore("Could not open media", "Could not open file")  # the point
 @pytest.mark.parametrize("damage", ["corrupt", "missing"])
 def test_a_broken_video_shows_its_poster_and_a_notice(
-    qtbot, qapp, demo_package: Path, tmp_path: Path, damage: str
+    qtbot, make_kiosk, demo_show: DemoShow, tmp_path: Path, damage: str
 ) -> None:
     """A damaged or missing video file: the poster and a notice; the rest of the panel works."""
-    with ContentPackage.open(demo_package) as package:
-        store = MediaStore(tmp_path / "media")
-        media = dict(store.extract_all(package))
-        video = package.content.corners[0].video
-        assert video is not None
-        broken = tmp_path / "broken.mp4"
-        if damage == "corrupt":
-            broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
-        media[video.media.sha256] = broken
-        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-        ui.session.touched()  # a visitor is here
-        try:
-            open_corner(qtbot, ui, "public-delivery-app")
-            qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=5_000)
-            assert find(ui, "videoPoster").property("visible")
-            assert not find(ui, "bigPlayButton").property("visible")
-            tap(ui, find(ui, "sectionTab_1"))
-            qtbot.waitUntil(lambda: find(ui, "sectionPages").property("currentIndex") == 1)
-        finally:
-            ui.close()
-    shutil.rmtree(tmp_path / "media")
+    media = dict(demo_show.media)
+    video = demo_show.content.corners[0].video
+    assert video is not None
+    broken = tmp_path / "broken.mp4"
+    if damage == "corrupt":
+        broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 1000)
+    media[video.media.sha256] = broken
+    ui = make_kiosk(media=media)
+    open_corner(qtbot, ui, "public-delivery-app")
+    qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=5_000)
+    assert find(ui, "videoPoster").property("visible")
+    assert not find(ui, "bigPlayButton").property("visible")
+    tap(ui, find(ui, "sectionTab_1"))
+    qtbot.waitUntil(lambda: find(ui, "sectionPages").property("currentIndex") == 1)
 
 
 def test_the_ui_words_follow_the_language(qtbot, kiosk: KioskUi) -> None:
@@ -220,6 +210,7 @@ def test_video_pixels_move_while_playing(qtbot, kiosk: KioskUi) -> None:
     corner = panel.mapToScene(QPointF(0, 0)).toPoint()
     area = (corner.x() + 20, corner.y() + 20, int(panel.width()) - 40, int(panel.height()) - 120)
     first = kiosk.window.grabWindow().copy(*area)
+    # Real time: the playing video moves on by several frames within it.
     qtbot.wait(700)
     second = kiosk.window.grabWindow().copy(*area)
     assert first != second
@@ -229,35 +220,20 @@ def test_video_pixels_move_while_playing(qtbot, kiosk: KioskUi) -> None:
     assert len(colours) > 20  # a picture, not a flat (black) fill
 
 
-def _kiosk_with_video(qtbot, demo_package: Path, tmp_path: Path, video: Path):
-    """A kiosk whose first corner plays ``video`` instead of its own."""
-    package = ContentPackage.open(demo_package)
-    media = dict(MediaStore(tmp_path / "media").extract_all(package))
-    first = package.content.corners[0].video
-    assert first is not None
-    media[first.media.sha256] = video
-    ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
-    ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-    ui.session.touched()  # a visitor is here
-    return package, ui
-
-
 def test_a_video_that_decodes_to_nothing_shows_its_poster(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
+    qtbot, make_kiosk, demo_show: DemoShow, tmp_path: Path
 ) -> None:
     """AV1 plays without error and without frames here: after a few seconds, the notice."""
     clip = make_clip(
         tmp_path / "av1.mp4", codec="libsvtav1", width=320, height=180, seconds=4, rate=10
     )
-    package, ui = _kiosk_with_video(qtbot, demo_package, tmp_path, clip)
-    try:
-        open_corner(qtbot, ui, "public-delivery-app")
-        tap(ui, find(ui, "bigPlayButton"))
-        qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=8_000)
-        assert find(ui, "videoPoster").property("visible")
-    finally:
-        ui.close()
-        package.close()
+    first = demo_show.content.corners[0].video
+    assert first is not None
+    ui = make_kiosk(media={**demo_show.media, first.media.sha256: clip})
+    open_corner(qtbot, ui, "public-delivery-app")
+    tap(ui, find(ui, "bigPlayButton"))
+    qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=8_000)
+    assert find(ui, "videoPoster").property("visible")
 
 
 def test_double_tap_zooms_a_picture(qtbot, kiosk: KioskUi) -> None:
@@ -265,8 +241,13 @@ def test_double_tap_zooms_a_picture(qtbot, kiosk: KioskUi) -> None:
     open_corner(qtbot, kiosk, "clean-valleys")
     tap(kiosk, find(kiosk, "galleryThumb_1"))
     qtbot.waitUntil(lambda: find_item(kiosk, "viewerImage_1") is not None)
-    qtbot.wait(300)
     image = find(kiosk, "viewerImage_1")
+    pictures = find(kiosk, "viewerPictures")
+    # The viewer has turned to the picture: it sits where the viewer shows pictures.
+    qtbot.waitUntil(
+        lambda: abs(scene_rect(image).center().x() - scene_rect(pictures).center().x()) < 2
+    )
+    settled(qtbot, kiosk)
     point = centre_of(image).toPoint()
     QTest.mouseDClick(
         kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
-from kiosk.app import KioskUi, RunOptions
+from kiosk.composition import KioskUi
 from kiosk.config import DisplayConfig, KioskConfig
-from kiosk.content.package import ContentPackage
-from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import centre_of, find, shown
+from tests.bridge.ui import centre_of, find, settled, shown
 
 
 def test_two_fingers_on_two_tiles_open_one_corner(qtbot, kiosk: KioskUi) -> None:
@@ -29,57 +25,40 @@ def test_two_fingers_on_two_tiles_open_one_corner(qtbot, kiosk: KioskUi) -> None
         1, second, kiosk.window
     ).commit()
     qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
-    qtbot.wait(100)
+    settled(qtbot, kiosk)  # both touches answered, to the frame
     assert len(opened) == 1
     assert kiosk.exhibit.property("currentCornerId") == opened[0]
 
 
-def test_a_rotated_screen_lays_out_sideways(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
-) -> None:
+def test_a_rotated_screen_lays_out_sideways(qtbot, make_kiosk) -> None:
     """rotation: 90 turns the picture for a screen mounted on its side."""
-    config = KioskConfig(display=DisplayConfig(rotation=90))
-    with ContentPackage.open(demo_package) as package:
-        media = MediaStore(tmp_path / "media").extract_all(package)
-        ui = KioskUi(config, package.content, media, tmp_path / "cache")
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1080, 1920)))
-        ui.session.touched()  # a visitor is here
-        try:
-            qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
-            content = find(ui, "content")
-            # The content is laid out landscape (1920 wide) and turned a quarter.
-            assert (content.width(), content.height()) == (1920, 1080)
-            assert find(ui, "homeView").width() == 1920
-            tiles = [
-                find(ui, f"cornerTile_{c}")
-                for c in ("public-delivery-app", "northeast-relocation", "clean-valleys")
-            ]
-            ys = [tile.mapToScene(QPointF(0, 0)).y() for tile in tiles]
-            assert ys == sorted(ys) and ys[0] < ys[2]  # left-to-right became top-to-bottom
-        finally:
-            ui.close()
+    ui = make_kiosk(KioskConfig(display=DisplayConfig(rotation=90)), size=(1080, 1920))
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    content = find(ui, "content")
+    # The content is laid out landscape (1920 wide) and turned a quarter.
+    assert (content.width(), content.height()) == (1920, 1080)
+    assert find(ui, "homeView").width() == 1920
+    tiles = [
+        find(ui, f"cornerTile_{c}")
+        for c in ("public-delivery-app", "northeast-relocation", "clean-valleys")
+    ]
+    ys = [tile.mapToScene(QPointF(0, 0)).y() for tile in tiles]
+    assert ys == sorted(ys) and ys[0] < ys[2]  # left-to-right became top-to-bottom
 
 
-def test_kiosk_mode_is_fullscreen_without_a_cursor(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
-) -> None:
+def test_kiosk_mode_is_fullscreen_without_a_cursor(qtbot, make_kiosk) -> None:
     """Not windowed: the window fills the screen and the mouse cursor is hidden."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QWindow
 
-    with ContentPackage.open(demo_package) as package:
-        media = MediaStore(tmp_path / "media").extract_all(package)
-        ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
-        ui.show(RunOptions(data_dir=tmp_path))
-        ui.session.touched()  # a visitor is here
-        try:
-            qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
-            screen = ui.window.screen().geometry()
-            assert (ui.window.width(), ui.window.height()) == (screen.width(), screen.height())
-            assert ui.window.visibility() == QWindow.Visibility.FullScreen
-            cursor = QGuiApplication.overrideCursor()
-            assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
-        finally:
-            ui.close()
-            while QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
+    try:
+        ui = make_kiosk(windowed=False)
+        qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+        screen = ui.window.screen().geometry()
+        assert (ui.window.width(), ui.window.height()) == (screen.width(), screen.height())
+        assert ui.window.visibility() == QWindow.Visibility.FullScreen
+        cursor = QGuiApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+    finally:
+        while QGuiApplication.overrideCursor() is not None:
+            QGuiApplication.restoreOverrideCursor()

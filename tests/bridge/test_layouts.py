@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app import KioskUi
-from tests.bridge.ui import find, scene_rect, shown
+from kiosk.composition import KioskUi
+from tests.bridge.ui import find, scene_rect, settled, shown
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
 SIZES = [(1920, 1080), (1080, 1920), (1440, 1080), (1280, 1024)]
@@ -33,11 +33,11 @@ def test_home_lays_out_cleanly(
     qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int, language: str
 ) -> None:
     """Header, language switch, QR code and tiles: apart, on screen, text whole."""
-    kiosk.exhibit.setLanguage(language)
+    kiosk.exhibit.set_language(language)
     kiosk.window.resize(width, height)
     qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
     qtbot.waitUntil(lambda: find(kiosk, "homeView").width() == width)
-    qtbot.wait(100)  # let wrapped text and bindings settle
+    settled(qtbot, kiosk)  # wrapped text and bindings settled
     items = {
         "hallSubtitle": find(kiosk, "hallSubtitle"),
         "languageSwitch": find(kiosk, "languageSwitch"),
@@ -58,12 +58,12 @@ def test_corner_lays_out_cleanly(
     qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int, language: str
 ) -> None:
     """Title, summary, video, pages and pictures: apart and on screen."""
-    kiosk.exhibit.setLanguage(language)
+    kiosk.exhibit.set_language(language)
     kiosk.window.resize(width, height)
     kiosk.exhibit.openCorner("public-delivery-app")
     qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
     qtbot.waitUntil(lambda: find(kiosk, "cornerView").width() == width)
-    qtbot.wait(300)  # past the fade-in; wrapped text and bindings settled
+    settled(qtbot, kiosk)  # past the fade-in; wrapped text and bindings settled
     items = {
         name: find(kiosk, name)
         for name in (

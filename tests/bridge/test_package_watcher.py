@@ -4,48 +4,39 @@ switched in at a quiet moment, with a report written back beside the package."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
 
-from kiosk.app import KioskUi, RunOptions
 from kiosk.bridge import package_watcher
 from kiosk.bridge.package_watcher import PackageWatcher
+from kiosk.composition import KioskUi
 from kiosk.config import KioskConfig
 from kiosk.content.builder import build_package
-from kiosk.content.package import ContentPackage
-from kiosk.content.signing import generate_key
+from kiosk.content.signing import generate_key, public_line
 from kiosk.install.discovery import Candidate
 from kiosk.install.installer import Installer
-from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import find, shown, tap
 from tests.manifests import write_manifest
 
 
+def notice(ui: KioskUi) -> str:
+    """The notice about new content, by name (Quiet, Installing, Ready, Approval, …)."""
+    return PackageWatcher.Notice(ui.watcher.property("notice")).name
+
+
 @pytest.fixture
-def setup(
-    qapp, demo_package: Path, manifest_dir: Path, tmp_path: Path
-) -> Iterator[tuple[KioskUi, Path, Path]]:
-    """A kiosk on the demo, watching a drop folder, trusting one key; a signed package."""
+def setup(make_kiosk, manifest_dir: Path, tmp_path: Path) -> tuple[KioskUi, Path, Path]:
+    """A kiosk on the demo in its attract loop, watching a drop folder, trusting one key;
+    a signed package."""
     key = generate_key(tmp_path / "editor.key")
     signed = tmp_path / "new.kpkg"
     build_package(write_manifest(manifest_dir), signed, sign_key=tmp_path / "editor.key")
     drop = tmp_path / "drop"
     drop.mkdir()
-    data = tmp_path / "data"
-    with ContentPackage.open(demo_package) as package:
-        media = MediaStore(data / "media").extract_all(package)
-        config = KioskConfig(drop_folders=[drop])
-        ui = KioskUi(
-            config, package.content, media, tmp_path / "cache", installer=Installer(data, [key])
-        )
-        ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
-        try:
-            yield ui, drop, signed
-        finally:
-            ui.close()
+    config = KioskConfig(drop_folders=[drop], trusted_keys=[public_line(key.public_key)])
+    return make_kiosk(config, installs=True, visitor=False), drop, signed
 
 
 def test_new_content_switches_in_while_nobody_is_here(qtbot, setup) -> None:
@@ -57,7 +48,7 @@ def test_new_content_switches_in_while_nobody_is_here(qtbot, setup) -> None:
     assert ui.watcher is not None
     ui.watcher.scan()
     qtbot.waitUntil(lambda: ui.exhibit.property("hallTitle") == "시험관", timeout=15_000)
-    assert ui.watcher.property("notice") == "ready"
+    assert notice(ui) == "Ready"
     assert "Installed test.small 1.2" in (drop / "kiosk" / "kiosk-report.txt").read_text()
     ui.session.touched()
     qtbot.waitUntil(lambda: find(ui, "cornerTile_one") is not None)
@@ -70,7 +61,7 @@ def test_new_content_waits_for_the_visitor_to_leave(qtbot, setup) -> None:
     ui.exhibit.openCorner("clean-valleys")
     (drop / "hall.kpkg").write_bytes(signed.read_bytes())
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Ready", timeout=15_000)
     assert ui.exhibit.property("currentCornerId") == "clean-valleys"
     assert ui.exhibit.property("hallTitle") == "경기도관"
     ui.session.startAttract()
@@ -83,7 +74,7 @@ def test_a_broken_package_is_reported_and_nothing_changes(qtbot, setup) -> None:
     ui, drop, _signed = setup
     (drop / "broken.kpkg").write_bytes(b"not a package" * 500)
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "failed", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Failed", timeout=15_000)
     assert ui.exhibit.property("hallTitle") == "경기도관"
     report = (drop / "kiosk-report.txt").read_text()
     assert "Not installed: broken.kpkg" in report and "not a content package" in report
@@ -110,34 +101,22 @@ def test_two_sticks_at_once_are_handled_one_after_the_other(
     # The newest file first (1.3, installed), then the other (1.2, older: staff decide).
     assert len(installed) == 1 and "-1.3-" in Path(installed[0]).name
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Approval", timeout=15_000)
     assert len(installed) == 1
 
 
 @pytest.fixture
-def unsigned_setup(
-    qapp, demo_package: Path, manifest_dir: Path, tmp_path: Path
-) -> Iterator[tuple[KioskUi, Path, Path]]:
-    """A kiosk with a staff PIN (246802) and no trusted keys; an unsigned package."""
+def unsigned_setup(make_kiosk, manifest_dir: Path, tmp_path: Path) -> tuple[KioskUi, Path, Path]:
+    """A visitor at a kiosk with a staff PIN (246802) and no trusted keys; an unsigned
+    package."""
     from kiosk.staff.pin import hash_pin
 
     unsigned = tmp_path / "unsigned.kpkg"
     build_package(write_manifest(manifest_dir), unsigned)
     drop = tmp_path / "drop"
     drop.mkdir()
-    data = tmp_path / "data"
-    with ContentPackage.open(demo_package) as package:
-        media = MediaStore(data / "media").extract_all(package)
-        config = KioskConfig(drop_folders=[drop], staff_pin_hash=hash_pin("246802"))
-        ui = KioskUi(
-            config, package.content, media, tmp_path / "cache", installer=Installer(data, [])
-        )
-        ui.show(RunOptions(data_dir=data, windowed=True, size=(1920, 1080)))
-        ui.session.touched()
-        try:
-            yield ui, drop, unsigned
-        finally:
-            ui.close()
+    config = KioskConfig(drop_folders=[drop], staff_pin_hash=hash_pin("246802"))
+    return make_kiosk(config, installs=True), drop, unsigned
 
 
 def _enter(ui: KioskUi, pin: str) -> None:
@@ -153,7 +132,7 @@ def test_an_unsigned_package_installs_after_the_staff_pin(
     ui, drop, unsigned = unsigned_setup
     (drop / "hall.kpkg").write_bytes(unsigned.read_bytes())
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Approval", timeout=15_000)
     assert "not signed by a trusted key" in ui.watcher.property("approvalText")
     tap(ui, find(ui, "contentNotice"))
     qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
@@ -161,12 +140,12 @@ def test_an_unsigned_package_installs_after_the_staff_pin(
     _enter(ui, "111111")
     assert find(ui, "pinProblem").property("visible")
     ui.window.grabWindow().save(str(artifacts / "staff-approval.png"))
-    assert ui.watcher.property("notice") == "approval"
+    assert notice(ui) == "Approval"
     progress: list[float] = []
     ui.watcher.progressChanged.connect(lambda: progress.append(ui.watcher.property("progress")))
     _enter(ui, "246802")
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "ready", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Ready", timeout=15_000)
     assert progress and progress[-1] == 1.0  # the copy's progress was shown
     # Staff approved it at the screen: it shows at once, even during a visit.
     assert ui.exhibit.property("hallTitle") == "시험관"
@@ -177,12 +156,12 @@ def test_staff_can_decline(qtbot, unsigned_setup) -> None:
     ui, drop, unsigned = unsigned_setup
     (drop / "hall.kpkg").write_bytes(unsigned.read_bytes())
     ui.watcher.scan()
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=15_000)
+    qtbot.waitUntil(lambda: notice(ui) == "Approval", timeout=15_000)
     tap(ui, find(ui, "contentNotice"))
     qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
     tap(ui, find(ui, "pinCancel"))
     qtbot.waitUntil(lambda: not shown(ui, "staffApproval"))
-    assert ui.watcher.property("notice") == ""
+    assert notice(ui) == "Quiet"
     assert ui.exhibit.property("hallTitle") == "경기도관"
 
 
@@ -199,7 +178,8 @@ def test_a_poll_answering_after_the_kiosk_closed_goes_nowhere(
         return []
 
     monkeypatch.setattr(package_watcher, "find_packages", slow_find)
-    watcher = PackageWatcher(Installer(tmp_path / "data", []), [tmp_path])
+    watcher = PackageWatcher(Installer(tmp_path / "data", []), [tmp_path], poll_ms=10)
+    watcher.start()
     qtbot.waitUntil(asked.is_set, timeout=5000)  # the first poll is under way
     watcher.stop()  # waits a moment for the poll, then goes on without it
     shiboken6.delete(watcher)

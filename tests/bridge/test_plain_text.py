@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app import KioskUi, RunOptions
-from kiosk.config import KioskConfig
+from kiosk.composition import KioskUi
 from kiosk.content.builder import build_package
 from kiosk.content.package import ContentPackage
 from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import descendants, find, tap
+from tests.bridge.ui import descendants, find, settled, tap
 from tests.manifests import SMALL_MANIFEST, write_manifest
 
 
@@ -39,7 +38,7 @@ def connected(server: socket.socket) -> bool:
 
 
 @pytest.fixture
-def markup_kiosk(qapp, manifest_dir: Path, tmp_path: Path, listener) -> Iterator[KioskUi]:
+def markup_kiosk(make_kiosk, manifest_dir: Path, tmp_path: Path, listener) -> KioskUi:
     port = listener.getsockname()[1]
     picture = f"<img src='http://127.0.0.1:{port}/x.png'>"
     text = SMALL_MANIFEST.replace(
@@ -52,13 +51,7 @@ def markup_kiosk(qapp, manifest_dir: Path, tmp_path: Path, listener) -> Iterator
     package = build_package(write_manifest(manifest_dir, text), tmp_path / "markup.kpkg").path
     with ContentPackage.open(package) as opened:
         media = MediaStore(tmp_path / "media").extract_all(opened)
-        ui = KioskUi(KioskConfig(), opened.content, media, tmp_path / "cache")
-        ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-        ui.session.touched()
-        try:
-            yield ui
-        finally:
-            ui.close()
+        return make_kiosk(content=opened.content, media=media)
 
 
 def is_plain(item: QQuickItem) -> bool:
@@ -80,7 +73,9 @@ def texts(ui: KioskUi) -> list[QQuickItem]:
 def test_markup_in_package_text_is_shown_as_typed(
     qtbot, markup_kiosk: KioskUi, listener, artifacts: Path
 ) -> None:
-    qtbot.wait(500)  # long enough for an image request to be made, were one made
+    settled(qtbot, markup_kiosk)
+    # Real time: nothing may arrive, and a request, were one made, would within it.
+    qtbot.wait(500)
     markup_kiosk.window.grabWindow().save(str(artifacts / "markup-title-home.png"))
     shown = [item.property("text") for item in texts(markup_kiosk)]
     assert any(text.startswith("<b>시험관</b><img src=") for text in shown), shown
@@ -93,7 +88,7 @@ def test_every_text_on_every_screen_is_plain(qtbot, markup_kiosk: KioskUi, liste
     tile: QQuickItem = find(markup_kiosk, "cornerTile_one")
     tap(markup_kiosk, tile)
     qtbot.waitUntil(lambda: markup_kiosk.exhibit.property("currentCornerId") == "one")
-    qtbot.wait(300)
+    settled(qtbot, markup_kiosk)
     corner_texts = texts(markup_kiosk)
     assert any("file:///etc/hostname" in item.property("text") for item in corner_texts)
     assert all(is_plain(item)

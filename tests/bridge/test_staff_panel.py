@@ -14,15 +14,19 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.analytics.log import InteractionLog, log_path
-from kiosk.app import KioskUi
+from kiosk.bridge.staff.access import StaffAccess
+from kiosk.bridge.staff.status_page import PackageCard
+from kiosk.bridge.visitor_session import VisitorSession
+from kiosk.composition import KioskUi
 from kiosk.config import KioskConfig, StaffConfig
 from kiosk.content.signing import generate_key, public_line
 from kiosk.staff.kiosk_log import attach_log_file, log_file
 from kiosk.staff.pin import hash_pin
-from tests.bridge.ui import descendants, find, shown, tap
+from tests.bridge.ui import descendants, find, save_screenshot, settled, shown, tap
 from tests.install.test_installer import build
 
 PIN = "246802"
+Result = StaffAccess.PinResult
 
 
 class Clock:
@@ -62,11 +66,31 @@ def enter(ui: KioskUi, pin: str) -> None:
 
 
 def open_panel(qtbot, ui: KioskUi) -> None:
+    """The way staff do: the hidden gesture, the PIN; then the status read in the
+    background is in."""
     qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
     corner_taps(ui, 5)
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
-    enter(ui, PIN)
+    status = ui.staff.pages.status
+    with qtbot.waitSignals([status.refreshed, ui.staff.pages.today.refreshed]):
+        enter(ui, PIN)
     qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+
+
+def show_page(qtbot, ui: KioskUi, page: str) -> None:
+    """Tap a page's button in the panel; the page reads again and shows."""
+    with qtbot.waitSignal(ui.staff.pages.status.refreshed):
+        tap(ui, find(ui, f"staffPage_{page}"))
+    qtbot.waitUntil(lambda: find(ui, "staffPage_" + page).property("selected") is True)
+
+
+def card(ui: KioskUi, which: str) -> PackageCard:
+    """The status page's ``active`` or ``previous`` package, as QML reads it."""
+    return getattr(ui.staff.pages.status, which)
+
+
+def signature(facts: PackageCard) -> str:
+    return PackageCard.Signature(facts.property("signature")).name
 
 
 # -- lockdown
@@ -101,7 +125,7 @@ def test_no_key_click_or_touch_leaves_the_exhibit(qtbot, staff_kiosk) -> None:
         QTest.mouseClick(window, button, Qt.KeyboardModifier.NoModifier, centre)
     assert ui.exhibit.property("currentCornerId") == ""  # no other button opened a corner
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    qtbot.wait(1500)  # a long press
+    qtbot.wait(1500)  # real time: a long press is one held this long
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     device = QTest.createTouchDevice()
     points = [QPoint(600, 500), QPoint(700, 500), QPoint(800, 500)]
@@ -119,11 +143,11 @@ def test_no_key_click_or_touch_leaves_the_exhibit(qtbot, staff_kiosk) -> None:
     release.commit()
     window.close()
     window.showMinimized()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not window.windowStates() & Qt.WindowState.WindowMinimized)
+    settled(qtbot, ui)
     assert window.isVisible()
-    assert not window.windowStates() & Qt.WindowState.WindowMinimized
     assert not shown(ui, "staffEntry") and not shown(ui, "staffPanel")
-    assert ui.staff.property("panelOpen") is False
+    assert ui.staff.pages.access.property("panelOpen") is False
 
 
 # -- the way in
@@ -162,17 +186,18 @@ def test_the_staff_key_opens_the_pin_pad(qtbot, staff_kiosk) -> None:
 def test_five_wrong_pins_lock_the_pad_for_a_minute_then_two(qtbot, staff_kiosk) -> None:
     clock = Clock()
     ui = staff_kiosk(clock=clock)
-    staff = ui.staff
-    staff.requestEntry()
-    assert [staff.enterPin("000000") for _ in range(5)] == ["wrong"] * 4 + ["locked"]
-    assert staff.enterPin(PIN) == "locked"  # even the right one, while locked
-    assert staff.property("pinLockedSeconds") == 60
+    access = ui.staff.pages.access
+    access.requestEntry()
+    tries = [Result(access.submitPin("000000")) for _ in range(5)]
+    assert tries == [Result.Wrong] * 4 + [Result.Locked]
+    assert Result(access.submitPin(PIN)) is Result.Locked  # even the right one, while locked
+    assert access.property("lockedSeconds") == 60
     clock.now += 61
-    assert [staff.enterPin("000000") for _ in range(5)][-1] == "locked"
-    assert staff.property("pinLockedSeconds") == 120
+    assert Result([access.submitPin("000000") for _ in range(5)][-1]) is Result.Locked
+    assert access.property("lockedSeconds") == 120
     clock.now += 121
-    assert staff.enterPin(PIN) == ""
-    assert staff.property("panelOpen") is True
+    assert Result(access.submitPin(PIN)) is Result.Accepted
+    assert access.property("panelOpen") is True
 
 
 def test_the_pin_is_never_kept_or_logged_in_clear(
@@ -189,9 +214,9 @@ def test_the_pin_is_never_kept_or_logged_in_clear(
     ui = staff_kiosk()
     handler = attach_log_file(ui.installer.data_dir)  # as the running kiosk does
     try:
-        ui.staff.requestEntry()
-        ui.staff.enterPin("864209")
-        ui.staff.enterPin(PIN)
+        ui.staff.pages.access.requestEntry()
+        ui.staff.pages.access.submitPin("864209")
+        ui.staff.pages.access.submitPin(PIN)
     finally:
         assert handler is not None
         logging.getLogger().removeHandler(handler)
@@ -221,13 +246,14 @@ def test_status_page_says_what_the_status_command_says(
     ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", None), approved=True)
     ui.installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", None), approved=True)
     open_panel(qtbot, ui)
-    status = ui.staff.property("status")
-    assert (status["active"]["id"], status["active"]["version"]) == ("test.small", "1.3")
-    assert status["previous"]["version"] == "1.2" and status["active"]["signature"] == "unsigned"
+    active, previous = card(ui, "active"), card(ui, "previous")
+    assert (active.property("packageId"), active.property("version")) == ("test.small", "1.3")
+    assert previous.property("version") == "1.2" and signature(active) == "Unsigned"
     page_text = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
     command = run_cli("--data-dir", data, "status")
     assert command.returncode == 0, command.stderr
-    for fact in ("test.small 1.3", "test.small 1.2", status["version"]):
+    version = ui.staff.pages.status.property("appVersion")
+    for fact in ("test.small 1.3", "test.small 1.2", version):
         assert fact in page_text and fact in command.stdout, fact
     assert "서명 없음" in page_text and "unsigned" in command.stdout
 
@@ -253,17 +279,16 @@ def test_today_figures_and_chart_match_a_known_log(qtbot, staff_kiosk) -> None:
     log.flush()
     log.close()
     open_panel(qtbot, ui)
-    figures = ui.staff.property("today")
-    assert figures["sessions"] == 4 and figures["meanSeconds"] == 90
-    assert figures["hours"][10] == 3 and figures["hours"][14] == 1 and sum(figures["hours"]) == 4
-    valleys = next(c for c in figures["corners"] if c["id"] == "clean-valleys")
-    assert (valleys["visits"], valleys["dwellSeconds"], valleys["completions"]) == (4, 480, 1)
-    tap(ui, find(ui, "staffPage_today"))
-    qtbot.wait(100)
+    figures = ui.staff.pages.today.figures()
+    assert figures.sessions == 4 and figures.mean_seconds == 90
+    assert figures.hours[10] == 3 and figures.hours[14] == 1 and sum(figures.hours) == 4
+    valleys = next(c for c in figures.corners if c.corner_id == "clean-valleys")
+    assert (valleys.visits, valleys.dwell_seconds, valleys.completions) == (4, 480, 1)
+    show_page(qtbot, ui, "today")
     ten, two = find(ui, "hourBar_10").height(), find(ui, "hourBar_14").height()
     assert ten == pytest.approx(3 * two) and find(ui, "hourBar_9").height() == 0
     assert find(ui, "todaySessions").property("text") == "4"
-    assert find(ui, "todayLanguages").property("text") == "한국어 100%"
+    assert find(ui, "languageShare_ko").property("text") == "한국어 100%"
     assert "4" in find(ui, "cornerFigures_clean-valleys").property("text")
 
 
@@ -274,7 +299,10 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
     log.record("session_end", detail="idle", value=30)
     log.close()
     open_panel(qtbot, ui)
-    written = ui.staff.export_to(tmp_path / "stick")
+    export = ui.staff.pages.export
+    with qtbot.waitSignal(export.exported, timeout=10_000):
+        export.export_to(tmp_path / "stick")
+    written = export.last().written
     names = sorted(path.name for path in written)
     assert names == ["daily_summary.csv", "events.csv", "today_summary.csv"]
     assert all(path.is_file() and path.stat().st_size > 0 for path in written)
@@ -298,8 +326,9 @@ def test_no_stick_is_said_plainly(qtbot, staff_kiosk) -> None:
     ui = staff_kiosk()
     ui.watcher.roots = lambda: []  # no stick in this test, whatever the machine has mounted
     open_panel(qtbot, ui)
-    tap(ui, find(ui, "staffPage_export"))
-    tap(ui, find(ui, "exportButton"))
+    show_page(qtbot, ui, "export")
+    with qtbot.waitSignal(ui.staff.pages.export.exported):
+        tap(ui, find(ui, "exportButton"))
     assert "USB를 찾지 못했습니다" in find(ui, "staffResultText").property("text")
 
 
@@ -310,7 +339,7 @@ def test_rollback_from_the_panel_shows_the_previous_content(
     ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", None), approved=True)
     ui.installer.install(build(manifest_dir, tmp_path / "b.kpkg", "1.3", None), approved=True)
     open_panel(qtbot, ui)
-    tap(ui, find(ui, "staffPage_content"))
+    show_page(qtbot, ui, "content")
     tap(ui, find(ui, "rollbackButton"))
     active, _previous = ui.installer.installed()
     assert active is not None and "-1.2-" in active.name
@@ -326,10 +355,11 @@ def test_install_from_the_panel(qtbot, staff_kiosk, manifest_dir: Path, tmp_path
     build(manifest_dir, drop / "hall.kpkg", "2.0", None)
     ui = staff_kiosk(drop_folders=[drop])
     # The watcher finds it first: unsigned, it waits for staff.
-    qtbot.waitUntil(lambda: ui.watcher.property("notice") == "approval", timeout=20_000)
+    approval = ui.watcher.Notice.Approval.value
+    qtbot.waitUntil(lambda: ui.watcher.property("notice") == approval, timeout=20_000)
     open_panel(qtbot, ui)
-    tap(ui, find(ui, "staffPage_content"))
-    assert [p["name"] for p in ui.staff.property("foundPackages")] == ["hall.kpkg"]
+    show_page(qtbot, ui, "content")
+    assert [p.name for p in ui.staff.pages.content.found.rows()] == ["hall.kpkg"]
     tap(ui, find(ui, "installFound_0"))
     qtbot.waitUntil(lambda: not ui.watcher.property("busy"), timeout=20_000)
     active, _ = ui.installer.installed()
@@ -341,7 +371,7 @@ def test_sound_and_the_show(qtbot, staff_kiosk) -> None:
     """Master volume scales the video's sound; mute silences it; attract starts at once."""
     ui = staff_kiosk()
     open_panel(qtbot, ui)
-    tap(ui, find(ui, "staffPage_sound"))
+    show_page(qtbot, ui, "sound")
     tap(ui, find(ui, "masterDown"))
     tap(ui, find(ui, "masterDown"))
     assert find(ui, "videoPanel").property("masterVolume") == pytest.approx(0.8)
@@ -352,9 +382,10 @@ def test_sound_and_the_show(qtbot, staff_kiosk) -> None:
     tap(ui, find(ui, "testPattern"))
     qtbot.waitUntil(lambda: not shown(ui, "testPattern"))
     assert find(ui, "noBrightness").isVisible()  # no backlight on this machine
-    tap(ui, find(ui, "staffPage_show"))
+    show_page(qtbot, ui, "show")
     tap(ui, find(ui, "startAttractButton"))
-    qtbot.waitUntil(lambda: ui.session.property("state") == "attract")
+    attract = VisitorSession.State.Attract.value
+    qtbot.waitUntil(lambda: ui.session.property("state") == attract)
     assert not shown(ui, "staffPanel")
 
 
@@ -362,11 +393,11 @@ def test_quit_needs_a_confirmation(qtbot, staff_kiosk) -> None:
     ui = staff_kiosk()
     open_panel(qtbot, ui)
     quits: list[bool] = []
-    ui.staff.quitRequested.connect(lambda: quits.append(True))
-    tap(ui, find(ui, "staffPage_show"))
+    ui.staff.pages.show.quitRequested.connect(lambda: quits.append(True))
+    show_page(qtbot, ui, "show")
     tap(ui, find(ui, "quitButton"))
-    qtbot.wait(50)
-    assert quits == [] and shown(ui, "confirmQuitButton")
+    qtbot.waitUntil(lambda: shown(ui, "confirmQuitButton"))
+    assert quits == []
     tap(ui, find(ui, "confirmQuitButton"))
     assert quits == [True] and ui.exits == [0]  # the application ends
 
@@ -375,11 +406,12 @@ def test_restart_ends_the_run_with_the_restart_code(qtbot, staff_kiosk) -> None:
     """The command line then starts the kiosk again (``run`` re-executes itself)."""
     ui = staff_kiosk()
     open_panel(qtbot, ui)
-    tap(ui, find(ui, "staffPage_show"))
+    show_page(qtbot, ui, "show")
     tap(ui, find(ui, "restartButton"))
     assert ui.exits == [0] and ui.restart_requested
 
 
+@pytest.mark.screenshots
 def test_panel_screenshots(qtbot, staff_kiosk, artifacts: Path) -> None:
     """The PIN pad and each page, for people to look at."""
     ui = staff_kiosk()
@@ -398,13 +430,14 @@ def test_panel_screenshots(qtbot, staff_kiosk, artifacts: Path) -> None:
     qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
     corner_taps(ui, 5)
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
-    ui.window.grabWindow().save(str(artifacts / "staff-pin-pad.png"))
+    settled(qtbot, ui)
+    save_screenshot(ui, artifacts / "staff-pin-pad.png")
     enter(ui, PIN)
     qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
     for page in ("status", "content", "today", "export", "sound", "show"):
-        tap(ui, find(ui, f"staffPage_{page}"))
-        qtbot.wait(100)
-        ui.window.grabWindow().save(str(artifacts / f"staff-{page}.png"))
+        show_page(qtbot, ui, page)
+        settled(qtbot, ui)
+        save_screenshot(ui, artifacts / f"staff-{page}.png")
 
 
 @pytest.mark.parametrize("trusting", [True, False], ids=["key trusted", "key not trusted"])
@@ -417,13 +450,13 @@ def test_status_page_names_a_signer_only_when_its_key_is_trusted(
     ui = staff_kiosk(trusted_keys=keys)
     ui.installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key), approved=True)
     open_panel(qtbot, ui)
-    active = ui.staff.property("status")["active"]
+    active = card(ui, "active")
     page_text = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
     if trusting:
-        assert (active["signature"], active["signer"]) == ("signed", trusted.key_id)
+        assert (signature(active), active.property("signer")) == ("Signed", trusted.key_id)
         assert f"서명: {trusted.key_id}" in page_text
     else:
-        assert (active["signature"], active["signer"]) == ("untrusted", "")
+        assert (signature(active), active.property("signer")) == ("Untrusted", "")
         assert "이 키오스크가 신뢰하지 않는 키로 서명됨" in page_text
         assert trusted.key_id not in page_text
     ui.window.grabWindow().save(str(artifacts / f"staff-status-signed-{trusting}.png"))

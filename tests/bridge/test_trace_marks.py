@@ -8,39 +8,26 @@ from pathlib import Path
 import pytest
 
 from kiosk import trace
-from kiosk.app import KioskUi, RunOptions
-from kiosk.config import KioskConfig
-from kiosk.content.package import ContentPackage
-from kiosk.install.media_store import MediaStore
 from tests.bridge.ui import find, shown, tap
 
 
 def test_a_visit_leaves_ordered_marks(
-    qtbot, demo_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, make_kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each tap is followed by the first frame of the view (or video) it started."""
     trace_file = tmp_path / "trace.jsonl"
     monkeypatch.setenv("KIOSK_TRACE", str(trace_file))
     trace.configure_from_environment()
     try:
-        with ContentPackage.open(demo_package) as package:
-            media = MediaStore(tmp_path / "media").extract_all(package)
-            ui = KioskUi(KioskConfig(), package.content, media, tmp_path / "cache")
-            try:
-                ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-                ui.session.touched()  # a visitor is here
-                qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
-                tap(ui, find(ui, "cornerTile_clean-valleys"))
-                qtbot.waitUntil(lambda: shown(ui, "cornerView"))
-                qtbot.waitUntil(lambda: "view_shown" in trace_file.read_text())
-                tap(ui, find(ui, "bigPlayButton"))
-                qtbot.waitUntil(
-                    lambda: "first_video_frame" in trace_file.read_text(), timeout=10_000
-                )
-                tap(ui, find(ui, "homeButton"))
-                qtbot.waitUntil(lambda: trace_file.read_text().count("view_shown") == 2)
-            finally:
-                ui.close()
+        ui = make_kiosk()
+        qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+        tap(ui, find(ui, "cornerTile_clean-valleys"))
+        qtbot.waitUntil(lambda: shown(ui, "cornerView"))
+        qtbot.waitUntil(lambda: "view_shown" in trace_file.read_text())
+        tap(ui, find(ui, "bigPlayButton"))
+        qtbot.waitUntil(lambda: "first_video_frame" in trace_file.read_text(), timeout=10_000)
+        tap(ui, find(ui, "homeButton"))
+        qtbot.waitUntil(lambda: trace_file.read_text().count("view_shown") == 2)
     finally:
         trace.stop()
 

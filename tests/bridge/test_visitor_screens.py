@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.app import KioskUi
-from tests.bridge.ui import find, shown, tap
+from kiosk.composition import KioskUi
+from tests.bridge.ui import find, save_screenshot, settled, shown, tap
 
 CORNERS = ("public-delivery-app", "northeast-relocation", "clean-valleys")
 
@@ -64,7 +64,7 @@ def test_home_shows_the_venue_qr_code(qtbot, kiosk: KioskUi) -> None:
     assert qr.width() >= 110
     assert kiosk.exhibit.property("venueUrl") == "https://www.regionsweek.kr"
     assert kiosk.exhibit.property("venueLabel") == "온라인 전시관 바로가기"
-    kiosk.exhibit.setLanguage("en")
+    kiosk.exhibit.set_language("en")
     assert kiosk.exhibit.property("venueLabel") == "Visit the online expo"
 
 
@@ -88,23 +88,23 @@ def test_tiles_are_at_least_the_touch_minimum(qtbot, kiosk: KioskUi) -> None:
         assert item.width() >= 64 and item.height() >= 64, name
 
 
+@pytest.mark.screenshots
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
 def test_screenshots_of_home_and_a_corner(
     qtbot, kiosk: KioskUi, artifacts: Path, width: int, height: int, language: str
 ) -> None:
     """Home and a corner render in both orientations and languages (saved for people)."""
-    kiosk.exhibit.setLanguage(language)
+    kiosk.exhibit.set_language(language)
     kiosk.window.resize(width, height)
     qtbot.waitUntil(lambda: kiosk.window.property("homeReady") is True)
-    qtbot.wait(50)
-    home = kiosk.window.grabWindow()
-    assert (home.width(), home.height()) == (width, height)
-    home.save(str(artifacts / f"home-{language}-{width}x{height}.png"))
+    settled(qtbot, kiosk)
+    assert (kiosk.window.width(), kiosk.window.height()) == (width, height)
+    save_screenshot(kiosk, artifacts / f"home-{language}-{width}x{height}.png")
     kiosk.exhibit.openCorner("clean-valleys")
     qtbot.waitUntil(lambda: shown(kiosk, "cornerView"))
-    qtbot.wait(400)  # past the transition
-    kiosk.window.grabWindow().save(str(artifacts / f"corner-{language}-{width}x{height}.png"))
+    settled(qtbot, kiosk)  # past the transition
+    save_screenshot(kiosk, artifacts / f"corner-{language}-{width}x{height}.png")
 
 
 def test_transitions_never_hold_input(qtbot, kiosk: KioskUi) -> None:

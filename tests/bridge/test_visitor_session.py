@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.analytics.log import InteractionLog
-from kiosk.app import KioskUi, RunOptions
-from kiosk.config import KioskConfig
-from kiosk.content.package import AttractContent, ContentPackage, MediaItem, PackageContent
-from kiosk.install.media_store import MediaStore
-from tests.bridge.ui import attract_looks_blank, find, find_item, shown, tap
+from kiosk.bridge.visitor_session import VisitorSession
+from kiosk.composition import KioskUi
+from kiosk.content.package import AttractContent, MediaItem, PackageContent
+from tests.bridge.conftest import DemoShow
+from tests.bridge.ui import attract_looks_blank, find, find_item, settled, shown, tap
 from tests.clips import make_clip
 
 
@@ -38,7 +38,7 @@ class Booth:
     def wait(self, qtbot, seconds: float) -> None:
         self.clock.now += seconds
         self.ui.session.tick()
-        qtbot.wait(20)
+        settled(qtbot, self.ui)
 
     def rows(self) -> list[tuple[object, ...]]:
         self.log.flush()
@@ -48,43 +48,34 @@ class Booth:
             ).fetchall()
 
 
-def make_booth(
-    qapp,
-    package: ContentPackage,
-    tmp_path: Path,
-    content: PackageContent | None = None,
-    media: dict[str, Path] | None = None,
-) -> Booth:
-    clock = FakeClock()
-    log_file = tmp_path / "log.sqlite"
-    log = InteractionLog(log_file)
-    if media is None:
-        media = dict(MediaStore(tmp_path / "media").extract_all(package))
-    ui = KioskUi(
-        KioskConfig(),
-        content or package.content,
-        media,
-        tmp_path / "cache",
-        interaction_log=log,
-        clock=clock,
-    )
-    ui.show(RunOptions(data_dir=tmp_path, windowed=True, size=(1920, 1080)))
-    return Booth(ui, clock, log, log_file)
+@pytest.fixture
+def make_booth(make_kiosk, tmp_path: Path) -> Iterator[Callable[..., Booth]]:
+    """Booths on a fake clock, with an interaction log: ``make(content=, media=)``."""
+    logs: list[InteractionLog] = []
+
+    def make(content: PackageContent | None = None, media: dict[str, Path] | None = None) -> Booth:
+        clock = FakeClock()
+        log_file = tmp_path / f"log-{len(logs)}.sqlite"
+        log = InteractionLog(log_file)
+        logs.append(log)
+        ui = make_kiosk(
+            content=content, media=media, interaction_log=log, clock=clock, visitor=False
+        )
+        return Booth(ui, clock, log, log_file)
+
+    yield make
+    for log in logs:
+        log.close()
 
 
 @pytest.fixture
-def booth(qapp, demo_package: Path, tmp_path: Path) -> Iterator[Booth]:
-    with ContentPackage.open(demo_package) as package:
-        booth = make_booth(qapp, package, tmp_path)
-        try:
-            yield booth
-        finally:
-            booth.ui.close()
-            booth.log.close()
+def booth(make_booth) -> Booth:
+    return make_booth()
 
 
 def state(booth: Booth) -> str:
-    return str(booth.ui.session.property("state"))
+    """The session's state as QML sees it, by name: attract, active or warning."""
+    return VisitorSession.State(booth.ui.session.property("state")).name.lower()
 
 
 def test_the_kiosk_starts_in_the_attract_loop(qtbot, booth: Booth) -> None:
@@ -128,7 +119,7 @@ def test_idle_warning_then_continue(qtbot, booth: Booth) -> None:
 def test_idle_warning_expires_to_a_fresh_start(qtbot, booth: Booth) -> None:
     """The countdown runs out: media stop, home in Korean, views reset, attract plays."""
     booth.ui.session.touched()
-    booth.ui.exhibit.setLanguage("en")
+    booth.ui.exhibit.set_language("en")
     booth.ui.exhibit.openCorner("public-delivery-app")
     qtbot.waitUntil(lambda: shown(booth.ui, "cornerView"))
     tap(booth.ui, find(booth.ui, "sectionTab_2"))
@@ -210,82 +201,71 @@ def _with_attract(content: PackageContent, items: list[AttractContent]) -> Packa
 
 
 def test_an_empty_playlist_shows_the_still_screen(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
+    qtbot, make_booth, demo_show: DemoShow, tmp_path: Path
 ) -> None:
     """No attract items: a designed still screen with the hall's name, never black."""
-    with ContentPackage.open(demo_package) as package:
-        booth = make_booth(qapp, package, tmp_path, _with_attract(package.content, []))
-        try:
-            qtbot.waitUntil(lambda: shown(booth.ui, "attractStill"))
-            assert find(booth.ui, "attractStill").z() == 3  # above the (empty) slots
-            assert shown(booth.ui, "touchToStart")
-        finally:
-            booth.ui.close()
-            booth.log.close()
+    booth = make_booth(_with_attract(demo_show.content, []))
+    qtbot.waitUntil(lambda: shown(booth.ui, "attractStill"))
+    assert find(booth.ui, "attractStill").z() == 3  # above the (empty) slots
+    assert shown(booth.ui, "touchToStart")
 
 
 @pytest.mark.qt_log_ignore("Could not open media")  # the broken item, on purpose
-def test_a_broken_attract_item_is_skipped(qtbot, qapp, demo_package: Path, tmp_path: Path) -> None:
+def test_a_broken_attract_item_is_skipped(
+    qtbot, make_booth, demo_show: DemoShow, tmp_path: Path
+) -> None:
     """A video that cannot play is skipped; the next item shows; nothing goes black."""
-    with ContentPackage.open(demo_package) as package:
-        media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        broken = tmp_path / "broken.mp4"
-        broken.write_bytes(b"not a video" * 100)
-        bad = MediaItem("0" * 64, "video", "video/mp4", 1100, "broken.mp4", None, None, None, None)
-        media[bad.sha256] = broken
-        image = package.content.attract[1]
-        content = _with_attract(
-            package.content, [AttractContent(bad, None), AttractContent(image.media, 1000)]
-        )
-        booth = make_booth(qapp, package, tmp_path, content, media)
-        try:
-            slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
-            qtbot.waitUntil(
-                lambda: any(slot.property("hasPicture") and slot.z() == 2 for slot in slots),
-                timeout=5_000,
-            )
-            assert find(booth.ui, "attractStill").z() == 0  # only under the pictures
-        finally:
-            booth.ui.close()
-            booth.log.close()
+    media = dict(demo_show.media)
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"not a video" * 100)
+    bad = MediaItem("0" * 64, "video", "video/mp4", 1100, "broken.mp4", None, None, None, None)
+    media[bad.sha256] = broken
+    image = demo_show.content.attract[1]
+    content = _with_attract(
+        demo_show.content, [AttractContent(bad, None), AttractContent(image.media, 1000)]
+    )
+    booth = make_booth(content, media)
+    slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
+    qtbot.waitUntil(
+        lambda: any(slot.property("hasPicture") and slot.z() == 2 for slot in slots),
+        timeout=5_000,
+    )
+    assert find(booth.ui, "attractStill").z() == 0  # only under the pictures
 
 
 def test_no_blank_frame_between_attract_items(
-    qtbot, qapp, demo_package: Path, tmp_path: Path
+    qtbot, make_booth, demo_show: DemoShow, tmp_path: Path
 ) -> None:
     """Over at least five item changes (video → image → image → video …), every frame
     shows a picture: never the bare background."""
-    with ContentPackage.open(demo_package) as package:
-        media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        video = _short_clip(tmp_path, media)
-        images = [item.media for item in package.content.attract if item.duration_ms]
-        content = _with_attract(
-            package.content,
-            [
-                AttractContent(video, None),
-                AttractContent(images[0], 1000),
-                AttractContent(images[1], 1000),
-            ],
-        )
-        booth = make_booth(qapp, package, tmp_path, content, media)
-        try:
-            qtbot.waitUntil(lambda: shown(booth.ui, "attractView"))
-            changes, blank, last_top = 0, 0, None
-            slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
-            for _ in range(200):
-                qtbot.wait(30)
-                top = max(slots, key=lambda slot: slot.z())
-                if last_top is not None and top is not last_top:
-                    changes += 1
-                last_top = top
-                blank += attract_looks_blank(booth.ui)
-                if changes >= 6:
-                    break
-            assert changes >= 5
-            assert blank == 0
-        finally:
-            booth.ui.close()
-            booth.log.close()
+    media = dict(demo_show.media)
+    video = _short_clip(tmp_path, media)
+    images = [item.media for item in demo_show.content.attract if item.duration_ms]
+    content = _with_attract(
+        demo_show.content,
+        [
+            AttractContent(video, None),
+            AttractContent(images[0], 1000),
+            AttractContent(images[1], 1000),
+        ],
+    )
+    booth = make_booth(content, media)
+    qtbot.waitUntil(lambda: shown(booth.ui, "attractView"))
+    changes, blank, last_top = 0, 0, None
+    slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
+    for _ in range(400):
+        # Every frame the window draws (the pictures pan and zoom: it draws all the time).
+        with qtbot.waitSignal(booth.ui.window.frameSwapped, timeout=5_000):
+            pass
+        top = max(slots, key=lambda slot: slot.z())
+        if last_top is not None and top is not last_top:
+            changes += 1
+        last_top = top
+        blank += attract_looks_blank(booth.ui)
+        if changes >= 6:
+            break
+    assert changes >= 5
+    assert blank == 0
 
 
 def test_a_watched_video_is_logged_with_its_seconds(qtbot, booth: Booth) -> None:
@@ -309,39 +289,36 @@ def test_a_watched_video_is_logged_with_its_seconds(qtbot, booth: Booth) -> None
     assert 1.0 <= seconds <= 8.0
 
 
-def test_every_attract_item_plays_in_order(qtbot, qapp, demo_package: Path, tmp_path: Path) -> None:
+def test_every_attract_item_plays_in_order(
+    qtbot, make_booth, demo_show: DemoShow, tmp_path: Path
+) -> None:
     """A video and three pictures: each shows in turn, then the loop starts again; none is
     skipped (the slot behind takes the next item even when a picture was ready at once)."""
-    with ContentPackage.open(demo_package) as package:
-        media = dict(MediaStore(tmp_path / "media").extract_all(package))
-        video = _short_clip(tmp_path, media)
-        images = [item.media for item in package.content.attract if item.duration_ms]
-        assert len(images) == 3
-        playlist = [video, *images]
-        content = _with_attract(
-            package.content,
-            [AttractContent(video, None), *(AttractContent(image, 400) for image in images)],
-        )
-        booth = make_booth(qapp, package, tmp_path, content, media)
-        try:
-            view = find(booth.ui, "attractView")
-            slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
-            seen: list[str] = []
+    media = dict(demo_show.media)
+    video = _short_clip(tmp_path, media)
+    images = [item.media for item in demo_show.content.attract if item.duration_ms]
+    assert len(images) == 3
+    playlist = [video, *images]
+    content = _with_attract(
+        demo_show.content,
+        [AttractContent(video, None), *(AttractContent(image, 400) for image in images)],
+    )
+    booth = make_booth(content, media)
+    view = find(booth.ui, "attractView")
+    slots = [find(booth.ui, "attractSlotA"), find(booth.ui, "attractSlotB")]
+    seen: list[str] = []
 
-            def showing() -> str:
-                top = max(slots, key=lambda slot: slot.z())
-                return top.property("item")["url"].toString() if top.z() == 2 else ""
+    def showing() -> str:
+        top = max(slots, key=lambda slot: slot.z())
+        return top.property("itemUrl").toString() if top.z() == 2 else ""
 
-            def record() -> bool:
-                url = showing()
-                if url and (not seen or seen[-1] != url):
-                    seen.append(url)
-                return len(seen) >= len(playlist) + 1
+    def record() -> bool:
+        url = showing()
+        if url and (not seen or seen[-1] != url):
+            seen.append(url)
+        return len(seen) >= len(playlist) + 1
 
-            qtbot.waitUntil(record, timeout=20_000)
-            expected = [str(media[item.sha256].as_uri()) for item in [*playlist, video]]
-            assert [Path(url).name for url in seen] == [Path(url).name for url in expected]
-            assert view.property("index") == 0
-        finally:
-            booth.ui.close()
-            booth.log.close()
+    qtbot.waitUntil(record, timeout=20_000)
+    expected = [str(media[item.sha256].as_uri()) for item in [*playlist, video]]
+    assert [Path(url).name for url in seen] == [Path(url).name for url in expected]
+    assert view.property("index") == 0

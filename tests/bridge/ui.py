@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskUi
+from kiosk.composition import KioskUi
 
 
 def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
@@ -18,7 +21,8 @@ def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
     while pending:
         item = pending.pop()
         yield item
-        pending.extend(item.childItems())
+        # An item a Loader is destroying can list a child that is already half gone.
+        pending.extend(child for child in item.childItems() if isinstance(child, QQuickItem))
 
 
 def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
@@ -44,8 +48,23 @@ def centre_of(item: QQuickItem) -> QPointF:
     return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
 
 
+def laid_out(item: QQuickItem) -> QQuickItem:
+    """``item`` with its pending layout done: a Row or Column that has just shown or
+    changed places its children only when polished (before the next frame), so an item's
+    place is asked for after polishing it and every item above it."""
+    chain = []
+    parent: QQuickItem | None = item
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parentItem()
+    for each in reversed(chain):
+        each.ensurePolished()
+    return item
+
+
 def tap(ui: KioskUi, item: QQuickItem) -> None:
     """A mouse click at the item's centre (TapHandlers treat it as a tap)."""
+    laid_out(item)
     QTest.mouseClick(
         ui.window,
         Qt.MouseButton.LeftButton,
@@ -83,3 +102,47 @@ def attract_looks_blank(ui: KioskUi) -> bool:
         image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 7)
     }
     return len(colours) <= 2
+
+
+def _loading(item: QQuickItem) -> bool:
+    """True while an Image is still loading its picture (asked in QML itself: PySide6
+    cannot convert Qt Quick's Status enum)."""
+    context = QQmlEngine.contextForObject(item)
+    if context is None:
+        return False
+    value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
+    return bool(value) and not undefined
+
+
+def settled(qtbot: QtBot, ui: KioskUi) -> None:
+    """Wait until the window shows the scene as it now is: every visible picture loaded
+    (or failed), the corner view's fade-in done, and a frame drawn after that, so layouts
+    are polished and bindings applied. A condition, not a delay: it returns as soon as
+    that holds."""
+
+    def still() -> bool:
+        corner = find_item(ui, "cornerView")
+        if corner is not None and corner.isVisible() and corner.opacity() < 1:
+            return False
+        return not any(
+            item.isVisible() and item.inherits("QQuickImage") and _loading(item)
+            for item in descendants(ui.window.contentItem())
+        )
+
+    qtbot.waitUntil(still, timeout=10_000)
+    with qtbot.waitSignal(ui.window.frameSwapped, timeout=5_000):
+        ui.window.update()
+
+
+def save_screenshot(ui: KioskUi, path: Path) -> None:
+    """Save the window as ``path`` for people to look at, and fail unless it shows a
+    screen: the size of the window, and more than a few colours (not blank, not one
+    flat fill)."""
+    image = ui.window.grabWindow()
+    assert (image.width(), image.height()) == (ui.window.width(), ui.window.height()), path
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 13)
+    }
+    assert len(colours) > 16, f"{path.name} looks blank ({len(colours)} colours)"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(path)), path

@@ -19,15 +19,15 @@ from tests.manifests import SMALL_MANIFEST, write_manifest
 # the moment it would be shown, as content that crashes Qt would.
 CRASHING_KIOSK = """
 import os, sys
-from kiosk import app
+from kiosk import composition
 from kiosk.cli import main
 
-shown = app.KioskUi.show
+shown = composition.KioskUi.show
 def show(self, options):
     if self.exhibit.content.version == "1.3":
         os._exit(3)
     shown(self, options)
-app.KioskUi.show = show
+composition.KioskUi.show = show
 sys.argv = ["gyeonggi-kiosk", "run", "--windowed"]
 main()
 """

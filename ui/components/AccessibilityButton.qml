@@ -9,7 +9,7 @@ Rectangle {
     objectName: "accessibilityButton"
 
     property bool open: false
-    signal activated()
+    signal activated
 
     implicitHeight: Math.max(Theme.controlHeight, Theme.px(80))
     implicitWidth: row.implicitWidth + 2 * Theme.spaceM
@@ -44,14 +44,16 @@ Rectangle {
                 sourceSize.width: width
                 sourceSize.height: height
                 source: {
-                    const ink = figure.ink.toString()
-                    const line = `fill="none" stroke="${ink}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"`
+                    const ink = figure.ink.toString();
+                    const line
+                          = 'fill="none" stroke="%1" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"'.arg(
+                              ink);
                     return "data:image/svg+xml;utf8," + encodeURIComponent(
-                        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">`
-                        + `<circle cx="12" cy="12" r="10.8" fill="none" stroke="${ink}" stroke-width="1.7"/>`
-                        + `<circle cx="12" cy="5.6" r="1.7" fill="${ink}"/>`
-                        + `<path d="M6 9 H18 M12 9 V14.5 M8.8 19.5 L12 14.5 L15.2 19.5" ${line}/>`
-                        + `</svg>`)
+                                '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+                                + '<circle cx="12" cy="12" r="10.8" fill="none" stroke="%1" stroke-width="1.7"/>'.arg(
+                                    ink) + '<circle cx="12" cy="5.6" r="1.7" fill="%1"/>'.arg(ink)
+                                + '<path d="M6 9 H18 M12 9 V14.5 M8.8 19.5 L12 14.5 L15.2 19.5" %1/>'.arg(
+                                    line) + '</svg>');
                 }
             }
         }
@@ -72,7 +74,9 @@ Rectangle {
         visible: tap.pressed
     }
 
-    FocusRing { cornerRadius: button.radius }
+    FocusRing {
+        cornerRadius: button.radius
+    }
 
     TapHandler {
         id: tap

@@ -10,7 +10,7 @@ Rectangle {
     objectName: "accessibilityPanel"
 
     required property Accessibility accessibility
-    signal closed()
+    signal closed
 
     implicitHeight: column.implicitHeight + 2 * Theme.spaceL
     radius: Theme.px(24)
@@ -19,20 +19,33 @@ Rectangle {
     border.width: Theme.highContrast ? 2 : 1
 
     // Touches on the panel stay on the panel.
-    MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons }
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+    }
 
     Column {
         id: column
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spaceL }
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+            margins: Theme.spaceL
+        }
         spacing: Theme.spaceM
 
         Item {
             width: parent.width
             height: Math.max(heading.implicitHeight, closeButton.height)
             Text {
-                textFormat: Text.PlainText
                 id: heading
-                anchors { left: parent.left; right: closeButton.left; rightMargin: Theme.spaceM; verticalCenter: parent.verticalCenter }
+                textFormat: Text.PlainText
+                anchors {
+                    left: parent.left
+                    right: closeButton.left
+                    rightMargin: Theme.spaceM
+                    verticalCenter: parent.verticalCenter
+                }
                 text: qsTr("Accessibility options")
                 color: Theme.text
                 font.pixelSize: Theme.titleSize
@@ -42,7 +55,10 @@ Rectangle {
             PillButton {
                 id: closeButton
                 objectName: "accessibilityCloseButton"
-                anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                anchors {
+                    right: parent.right
+                    verticalCenter: parent.verticalCenter
+                }
                 text: qsTr("Close")
                 onActivated: panel.closed()
             }
@@ -51,24 +67,30 @@ Rectangle {
         Flow {
             width: parent.width
             spacing: Theme.spaceS
-
-            Repeater {
-                model: [
-                    { mode: "lowPosition", label: qsTr("Low position") },
-                    { mode: "highContrast", label: qsTr("High contrast") },
-                    { mode: "largeText", label: qsTr("Large text") },
-                    { mode: "voiceGuidance", label: qsTr("Voice guidance") }
-                ]
-                PillButton {
-                    required property var modelData
-                    objectName: "mode_" + modelData.mode
-                    visible: modelData.mode !== "voiceGuidance" || panel.accessibility.speechAvailable
-                    toggle: true
-                    text: modelData.label
-                    selected: panel.accessibility[modelData.mode]
-                    tint: Theme.background
-                    onActivated: panel.accessibility.setMode(modelData.mode, !selected)
-                }
+            ModeButton {
+                objectName: "mode_lowPosition"
+                text: qsTr("Low position")
+                selected: panel.accessibility.lowPosition
+                onActivated: panel.accessibility.lowPosition = !selected
+            }
+            ModeButton {
+                objectName: "mode_highContrast"
+                text: qsTr("High contrast")
+                selected: panel.accessibility.highContrast
+                onActivated: panel.accessibility.highContrast = !selected
+            }
+            ModeButton {
+                objectName: "mode_largeText"
+                text: qsTr("Large text")
+                selected: panel.accessibility.largeText
+                onActivated: panel.accessibility.largeText = !selected
+            }
+            ModeButton {
+                objectName: "mode_voiceGuidance"
+                visible: panel.accessibility.speechAvailable
+                text: qsTr("Voice guidance")
+                selected: panel.accessibility.voiceGuidance
+                onActivated: panel.accessibility.voiceGuidance = !selected
             }
         }
 
@@ -83,7 +105,8 @@ Rectangle {
                     text: "-"
                     fontSize: Theme.leadSize
                     accessibleName: qsTr("Quieter")
-                    onActivated: panel.accessibility.setGuideVolume(panel.accessibility.guideVolume - 0.1)
+                    onActivated: panel.accessibility.guideVolume = panel.accessibility.guideVolume
+                                 - 0.1
                 }
                 Text {
                     textFormat: Text.PlainText
@@ -98,7 +121,8 @@ Rectangle {
                     text: "+"
                     fontSize: Theme.leadSize
                     accessibleName: qsTr("Louder")
-                    onActivated: panel.accessibility.setGuideVolume(panel.accessibility.guideVolume + 0.1)
+                    onActivated: panel.accessibility.guideVolume = panel.accessibility.guideVolume
+                                 + 0.1
                 }
             }
             Row {
@@ -107,12 +131,14 @@ Rectangle {
                 PillButton {
                     objectName: "speechSlower"
                     text: qsTr("Slower")
-                    onActivated: panel.accessibility.setSpeechRate(panel.accessibility.speechRate - 0.25)
+                    onActivated: panel.accessibility.speechRate = panel.accessibility.speechRate
+                                 - 0.25
                 }
                 PillButton {
                     objectName: "speechFaster"
                     text: qsTr("Faster")
-                    onActivated: panel.accessibility.setSpeechRate(panel.accessibility.speechRate + 0.25)
+                    onActivated: panel.accessibility.speechRate = panel.accessibility.speechRate
+                                 + 0.25
                 }
             }
             PillButton {
@@ -122,5 +148,11 @@ Rectangle {
                 onActivated: panel.accessibility.resetModes()
             }
         }
+    }
+
+    // Each mode a switch; writing the property switches the mode.
+    component ModeButton: PillButton {
+        toggle: true
+        tint: Theme.background
     }
 }

@@ -10,31 +10,32 @@ import theme
 Item {
     id: slot
 
-    property var item: null                 // {url, video, durationMs}
+    property AttractItem item: null
+    readonly property url itemUrl: item ? item.url : ""
     property bool started: false
-    readonly property bool isVideo: item !== null && item.video === true
+    readonly property bool isVideo: item !== null && item.video
     readonly property bool hasPicture: isVideo ? frame.hasFrame : picture.status === Image.Ready
-    signal finished()
+    signal finished
     signal failed(string reason)
 
     function begin() {
-        slot.started = true
+        slot.started = true;
         if (slot.isVideo) {
-            player.play()
+            player.play();
         } else {
-            zoom.restart()
-            hold.restart()
+            zoom.restart();
+            hold.restart();
         }
     }
 
-    function load(next) {
-        slot.started = false
-        hold.stop()
-        zoom.stop()
-        player.stop()
-        frame.clear()
-        picture.scale = 1
-        slot.item = next
+    function load(next: AttractItem) {
+        slot.started = false;
+        hold.stop();
+        zoom.stop();
+        player.stop();
+        frame.clear();
+        picture.scale = 1;
+        slot.item = next;
     }
 
     MediaPlayer {
@@ -43,7 +44,7 @@ Item {
         videoOutput: frame.videoSink
         onMediaStatusChanged: {
             if (mediaStatus === MediaPlayer.EndOfMedia && slot.started)
-                slot.finished()
+                slot.finished();
         }
         onErrorOccurred: (error, message) => slot.failed(message)
     }
@@ -53,7 +54,7 @@ Item {
     Rectangle {
         anchors.fill: parent
         visible: slot.isVideo && frame.hasFrame
-        color: "#0a1228"
+        color: Theme.attractGround
     }
 
     VideoFrameItem {
@@ -73,7 +74,7 @@ Item {
         sourceSize.width: 1920
         onStatusChanged: {
             if (status === Image.Error)
-                slot.failed("the picture could not be read")
+                slot.failed("the picture could not be read");
         }
     }
 

@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Bridge
 import theme
 
 // A small, quiet notice about new content, for staff and harmless for visitors.
@@ -7,34 +8,41 @@ Rectangle {
     id: notice
     objectName: "contentNotice"
 
-    required property string kind           // "", installing, ready, approval, failed, damaged
+    required property int kind              // a PackageWatcher.Notice
     property real progress: 0               // of the copy, while installing
-    signal approvalRequested()
+    signal approvalRequested
     readonly property string message: {
         switch (notice.kind) {
-        case "installing": return qsTr("Checking new content") + " " + Math.round(notice.progress * 100) + "%"
-        case "ready": return qsTr("New content ready")
-        case "approval": return qsTr("New content needs staff approval")
-        case "failed": return qsTr("New content could not be installed")
-        case "damaged": return qsTr("The installed content is damaged; staff, please check")
-        default: return ""
+        case PackageWatcher.Installing:
+            return qsTr("Checking new content") + " " + Math.round(notice.progress * 100) + "%";
+        case PackageWatcher.Ready:
+            return qsTr("New content ready");
+        case PackageWatcher.Approval:
+            return qsTr("New content needs staff approval");
+        case PackageWatcher.Failed:
+            return qsTr("New content could not be installed");
+        case PackageWatcher.Damaged:
+            return qsTr("The installed content is damaged; staff, please check");
+        default:
+            return "";
         }
     }
     property bool recent: false
 
-    // "approval" stays until staff deal with it: a tap opens the PIN pad.
-    visible: message.length > 0 && (recent || kind === "installing" || kind === "approval")
+    // "Approval" stays until staff deal with it: a tap opens the PIN pad.
+    visible: message.length > 0 && (recent || kind === PackageWatcher.Installing || kind
+                                    === PackageWatcher.Approval)
     property real maximumWidth: Number.POSITIVE_INFINITY
     width: Math.min(label.implicitWidth + 2 * Theme.spaceM, maximumWidth)
     // One line in a pill; a long message in large text wraps rather than runs off.
     // (one line stays within the accessibility button's height, so the bar keeps its size)
     height: Math.max(Theme.touchMinimum, label.height + Theme.spaceS)
     radius: Math.min(height / 2, Theme.touchMinimum / 2)
-    color: Qt.rgba(0.08, 0.13, 0.24, 0.88)
+    color: Theme.noticeGround
 
     onKindChanged: {
-        notice.recent = true
-        hide.restart()
+        notice.recent = true;
+        hide.restart();
     }
 
     Timer {
@@ -44,19 +52,19 @@ Rectangle {
     }
 
     TapHandler {
-        enabled: notice.kind === "approval"
+        enabled: notice.kind === PackageWatcher.Approval
         // Exclusive: the tap must not also reach the tile under the notice.
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: notice.approvalRequested()
     }
 
     Text {
-        textFormat: Text.PlainText
         id: label
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: Math.min(implicitWidth, notice.width - 2 * Theme.spaceM)
         text: notice.message
-        color: "white"
+        color: Theme.onDark
         font.pixelSize: Theme.labelSize
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter

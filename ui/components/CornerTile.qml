@@ -55,11 +55,11 @@ Rectangle {
         width: tile.stacked ? tile.width : Math.round(tile.width * tile.pictureShare)
         // On a tall tile the picture takes what the text leaves, so long titles and
         // summaries (English runs longer than Korean) always fit below it.
-        height: tile.stacked
-                ? Math.round(Math.max(tile.height * 0.18,
-                                      Math.min(tile.height * 0.5,
-                                               tile.height - tile.rowTextHeight - 2 * tile.inset)))
-                : tile.height
+        height: tile.stacked ? Math.round(Math.max(tile.height * 0.18, Math.min(tile.height * 0.5,
+                                                                                tile.height
+                                                                                - tile.rowTextHeight
+                                                                                - 2 * tile.inset))) :
+                               tile.height
 
         Image {
             id: hero
@@ -75,7 +75,11 @@ Rectangle {
             color: "white"
             font.pixelSize: Theme.titleSize
             font.weight: Font.Bold
-            anchors { left: parent.left; top: parent.top; margins: Theme.spaceM }
+            anchors {
+                left: parent.left
+                top: parent.top
+                margins: Theme.spaceM
+            }
         }
     }
 
@@ -83,7 +87,10 @@ Rectangle {
         id: band
         color: tile.cornerColour
         height: Theme.px(8)
-        anchors { left: text.left; top: text.top }
+        anchors {
+            left: text.left
+            top: text.top
+        }
         width: Theme.px(56)
     }
 

@@ -31,7 +31,10 @@ ListView {
         Keys.onReturnPressed: strip.opened(thumb.index)
         Keys.onEnterPressed: strip.opened(thumb.index)
         Keys.onSpacePressed: strip.opened(thumb.index)
-        FocusRing { anchors.margins: Theme.focusWidth; z: 2 }
+        FocusRing {
+            anchors.margins: Theme.focusWidth
+            z: 2
+        }
 
         Image {
             anchors.fill: parent
@@ -39,7 +42,10 @@ ListView {
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
             // Never unbounded: a size of 0 (before layout) would decode the file whole.
-            sourceSize { width: Math.max(thumb.width, 64); height: Math.max(thumb.height, 64) }
+            sourceSize {
+                width: Math.max(thumb.width, 64)
+                height: Math.max(thumb.height, 64)
+            }
         }
         Rectangle {
             anchors.fill: parent

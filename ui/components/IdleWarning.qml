@@ -9,9 +9,9 @@ Rectangle {
 
     required property int secondsLeft
     required property int seconds
-    signal continued()
+    signal continued
 
-    color: Qt.rgba(0.04, 0.07, 0.16, 0.72)
+    color: Theme.idleScrim
 
     // On a short stage (the reach band of low-position mode) the ring sits beside the
     // words and the button, so the card fits and the button stays within reach.
@@ -21,8 +21,8 @@ Rectangle {
         id: card
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.spaceXl, Theme.px(warning.compact ? 1000 : 760))
-        height: (warning.compact ? Math.max(ringBox.height, content.implicitHeight)
-                                 : content.implicitHeight) + 2 * Theme.spaceXl
+        height: (warning.compact ? Math.max(ringBox.height, content.implicitHeight) :
+                                   content.implicitHeight) + 2 * Theme.spaceXl
         radius: Theme.px(24)
         color: Theme.surface
         border.color: Theme.highContrast ? Theme.text : "transparent"
@@ -32,7 +32,8 @@ Rectangle {
         Item {
             id: ringBox
             x: warning.compact ? Theme.spaceXl : (card.width - width) / 2
-            y: warning.compact ? (card.height - height) / 2 : Theme.spaceXl + heading.height + Theme.spaceL
+            y: warning.compact ? (card.height - height) / 2 : Theme.spaceXl + heading.height
+                                 + Theme.spaceL
             width: Theme.px(180)
             height: width
             Rectangle {
@@ -50,15 +51,16 @@ Rectangle {
                 onPartChanged: requestPaint()
                 onInkChanged: requestPaint()
                 onPaint: {
-                    const ctx = getContext("2d")
-                    ctx.reset()
-                    ctx.lineWidth = Theme.px(10)
-                    ctx.strokeStyle = ring.ink
-                    ctx.lineCap = "round"
-                    ctx.beginPath()
-                    const r = width / 2 - ctx.lineWidth / 2
-                    ctx.arc(width / 2, height / 2, r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * part)
-                    ctx.stroke()
+                    const ctx = getContext("2d");
+                    ctx.reset();
+                    ctx.lineWidth = Theme.px(10);
+                    ctx.strokeStyle = ring.ink;
+                    ctx.lineCap = "round";
+                    ctx.beginPath();
+                    const r = width / 2 - ctx.lineWidth / 2;
+                    ctx.arc(width / 2, height / 2, r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI
+                            * part);
+                    ctx.stroke();
                 }
             }
             Text {
@@ -69,7 +71,9 @@ Rectangle {
                 color: Theme.text
                 font.pixelSize: Math.min(Theme.displaySize, Theme.px(84))
                 font.weight: Font.Bold
-                font.features: { "tnum": 1 }
+                font.features: {
+                    "tnum": 1
+                }
             }
         }
 
@@ -81,8 +85,8 @@ Rectangle {
             spacing: Theme.spaceL
 
             Text {
-                textFormat: Text.PlainText
                 id: heading
+                textFormat: Text.PlainText
                 width: parent.width
                 text: qsTr("Are you still there?")
                 color: Theme.text

@@ -14,10 +14,12 @@ Rectangle {
     property int startIndex: 0
     // The picture shown now and its caption: in low position Main.qml shows it large above
     // the reach band too.
-    readonly property url currentImage: pictures.currentItem ? pictures.currentItem.imageUrl : ""
-    readonly property string currentCaption: pictures.currentItem ? pictures.currentItem.caption : ""
-    readonly property real currentPaintedWidth: pictures.currentItem ? pictures.currentItem.paintedWidth : 0
-    signal closed()
+    // (Set by the current slide.)
+    property url currentImage: ""
+    property string currentCaption: ""
+    property real currentPaintedWidth: 0
+    property bool currentZoomed: false
+    signal closed
 
     color: Theme.viewerBackground
 
@@ -43,7 +45,7 @@ Rectangle {
         highlightMoveDuration: Theme.calm
         currentIndex: viewer.startIndex
         // A zoomed picture pans under the finger instead of turning the page.
-        interactive: !(currentItem?.zoomed ?? false)
+        interactive: !viewer.currentZoomed
         model: viewer.model
         clip: true
         keyNavigationEnabled: false  // arrows move the focus; the buttons turn pictures
@@ -55,6 +57,14 @@ Rectangle {
             required property string caption
             readonly property bool zoomed: picture.scale > 1.01
             readonly property real paintedWidth: picture.paintedWidth
+            // The current slide tells the viewer what it shows.
+            Binding {
+                when: slide.ListView.isCurrentItem
+                viewer.currentImage: slide.imageUrl
+                viewer.currentCaption: slide.caption
+                viewer.currentPaintedWidth: slide.paintedWidth
+                viewer.currentZoomed: slide.zoomed
+            }
             width: pictures.width
             height: pictures.height
 
@@ -66,7 +76,11 @@ Rectangle {
                 source: slide.imageUrl
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
-                sourceSize { width: 2048; height: 2048 }  // fitted: both sides bound the decode
+                // Fitted: both sides bound the decode.
+                sourceSize {
+                    width: 2048
+                    height: 2048
+                }
 
                 PinchHandler {
                     id: pinch
@@ -81,21 +95,28 @@ Rectangle {
                 TapHandler {
                     acceptedButtons: Qt.LeftButton
                     onDoubleTapped: {
-                        picture.scale = slide.zoomed ? 1 : 2.5
+                        picture.scale = slide.zoomed ? 1 : 2.5;
                         if (!slide.zoomed) {
-                            picture.x = 0
-                            picture.y = 0
+                            picture.x = 0;
+                            picture.y = 0;
                         }
                     }
                 }
-                Behavior on scale { NumberAnimation { duration: Theme.calm; easing.type: Easing.OutCubic } }
+                Behavior on scale {
+                    NumberAnimation {
+                        duration: Theme.calm
+                        easing.type: Easing.OutCubic
+                    }
+                }
             }
             Text {
-                textFormat: Text.PlainText
                 id: captionText
+                textFormat: Text.PlainText
                 // Clear of the previous and next buttons at the sides.
                 anchors {
-                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    left: parent.left
+                    right: parent.right
+                    bottom: parent.bottom
                     leftMargin: Theme.controlHeight + Theme.spaceL
                     rightMargin: Theme.controlHeight + Theme.spaceL
                 }
@@ -111,7 +132,11 @@ Rectangle {
     // Previous and next: for a keypad, and for anyone who does not think to swipe.
     PillButton {
         objectName: "viewerPreviousButton"
-        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.spaceM }
+        anchors {
+            left: parent.left
+            bottom: parent.bottom
+            margins: Theme.spaceM
+        }
         icon: "←"
         accessibleName: qsTr("Previous picture")
         visible: pictures.currentIndex > 0
@@ -119,7 +144,11 @@ Rectangle {
     }
     PillButton {
         objectName: "viewerNextButton"
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+        anchors {
+            right: parent.right
+            bottom: parent.bottom
+            margins: Theme.spaceM
+        }
         icon: "→"
         accessibleName: qsTr("Next picture")
         visible: pictures.currentIndex < pictures.count - 1
@@ -129,21 +158,29 @@ Rectangle {
     // Home, the language and the way back stay one tap away over the picture too.
     PillButton {
         objectName: "viewerHomeButton"
-        anchors { left: parent.left; top: parent.top; margins: Theme.spaceL }
+        anchors {
+            left: parent.left
+            top: parent.top
+            margins: Theme.spaceL
+        }
         icon: "←"
         text: viewer.exhibit.hallTitle
         onActivated: {
-            viewer.closed()
-            viewer.exhibit.goHome()
+            viewer.closed();
+            viewer.exhibit.goHome();
         }
     }
     Row {
-        anchors { right: parent.right; top: parent.top; margins: Theme.spaceL }
+        anchors {
+            right: parent.right
+            top: parent.top
+            margins: Theme.spaceL
+        }
         spacing: Theme.spaceM
         LanguageSwitch {
             languages: viewer.exhibit.languages
             current: viewer.exhibit.language
-            onChosen: language => viewer.exhibit.setLanguage(language)
+            onChosen: language => viewer.exhibit.language = language
         }
         IconButton {
             objectName: "viewerCloseButton"

@@ -6,11 +6,9 @@ import theme
 Row {
     id: languageSwitch
 
-    required property var languages
+    required property list<string> languages
     required property string current
     signal chosen(string language)
-
-    readonly property var names: ({ "ko": "한국어", "en": "English", "ja": "日本語", "zh": "中文" })
 
     spacing: Theme.spaceXs
 
@@ -20,7 +18,7 @@ Row {
         PillButton {
             required property string modelData
             objectName: "languageButton_" + modelData
-            text: languageSwitch.names[modelData] ?? modelData
+            text: Languages.name(modelData)
             selected: modelData === languageSwitch.current
             onActivated: languageSwitch.chosen(modelData)
         }

@@ -16,7 +16,7 @@ Rectangle {
     property int fontSize: Theme.labelSize
     // What a screen reader and voice guidance say; the visible text unless given.
     property string accessibleName: text
-    signal activated()
+    signal activated
 
     activeFocusOnTab: true  // hidden and disabled items are skipped by the focus chain
     Accessible.role: Accessible.Button
@@ -69,7 +69,9 @@ Rectangle {
         visible: tap.pressed
     }
 
-    FocusRing { cornerRadius: button.radius }
+    FocusRing {
+        cornerRadius: button.radius
+    }
 
     TapHandler {
         id: tap

@@ -1,9 +1,11 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Bridge
 import theme
 
 // The staff PIN pad: to approve a package that needs it (unsigned, untrusted or not
-// newer), and to open the staff panel. The PIN shows as dots, never as digits.
+// newer), and to open the staff panel; StaffAccess decides what a PIN does. The PIN
+// shows as dots, never as digits.
 Rectangle {
     id: approval
 
@@ -11,19 +13,19 @@ Rectangle {
     property string cancelText: qsTr("Do not install")
     required property string description
     property string pin: ""
-    property string problem: ""            // "", wrong, locked, no-pin
+    property int problem: StaffAccess.Accepted  // a StaffAccess.PinResult: Accepted is none
     property int lockedSeconds: 0
     signal submitted(string pin)
-    signal cancelled()
+    signal cancelled
 
-    color: Qt.rgba(0.04, 0.07, 0.16, 0.8)
+    color: Theme.scrim
 
     function press(key: string) {
-        approval.problem = ""
+        approval.problem = StaffAccess.Accepted;
         if (key === "back")
-            approval.pin = approval.pin.slice(0, -1)
+            approval.pin = approval.pin.slice(0, -1);
         else if (approval.pin.length < 8)
-            approval.pin += key
+            approval.pin += key;
     }
 
     MouseArea {
@@ -40,7 +42,12 @@ Rectangle {
 
         Column {
             id: content
-            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spaceL }
+            anchors {
+                left: parent.left
+                right: parent.right
+                top: parent.top
+                margins: Theme.spaceL
+            }
             spacing: Theme.spaceM
 
             Text {
@@ -85,12 +92,16 @@ Rectangle {
                 objectName: "pinProblem"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                color: "#b3261e"
+                color: Theme.danger
                 font.pixelSize: Theme.labelSize
-                text: approval.problem === "wrong" ? qsTr("Wrong PIN")
-                    : approval.problem === "locked" ? qsTr("Too many wrong PINs: try again in %1 s").arg(approval.lockedSeconds)
-                    : approval.problem === "no-pin" ? qsTr("No staff PIN is set on this kiosk")
-                    : ""
+                text: approval.problem === StaffAccess.Wrong ? qsTr("Wrong PIN") : approval.problem
+                                                               === StaffAccess.Locked ? qsTr(
+                                                                                            "Too many wrong PINs: try again in %1 s").arg(
+                                                                                            approval.lockedSeconds) :
+                                                                                        approval.problem
+                                                                                        === StaffAccess.NoPin
+                                                                                        ? qsTr("No staff PIN is set on this kiosk") :
+                                                                                          ""
                 visible: text.length > 0
             }
 
@@ -107,15 +118,17 @@ Rectangle {
                         height: Theme.px(84)
                         radius: Theme.px(16)
                         fontSize: Theme.titleSize
-                        text: modelData === "back" ? "←" : modelData === "ok" ? qsTr("OK") : modelData
+                        text: modelData === "back" ? "←" : modelData === "ok" ? qsTr("OK") :
+                                                                                modelData
+
                         tint: modelData === "ok" ? Theme.accent : Theme.surface
                         ink: modelData === "ok" ? Theme.accentInk : Theme.text
                         onActivated: {
                             if (modelData === "ok") {
-                                approval.submitted(approval.pin)
-                                approval.pin = ""
+                                approval.submitted(approval.pin);
+                                approval.pin = "";
                             } else {
-                                approval.press(modelData)
+                                approval.press(modelData);
                             }
                         }
                     }

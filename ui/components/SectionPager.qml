@@ -15,15 +15,20 @@ Item {
     // Narration: which recording plays now (the corner view owns the player).
     property url narrationPlaying
     signal narrationToggled(url source)
-    readonly property real naturalHeight: tabs.height + Theme.spaceL
-        + ((pages.currentItem as Flickable)?.contentHeight ?? 0)
+    readonly property real naturalHeight: tabs.height + Theme.spaceL + ((
+                                                                            pages.currentItem as Flickable)
+                                                                        ?.contentHeight ?? 0)
 
     // Tabs wrap onto a second line rather than run off the edge (long English titles,
     // large text).
     Flow {
         id: tabs
         objectName: "sectionTabs"
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+        }
         spacing: Theme.spaceXs
 
         Repeater {
@@ -50,11 +55,13 @@ Item {
                 Keys.onReturnPressed: pages.currentIndex = tab.index
                 Keys.onEnterPressed: pages.currentIndex = tab.index
                 Keys.onSpacePressed: pages.currentIndex = tab.index
-                FocusRing { cornerRadius: tab.radius }
+                FocusRing {
+                    cornerRadius: tab.radius
+                }
 
                 Text {
-                    textFormat: Text.PlainText
                     id: label
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: tab.title
                     color: tab.current ? Theme.onCorner : Theme.text
@@ -80,7 +87,10 @@ Item {
         id: pages
         objectName: "sectionPages"
         anchors {
-            left: parent.left; right: parent.right; top: tabs.bottom; bottom: parent.bottom
+            left: parent.left
+            right: parent.right
+            top: tabs.bottom
+            bottom: parent.bottom
             topMargin: Theme.spaceL
         }
         orientation: ListView.Horizontal
@@ -125,7 +135,8 @@ Item {
                 PillButton {
                     objectName: "narrationButton_" + page.index
                     readonly property bool playing: page.narrationUrl.toString().length > 0
-                                                    && page.narrationUrl.toString() === pager.narrationPlaying.toString()
+                                                    && page.narrationUrl.toString()
+                                                    === pager.narrationPlaying.toString()
                     visible: page.narrationUrl.toString().length > 0
                     text: playing ? qsTr("Stop reading") : qsTr("Listen to this page")
                     selected: playing
@@ -147,11 +158,23 @@ Item {
             // More text below: a soft fade says so without hiding anything for good.
             Rectangle {
                 visible: page.contentHeight > page.height && !page.atYEnd
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                anchors {
+                    left: parent.left
+                    right: parent.right
+                    bottom: parent.bottom
+                }
                 height: Theme.spaceXl
                 gradient: Gradient {
-                    GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
-                    GradientStop { position: 1; color: Theme.background }
+                    GradientStop {
+                        position: 0
+                        color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b,
+                                       0)
+
+                    }
+                    GradientStop {
+                        position: 1
+                        color: Theme.background
+                    }
                 }
             }
         }

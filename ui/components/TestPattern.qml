@@ -7,16 +7,21 @@ import theme
 Rectangle {
     id: pattern
     objectName: "testPattern"
-    signal closed()
+    signal closed
 
     color: "black"
 
     Row {
         id: bars
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+        }
         height: parent.height * 0.6
         Repeater {
-            model: ["#ffffff", "#ffff00", "#00ffff", "#00ff00", "#ff00ff", "#ff0000", "#0000ff", "#000000"]
+            model: ["#ffffff", "#ffff00", "#00ffff", "#00ff00", "#ff00ff", "#ff0000", "#0000ff",
+                "#000000"]
             Rectangle {
                 required property string modelData
                 width: bars.width / 8
@@ -27,7 +32,12 @@ Rectangle {
     }
     Row {
         id: ramp
-        anchors { left: parent.left; right: parent.right; top: bars.bottom; bottom: parent.bottom }
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: bars.bottom
+            bottom: parent.bottom
+        }
         Repeater {
             model: 16
             Rectangle {
@@ -44,12 +54,26 @@ Rectangle {
         border.color: "#ff0000"
         border.width: 4
     }
-    Rectangle { anchors.centerIn: parent; width: parent.width * 0.1; height: 4; color: "#ff0000" }
-    Rectangle { anchors.centerIn: parent; width: 4; height: parent.width * 0.1; color: "#ff0000" }
+    Rectangle {
+        anchors.centerIn: parent
+        width: parent.width * 0.1
+        height: 4
+        color: "#ff0000"
+    }
+    Rectangle {
+        anchors.centerIn: parent
+        width: 4
+        height: parent.width * 0.1
+        color: "#ff0000"
+    }
 
     Text {
         textFormat: Text.PlainText
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceL }
+        anchors {
+            horizontalCenter: parent.horizontalCenter
+            bottom: parent.bottom
+            bottomMargin: Theme.spaceL
+        }
         text: qsTr("Test pattern: touch to close")
         color: "white"
         style: Text.Outline

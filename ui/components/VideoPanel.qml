@@ -12,10 +12,10 @@ Rectangle {
 
     required property url source
     required property url poster
-    required property var captions          // [{start, end, text}] in the current language
+    required property CaptionTrack captions // the cues, in the current language
     property bool captionsOn: true
     property bool expanded: false
-    signal expandToggled()
+    signal expandToggled
     // A play ended (to the end, or the visitor left): how far it got.
     signal watched(string cornerId, real seconds, bool complete)
     property string cornerId                // which corner this video belongs to now
@@ -34,55 +34,51 @@ Rectangle {
     property bool playRequested: false
     readonly property bool failed: player.error !== MediaPlayer.NoError || stalled
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
-    readonly property string cueText: {
-        const t = player.position
-        for (const cue of panel.captions) {
-            if (t >= cue.start && t < cue.end)
-                return cue.text
-        }
-        return ""
-    }
+    // Read again when the cues change (another language) as well as when the video moves.
+    readonly property string cueText: panel.captions.cueCount > 0 ? panel.captions.textAt(
+                                                                        player.position) : ""
 
     color: "#0b0f1a"
     clip: true
 
     function togglePlay() {
         if (panel.failed)
-            return
+            return;
         if (panel.playing)
-            player.pause()
+            player.pause();
         else {
-            panel.playRequested = true
-            panel.playingCorner = panel.cornerId
-            panel.openedSource = panel.source   // a quick tap may beat the delayed open
-            player.play()
+            panel.playRequested = true;
+            panel.playingCorner = panel.cornerId;
+            panel.openedSource = panel.source;   // a quick tap may beat the delayed open
+            player.play();
         }
     }
 
     // Something else wants the sound (a narration starts).
     function pause() {
         if (panel.playing)
-            player.pause()
+            player.pause();
     }
 
     function clock(ms: real): string {
-        const s = Math.max(0, Math.floor(ms / 1000))
-        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0")
+        const s = Math.max(0, Math.floor(ms / 1000));
+        return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
     }
 
     // A new source (another corner, or none when the visitor leaves) starts from its
     // poster; an empty source stops the player and releases the file.
     onSourceChanged: {
         if (panel.playRequested && panel.furthestMs > 0)
-            panel.watched(panel.playingCorner, panel.furthestMs / 1000, false)
-        panel.furthestMs = 0
+            panel.watched(panel.playingCorner, panel.furthestMs / 1000, false);
+        panel.furthestMs = 0;
+        // Leaving: stop at once; another video: open it a moment later.
         if (panel.source.toString().length === 0)
-            panel.openedSource = panel.source   // leaving: stop at once
+            panel.openedSource = panel.source;
         else
-            openLater.restart()
-        frame.clear()
-        panel.stalled = false
-        panel.playRequested = false
+            openLater.restart();
+        frame.clear();
+        panel.stalled = false;
+        panel.playRequested = false;
     }
 
     Timer {
@@ -90,8 +86,8 @@ Rectangle {
         interval: 3000
         running: panel.playing && !frame.hasFrame && !panel.stalled
         onTriggered: {
-            panel.stalled = true
-            player.stop()
+            panel.stalled = true;
+            player.stop();
         }
     }
 
@@ -110,19 +106,23 @@ Rectangle {
         onPositionChanged: panel.furthestMs = Math.max(panel.furthestMs, player.position)
         onMediaStatusChanged: {
             if (mediaStatus === MediaPlayer.EndOfMedia && panel.playRequested && frame.hasFrame) {
-                panel.watched(panel.playingCorner, Math.max(panel.furthestMs, duration) / 1000, true)
-                panel.furthestMs = 0
-                panel.playRequested = false
+                panel.watched(panel.playingCorner, Math.max(panel.furthestMs, duration) / 1000,
+                              true);
+                panel.furthestMs = 0;
+                panel.playRequested = false;
             }
         }
         // Played to the end (or stopped) without a single frame: not playable here.
         onPlaybackStateChanged: {
-            if (playbackState === MediaPlayer.StoppedState && panel.playRequested
-                    && !frame.hasFrame && panel.source.toString().length > 0)
-                panel.stalled = true
+            if (playbackState === MediaPlayer.StoppedState && panel.playRequested &&
+                    !frame.hasFrame && panel.source.toString().length > 0)
+                panel.stalled = true;
         }
         videoOutput: frame.videoSink
-        audioOutput: AudioOutput { id: audio; volume: panel.visitorVolume * panel.masterVolume }
+        audioOutput: AudioOutput {
+            id: audio
+            volume: panel.visitorVolume * panel.masterVolume
+        }
     }
 
     Image {
@@ -132,7 +132,10 @@ Rectangle {
         fillMode: Image.PreserveAspectFit
         asynchronous: true
         // Decoded at the size it is drawn, never at the file's (docs/security.md, limits).
-        sourceSize { width: 1920; height: 1920 }
+        sourceSize {
+            width: 1920
+            height: 1920
+        }
         visible: !frame.hasFrame || panel.failed
     }
 
@@ -166,14 +169,22 @@ Rectangle {
     Rectangle {
         objectName: "videoErrorNotice"
         visible: panel.failed
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.spaceM }
+        anchors {
+            left: parent.left
+            right: parent.right
+            bottom: parent.bottom
+            margins: Theme.spaceM
+        }
         height: notice.implicitHeight + 2 * Theme.spaceS
         radius: Theme.px(8)
         color: Qt.rgba(0, 0, 0, 0.7)
         Text {
-            textFormat: Text.PlainText
             id: notice
-            anchors { fill: parent; margins: Theme.spaceS }
+            textFormat: Text.PlainText
+            anchors {
+                fill: parent
+                margins: Theme.spaceS
+            }
             text: qsTr("This video cannot be played right now.")
             color: "white"
             font.pixelSize: Theme.labelSize
@@ -186,14 +197,18 @@ Rectangle {
     Rectangle {
         objectName: "captionBand"
         visible: panel.captionsOn && panel.cueText.length > 0 && !panel.failed
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: controls.top; bottomMargin: Theme.spaceS }
+        anchors {
+            horizontalCenter: parent.horizontalCenter
+            bottom: controls.top
+            bottomMargin: Theme.spaceS
+        }
         width: Math.min(parent.width - 2 * Theme.spaceM, caption.implicitWidth + 2 * Theme.spaceM)
         height: caption.implicitHeight + Theme.spaceS
         radius: Theme.px(6)
         color: Qt.rgba(0, 0, 0, 0.72)
         Text {
-            textFormat: Text.PlainText
             id: caption
+            textFormat: Text.PlainText
             objectName: "captionText"
             anchors.centerIn: parent
             width: Math.min(implicitWidth, panel.width - 4 * Theme.spaceM)
@@ -210,16 +225,30 @@ Rectangle {
         id: controls
         objectName: "videoControls"
         visible: !panel.failed
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors {
+            left: parent.left
+            right: parent.right
+            bottom: parent.bottom
+        }
         height: Theme.touchMinimum + 2 * Theme.spaceXs
         gradient: Gradient {
-            GradientStop { position: 0; color: Qt.rgba(0, 0, 0, 0) }
-            GradientStop { position: 1; color: Qt.rgba(0, 0, 0, 0.65) }
+            GradientStop {
+                position: 0
+                color: Qt.rgba(0, 0, 0, 0)
+            }
+            GradientStop {
+                position: 1
+                color: Qt.rgba(0, 0, 0, 0.65)
+            }
         }
 
         Row {
             id: leftControls
-            anchors { left: parent.left; leftMargin: Theme.spaceS; verticalCenter: parent.verticalCenter }
+            anchors {
+                left: parent.left
+                leftMargin: Theme.spaceS
+                verticalCenter: parent.verticalCenter
+            }
             spacing: Theme.spaceXs
             IconButton {
                 objectName: "playPauseButton"
@@ -234,7 +263,9 @@ Rectangle {
                 text: panel.clock(player.position) + " / " + panel.clock(player.duration)
                 color: "white"
                 font.pixelSize: Theme.labelSize
-                font.features: { "tnum": 1 }
+                font.features: {
+                    "tnum": 1
+                }
             }
         }
 
@@ -242,8 +273,10 @@ Rectangle {
             id: scrub
             objectName: "scrubBar"
             anchors {
-                left: leftControls.right; right: rightControls.left
-                leftMargin: Theme.spaceM; rightMargin: Theme.spaceM
+                left: leftControls.right
+                right: rightControls.left
+                leftMargin: Theme.spaceM
+                rightMargin: Theme.spaceM
                 verticalCenter: parent.verticalCenter
             }
             height: Theme.touchMinimum
@@ -253,7 +286,9 @@ Rectangle {
             enabled: player.seekable
             onMoved: player.position = value
             Accessible.name: qsTr("Video position")
-            FocusRing { cornerRadius: scrub.height / 2 }
+            FocusRing {
+                cornerRadius: scrub.height / 2
+            }
 
             background: Rectangle {
                 x: scrub.leftPadding
@@ -282,7 +317,11 @@ Rectangle {
 
         Row {
             id: rightControls
-            anchors { right: parent.right; rightMargin: Theme.spaceS; verticalCenter: parent.verticalCenter }
+            anchors {
+                right: parent.right
+                rightMargin: Theme.spaceS
+                verticalCenter: parent.verticalCenter
+            }
             spacing: Theme.spaceXs
             IconButton {
                 objectName: "muteButton"
@@ -302,11 +341,13 @@ Rectangle {
                 to: 1
                 value: panel.visitorVolume
                 onMoved: {
-                    panel.visitorVolume = value
-                    audio.muted = false
+                    panel.visitorVolume = value;
+                    audio.muted = false;
                 }
                 Accessible.name: qsTr("Volume")
-                FocusRing { cornerRadius: volume.height / 2 }
+                FocusRing {
+                    cornerRadius: volume.height / 2
+                }
 
                 background: Rectangle {
                     x: volume.leftPadding

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Kiosk.Bridge
 
 // Every colour, size, spacing and duration of the kiosk UI. Sizes are designed for a
 // 1080 px short side and scaled by `scale`, which Main.qml binds to the window.
@@ -8,7 +9,7 @@ QtObject {
 
     // Set by Main.qml: the colours (the bridge's readable palette for the mode), the
     // window's scale, and the visitor's accessibility modes.
-    property var packageColours: ({})
+    property Colours colours: null
     property real scale: 1.0
     property bool highContrast: false
     property bool largeText: false
@@ -16,31 +17,44 @@ QtObject {
     property bool keyboardInUse: false
 
     function px(value: real): int {
-        return Math.round(value * theme.scale)
+        return Math.round(value * theme.scale);
     }
 
-    // Colours: the package's where it has them.
-    readonly property color background: packageColours.background ?? "#f6f4ef"
-    readonly property color surface: packageColours.surface ?? "#ffffff"
-    readonly property color text: packageColours.text ?? "#14213d"
-    readonly property color mutedText: packageColours.muted_text ?? "#4a5468"
-    readonly property color accent: packageColours.accent ?? "#1f4fb4"
-    readonly property color accentInk: packageColours.on_accent ?? "#ffffff"
+    // Colours: the package's, made readable; these until the exhibit's are bound.
+    readonly property color background: colours ? colours.background : "#f6f4ef"
+    readonly property color surface: colours ? colours.surface : "#ffffff"
+    readonly property color text: colours ? colours.text : "#14213d"
+    readonly property color mutedText: colours ? colours.mutedText : "#4a5468"
+    readonly property color accent: colours ? colours.accent : "#1f4fb4"
+    readonly property color accentInk: colours ? colours.onAccent : "#ffffff"
     // Text on a corner's colour (its current tab, its arrow).
-    readonly property color onCorner: packageColours.on_corner ?? "#ffffff"
+    readonly property color onCorner: colours ? colours.onCorner : "#ffffff"
     // The keyboard focus ring: at least 3:1 against every ground (kiosk.content.contrast).
-    readonly property color focus: packageColours.focus ?? accent
+    readonly property color focus: colours ? colours.focus : accent
+    // Under the PIN pad, the idle warning, and new content's notice: the page dimmed.
+    readonly property color scrim: Qt.rgba(0.04, 0.07, 0.16, 0.8)
+    readonly property color idleScrim: Qt.rgba(0.04, 0.07, 0.16, 0.72)
+    readonly property color noticeGround: Qt.rgba(0.08, 0.13, 0.24, 0.88)
+    // Text and icons on those dark grounds, on video and on pictures.
+    readonly property color onDark: "#ffffff"
+    // A step that cannot be undone (quitting the exhibit), and the text on it.
+    readonly property color danger: highContrast ? "#ff6b6b" : "#b3261e"
+    readonly property color dangerInk: highContrast ? "#000000" : "#ffffff"
     // Behind an enlarged picture, with white captions and controls on it.
     readonly property color viewerBackground: "#080d1a"
+    // Behind an attract item until its first picture is in.
+    readonly property color attractGround: "#0a1228"
     readonly property color hairline: Qt.rgba(text.r, text.g, text.b, highContrast ? 1 : 0.14)
-    readonly property color pressedOverlay: highContrast ? Qt.rgba(1, 1, 1, 0.3) : Qt.rgba(0, 0, 0, 0.16)
+    readonly property color pressedOverlay: highContrast ? Qt.rgba(1, 1, 1, 0.3) : Qt.rgba(0, 0, 0,
+                                                                                           0.16)
+
     readonly property int focusWidth: Math.max(4, px(6))
 
     // Type scale (pixels at 1080p): one step apart each. Large text doubles reading and
     // label text (WCAG 1.4.4: 200 %); headings, already two to three times that, grow
     // less, so the scale keeps its order and a heading still fits a line or two.
     function type(base: real, grow: real): int {
-        return px(base * (largeText ? grow : 1))
+        return px(base * (largeText ? grow : 1));
     }
     readonly property int displaySize: type(84, 1.2)
     readonly property int headlineSize: type(56, 1.4)

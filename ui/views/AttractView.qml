@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Bridge
 import theme
 import components
 
@@ -10,7 +11,7 @@ Rectangle {
     id: attract
     objectName: "attractView"
 
-    required property var items               // [{url, video, durationMs}]
+    required property list<AttractItem> items
     required property string hallTitle
     required property string hallSubtitle
     signal itemFailed(int index, string reason)
@@ -24,57 +25,64 @@ Rectangle {
     color: "#0a1228"
 
     function nextIndex(i: int): int {
-        return (i + 1) % Math.max(1, attract.items.length)
+        return (i + 1) % Math.max(1, attract.items.length);
     }
 
     function restart() {
-        attract.failuresInARow = 0
-        attract.index = 0
+        attract.failuresInARow = 0;
+        attract.index = 0;
         if (attract.items.length === 0)
-            return
-        slotA.load(attract.items[0])
-        slotB.load(attract.items[attract.nextIndex(0)])
-        attract.current = slotA
-        attract.upcoming = slotB
-        slotA.begin()
+            return;
+        slotA.load(attract.items[0]);
+        slotB.load(attract.items[attract.nextIndex(0)]);
+        attract.current = slotA;
+        attract.upcoming = slotB;
+        slotA.begin();
     }
 
     function advance() {
         // The upcoming slot starts; the current one keeps its last picture until the
         // upcoming one has its first, then takes the item after it (preloadNext).
-        attract.index = attract.nextIndex(attract.index)
-        const done = attract.current
-        attract.current = attract.upcoming
-        attract.upcoming = done
-        attract.current.begin()
+        attract.index = attract.nextIndex(attract.index);
+        const done = attract.current;
+        attract.current = attract.upcoming;
+        attract.upcoming = done;
+        attract.current.begin();
         // A picture loaded ahead already has it: hasPictureChanged will not come again.
         if (attract.current.hasPicture)
-            attract.preloadNext()
+            attract.preloadNext();
     }
 
     // The slot behind the one showing takes the next item of the playlist.
     function preloadNext() {
-        attract.failuresInARow = 0
-        attract.upcoming.load(attract.items[attract.nextIndex(attract.index)])
+        attract.failuresInARow = 0;
+        attract.upcoming.load(attract.items[attract.nextIndex(attract.index)]);
     }
 
     function skip(slot: AttractSlot, reason: string) {
-        attract.itemFailed(attract.index, reason)
-        attract.failuresInARow += 1
+        attract.itemFailed(attract.index, reason);
+        attract.failuresInARow += 1;
         if (attract.stillScreen)
-            return
+            return;
         if (slot === attract.current) {
-            attract.index = attract.nextIndex(attract.index)
-            slot.load(attract.items[attract.index])
-            slot.begin()
+            attract.index = attract.nextIndex(attract.index);
+            slot.load(attract.items[attract.index]);
+            slot.begin();
         } else {
-            slot.load(attract.items[attract.nextIndex(attract.nextIndex(attract.index))])
+            slot.load(attract.items[attract.nextIndex(attract.nextIndex(attract.index))]);
         }
     }
 
-    onVisibleChanged: if (visible) restart(); else { slotA.load(null); slotB.load(null) }
-    onItemsChanged: if (visible) restart()
-    Component.onCompleted: if (visible) restart()
+    onVisibleChanged: if (visible)
+                          restart()
+                      else {
+                          slotA.load(null);
+                          slotB.load(null);
+                      }
+    onItemsChanged: if (visible)
+                        restart()
+    Component.onCompleted: if (visible)
+                               restart()
 
     AttractSlot {
         id: slotA
@@ -82,9 +90,11 @@ Rectangle {
         anchors.fill: parent
         z: attract.current === slotA && hasPicture ? 2 : 1
         visible: !attract.stillScreen
-        onFinished: if (attract.current === slotA) attract.advance()
+        onFinished: if (attract.current === slotA)
+                        attract.advance()
         onFailed: reason => attract.skip(slotA, reason)
-        onHasPictureChanged: if (hasPicture && attract.current === slotA) attract.preloadNext()
+        onHasPictureChanged: if (hasPicture && attract.current === slotA)
+                                 attract.preloadNext()
     }
     AttractSlot {
         id: slotB
@@ -92,9 +102,11 @@ Rectangle {
         anchors.fill: parent
         z: attract.current === slotB && hasPicture ? 2 : 1
         visible: !attract.stillScreen
-        onFinished: if (attract.current === slotB) attract.advance()
+        onFinished: if (attract.current === slotB)
+                        attract.advance()
         onFailed: reason => attract.skip(slotB, reason)
-        onHasPictureChanged: if (hasPicture && attract.current === slotB) attract.preloadNext()
+        onHasPictureChanged: if (hasPicture && attract.current === slotB)
+                                 attract.preloadNext()
     }
 
     // The still screen: the hall's name when nothing can play. It also lies under the
@@ -126,7 +138,11 @@ Rectangle {
     Rectangle {
         objectName: "touchToStart"
         z: 4
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spaceXxl }
+        anchors {
+            horizontalCenter: parent.horizontalCenter
+            bottom: parent.bottom
+            bottomMargin: Theme.spaceXxl
+        }
         width: cta.implicitWidth + 2 * Theme.spaceXl
         height: cta.implicitHeight + 2 * Theme.spaceM
         radius: height / 2
@@ -135,8 +151,18 @@ Rectangle {
         SequentialAnimation on opacity {
             running: attract.visible
             loops: Animation.Infinite
-            NumberAnimation { from: 1; to: 0.72; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { from: 0.72; to: 1; duration: 1400; easing.type: Easing.InOutSine }
+            NumberAnimation {
+                from: 1
+                to: 0.72
+                duration: 1400
+                easing.type: Easing.InOutSine
+            }
+            NumberAnimation {
+                from: 0.72
+                to: 1
+                duration: 1400
+                easing.type: Easing.InOutSine
+            }
         }
 
         Column {

@@ -28,9 +28,10 @@ Rectangle {
     readonly property bool portrait: flowing || height > width
     readonly property bool overlayOpen: videoExpanded || viewerLoader.active
     // The enlarged gallery picture, or "" when none is open.
-    readonly property url enlargedImage: viewerLoader.item ? viewerLoader.item.currentImage : ""
-    readonly property string enlargedCaption: viewerLoader.item ? viewerLoader.item.currentCaption : ""
-    readonly property real enlargedPaintedWidth: viewerLoader.item ? viewerLoader.item.currentPaintedWidth : 0
+    readonly property ImageViewer viewer: viewerLoader.item as ImageViewer
+    readonly property url enlargedImage: viewer ? viewer.currentImage : ""
+    readonly property string enlargedCaption: viewer ? viewer.currentCaption : ""
+    readonly property real enlargedPaintedWidth: viewer ? viewer.currentPaintedWidth : 0
     // The height the corner needs to show everything at its width (when flowing).
     readonly property real naturalHeight: flowing ? pager.y + pager.naturalHeight + margin : 0
     readonly property color cornerColour: exhibit.currentCornerColour.length > 0
@@ -48,10 +49,11 @@ Rectangle {
     // Landscape: the media column's width; the reading column takes the rest.
     readonly property int mediaWidth: {
         if (!portrait)
-            return Math.round(width * 0.56) - margin
+            return Math.round(width * 0.56) - margin;
         // Flowing, the whole video and its controls fit on screen at once.
-        const full = width - 2 * margin
-        return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) : full
+        const full = width - 2 * margin;
+        return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) :
+                         full;
     }
     readonly property int videoHeight: hasVideo ? Math.round(mediaWidth * 9 / 16) : 0
     readonly property int galleryHeight: hasGallery ? Theme.px(portrait ? 200 : 170) : 0
@@ -61,52 +63,63 @@ Rectangle {
     // A corner opens as new: first page, video in its place, no picture enlarged.
     property bool resetting: false
     function reset() {
-        corner.resetting = true
-        corner.videoExpanded = false
-        viewerLoader.active = false
-        pager.currentIndex = 0
-        video.captionsOn = true
-        corner.stopNarration()
-        corner.resetting = false
+        corner.resetting = true;
+        corner.videoExpanded = false;
+        viewerLoader.active = false;
+        pager.currentIndex = 0;
+        video.captionsOn = true;
+        corner.stopNarration();
+        corner.resetting = false;
     }
 
     function stopNarration() {
-        narration.stop()
-        narration.source = ""
+        narration.stop();
+        narration.source = "";
     }
 
     // One narration at a time, for the page on screen; the video pauses while it reads.
     MediaPlayer {
         id: narration
         objectName: "narrationPlayer"
-        audioOutput: AudioOutput { volume: corner.guideVolume * corner.masterVolume }
-        onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) corner.stopNarration()
+        audioOutput: AudioOutput {
+            volume: corner.guideVolume * corner.masterVolume
+        }
+        onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia)
+                                  corner.stopNarration()
     }
     Connections {
         target: corner
         // Leaving the corner ends its reading (Main.qml handles visibleChanged too).
-        function onVisibleChanged() { if (!corner.visible) corner.stopNarration() }
+        function onVisibleChanged() {
+            if (!corner.visible)
+                corner.stopNarration();
+        }
     }
     Connections {
         target: corner.exhibit
-        function onLanguageChanged() { corner.stopNarration() }
+        function onLanguageChanged() {
+            corner.stopNarration();
+        }
     }
     Connections {
         target: video
-        function onPlayingChanged() { if (video.playing) corner.stopNarration() }
+        function onPlayingChanged() {
+            if (video.playing)
+                corner.stopNarration();
+        }
     }
 
     // Back (Escape): the enlarged picture, then the full-screen video; false if neither.
     function closeOverlay(): bool {
         if (viewerLoader.active) {
-            viewerLoader.active = false
-            return true
+            viewerLoader.active = false;
+            return true;
         }
         if (corner.videoExpanded) {
-            corner.videoExpanded = false
-            return true
+            corner.videoExpanded = false;
+            return true;
         }
-        return false
+        return false;
     }
 
     // Top bar: home on the left, language on the right.
@@ -121,12 +134,15 @@ Rectangle {
         onActivated: corner.exhibit.goHome()
     }
     LanguageSwitch {
-        anchors { right: parent.right; rightMargin: corner.margin }
+        anchors {
+            right: parent.right
+            rightMargin: corner.margin
+        }
         y: Theme.spaceL
         enabled: !corner.overlayOpen
         languages: corner.exhibit.languages
         current: corner.exhibit.language
-        onChosen: language => corner.exhibit.setLanguage(language)
+        onChosen: language => corner.exhibit.language = language
     }
 
     // The corner's name and summary.
@@ -191,23 +207,24 @@ Rectangle {
         id: gallery
         // Landscape: under the video, taking the height it leaves (up to a limit).
         // Portrait: along the bottom.
-        readonly property int landscapeTop: videoSlot.y + videoSlot.height
-                                            + (corner.hasVideo ? Theme.spaceL : 0)
+        readonly property int landscapeTop: videoSlot.y + videoSlot.height + (corner.hasVideo
+                                                                              ? Theme.spaceL : 0)
         x: corner.margin
-        y: corner.flowing ? landscapeTop
-           : corner.portrait ? corner.height - corner.margin - height : landscapeTop
+        y: corner.flowing ? landscapeTop : corner.portrait ? corner.height - corner.margin - height :
+                                                             landscapeTop
         width: corner.flowing ? corner.width - 2 * corner.margin : corner.mediaWidth
         enabled: !corner.overlayOpen
-        height: corner.portrait || !corner.hasGallery
-                ? corner.galleryHeight
-                : Math.max(corner.galleryHeight,
-                           Math.min(Theme.px(280), corner.height - corner.margin - landscapeTop))
+        height: corner.portrait || !corner.hasGallery ? corner.galleryHeight : Math.max(
+                                                            corner.galleryHeight, Math.min(Theme.px(
+                                                                                               280), corner.height
+                                                                                           - corner.margin
+                                                                                           - landscapeTop))
         visible: corner.hasGallery
         model: corner.exhibit.gallery
         onOpened: index => {
-            viewerLoader.startIndex = index
-            viewerLoader.active = true
-            corner.pictureEnlarged(index)
+            viewerLoader.startIndex = index;
+            viewerLoader.active = true;
+            corner.pictureEnlarged(index);
         }
     }
 
@@ -215,32 +232,34 @@ Rectangle {
         id: pager
         objectName: "sectionPager"
         x: heading.x
-        y: corner.flowing ? (corner.hasGallery ? gallery.y + gallery.height : videoSlot.y + videoSlot.height) + Theme.spaceL
-           : corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL
-                             : heading.y + heading.height + Theme.spaceL
+        y: corner.flowing ? (corner.hasGallery ? gallery.y + gallery.height : videoSlot.y
+                                                 + videoSlot.height) + Theme.spaceL :
+                            corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL :
+                                              heading.y + heading.height + Theme.spaceL
         width: heading.width
         flowing: corner.flowing
         enabled: !corner.overlayOpen
-        height: corner.flowing ? naturalHeight
-                : (corner.portrait ? gallery.y - (corner.hasGallery ? Theme.spaceL : 0)
-                                   : corner.height - corner.margin) - y
+        height: corner.flowing ? naturalHeight : (corner.portrait ? gallery.y - (corner.hasGallery
+                                                                                 ? Theme.spaceL :
+                                                                                   0) : corner.height
+                                                                    - corner.margin) - y
         model: corner.exhibit.sections
         accent: corner.cornerColour
         narrationPlaying: corner.narrating ? narration.source : ""
         onNarrationToggled: source => {
             if (corner.narrating && narration.source.toString() === source.toString()) {
-                corner.stopNarration()
-                return
+                corner.stopNarration();
+                return;
             }
-            video.pause()
-            narration.source = source
-            narration.play()
+            video.pause();
+            narration.source = source;
+            narration.play();
         }
         // Pages the visitor turns to, not the first page a corner opens on.
         onCurrentIndexChanged: {
-            corner.stopNarration()  // another page: its reading is not this one
+            corner.stopNarration();  // another page: its reading is not this one
             if (corner.visible && !corner.resetting)
-                corner.sectionShown(currentIndex)
+                corner.sectionShown(currentIndex);
         }
     }
 
@@ -259,7 +278,7 @@ Rectangle {
         masterVolume: corner.masterVolume
         source: corner.exhibit.currentVideoUrl
         poster: corner.exhibit.currentPosterUrl
-        captions: corner.exhibit.currentCaptions
+        captions: corner.exhibit.captions
         expanded: corner.videoExpanded
         onExpandToggled: corner.videoExpanded = !corner.videoExpanded
         cornerId: corner.exhibit.currentCornerId
@@ -285,7 +304,7 @@ Rectangle {
             anchors.right: parent.right
             languages: corner.exhibit.languages
             current: corner.exhibit.language
-            onChosen: language => corner.exhibit.setLanguage(language)
+            onChosen: language => corner.exhibit.language = language
         }
     }
 

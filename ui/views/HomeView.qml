@@ -20,22 +20,25 @@ Item {
     // (Main.qml); the band holds the language switch and the tiles, in one row if they fit.
     property bool lowPosition: false
     // The height the home screen needs to show everything at its width.
-    readonly property real naturalHeight: flowing
-        ? header.y + header.height + Theme.spaceXl + grid.implicitHeight + Theme.spaceXl
-        : 0
+    readonly property real naturalHeight: flowing ? header.y + header.height + Theme.spaceXl
+                                                    + grid.implicitHeight + Theme.spaceXl : 0
     // True once every tile's picture has loaded (or failed): a screenshot waits for it.
     readonly property bool ready: {
         for (let i = 0; i < tiles.count; ++i) {
-            const tile = tiles.itemAt(i) as CornerTile
+            const tile = tiles.itemAt(i) as CornerTile;
             if (!tile || !tile.imageReady)
-                return false
+                return false;
         }
-        return tiles.count > 0
+        return tiles.count > 0;
     }
 
     Item {
         id: header
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+        }
         anchors.leftMargin: Theme.spaceXl
         anchors.rightMargin: Theme.spaceXl
         // Low position: the band is short, so the tiles come up to the language switch.
@@ -43,14 +46,17 @@ Item {
         // Narrow and flowing (large text on a portrait screen): the language and QR code
         // go below the titles, which then have the whole width.
         readonly property bool stacked: home.flowing && home.portrait
-        height: stacked ? titles.height + Theme.spaceL + aside.height
-                        : Math.max(titles.height, aside.height)
+        height: stacked ? titles.height + Theme.spaceL + aside.height : Math.max(titles.height,
+                                                                                 aside.height)
 
         Column {
             id: titles
             visible: !home.lowPosition
             height: visible ? implicitHeight : 0
-            anchors { left: parent.left; right: header.stacked ? parent.right : aside.left }
+            anchors {
+                left: parent.left
+                right: header.stacked ? parent.right : aside.left
+            }
             anchors.rightMargin: header.stacked ? 0 : Theme.spaceL
             spacing: Theme.spaceS
 
@@ -85,7 +91,7 @@ Item {
                 anchors.right: parent.right
                 languages: home.exhibit.languages
                 current: home.exhibit.language
-                onChosen: language => home.exhibit.setLanguage(language)
+                onChosen: language => home.exhibit.language = language
             }
             VenueQr {
                 anchors.right: parent.right
@@ -100,30 +106,35 @@ Item {
     Grid {
         id: grid
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom
-            leftMargin: Theme.spaceXl; rightMargin: Theme.spaceXl
+            left: parent.left
+            right: parent.right
+            top: header.bottom
+            leftMargin: Theme.spaceXl
+            rightMargin: Theme.spaceXl
             topMargin: home.lowPosition ? Theme.spaceM : Theme.spaceXl
         }
         // The bottom bar below keeps its own distance: a small margin is enough here.
         height: home.flowing ? implicitHeight : home.height - y - Theme.spaceM
         // Flowing: one column, except tiles side by side in low position when the screen
         // is wide enough for each to keep its words whole.
-        readonly property int fittingColumns: Math.floor((width + spacing) / (Theme.px(560) + spacing))
-        columns: home.portrait ? 1
-                 : !home.flowing ? Math.max(1, tiles.count)
-                 : home.lowPosition && !Theme.largeText ? Math.max(1, Math.min(tiles.count, fittingColumns))
-                 : 1
+        readonly property int fittingColumns: Math.floor((width + spacing) / (Theme.px(560)
+                                                                              + spacing))
+        columns: home.portrait ? 1 : !home.flowing ? Math.max(1, tiles.count) : home.lowPosition &&
+                                                     !Theme.largeText ? Math.max(1, Math.min(
+                                                                                     tiles.count,
+                                                                                     fittingColumns)) :
+                                                                        1
         spacing: Theme.spaceL
 
         readonly property int rowsCount: Math.ceil(tiles.count / columns)
         readonly property real tallestText: {
-            let tallest = 0
+            let tallest = 0;
             for (let i = 0; i < tiles.count; ++i) {
-                const tile = tiles.itemAt(i) as CornerTile
+                const tile = tiles.itemAt(i) as CornerTile;
                 if (tile)
-                    tallest = Math.max(tallest, tile.textHeight)
+                    tallest = Math.max(tallest, tile.textHeight);
             }
-            return tallest
+            return tallest;
         }
 
         Repeater {
@@ -133,9 +144,10 @@ Item {
             CornerTile {
                 objectName: "cornerTile_" + cornerId
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
-                height: home.flowing
-                        ? Math.max(Theme.px(240), textHeight + 2 * inset + Theme.spaceM)
-                        : (grid.height - (grid.rowsCount - 1) * grid.spacing) / grid.rowsCount
+                height: home.flowing ? Math.max(Theme.px(240), textHeight + 2 * inset
+                                                + Theme.spaceM) : (grid.height - (grid.rowsCount
+                                                                                  - 1) * grid.spacing)
+                                       / grid.rowsCount
                 stacked: !home.flowing && height > width * 0.9
                 showSummary: !home.lowPosition
                 pictureShare: home.lowPosition ? 0.3 : 0.42
