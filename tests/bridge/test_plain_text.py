@@ -66,7 +66,9 @@ def texts(ui: KioskUi) -> list[QQuickItem]:
     return [
         item
         for item in descendants(ui.window.contentItem())
-        if item.metaObject().className().startswith("QQuickText") and item.isVisible()
+        # inherits(), not metaObject(): a QML type's meta-object is freed with its engine,
+        # and PySide6 would hand its stale wrapper out for whatever is made there next.
+        if item.inherits("QQuickText") and item.isVisible()
     ]
 
 

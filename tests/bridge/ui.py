@@ -21,8 +21,7 @@ def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
     while pending:
         item = pending.pop()
         yield item
-        # An item a Loader is destroying can list a child that is already half gone.
-        pending.extend(child for child in item.childItems() if isinstance(child, QQuickItem))
+        pending.extend(item.childItems())
 
 
 def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
