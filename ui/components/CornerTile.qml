@@ -72,7 +72,7 @@ Rectangle {
         Text {
             textFormat: Text.PlainText
             text: tile.number
-            color: "white"
+            color: Theme.onDark
             font.pixelSize: Theme.titleSize
             font.weight: Font.Bold
             anchors {

@@ -8,8 +8,8 @@ Rectangle {
     id: button
 
     required property string icon
-    property color ink: "white"
-    property color tint: Qt.rgba(1, 1, 1, 0.16)
+    property color ink: Theme.onDark
+    property color tint: Theme.controlOnDark
     property bool checked: false
     property string accessibleName
     signal activated
@@ -17,7 +17,7 @@ Rectangle {
     implicitWidth: Theme.touchMinimum
     implicitHeight: Theme.touchMinimum
     radius: width / 2
-    color: checked ? Qt.rgba(1, 1, 1, 0.34) : tint
+    color: checked ? Theme.controlOnDarkOn : tint
 
     activeFocusOnTab: true  // hidden and disabled items are skipped by the focus chain
     Accessible.role: Accessible.Button

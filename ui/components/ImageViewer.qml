@@ -121,7 +121,7 @@ Rectangle {
                     rightMargin: Theme.controlHeight + Theme.spaceL
                 }
                 text: slide.caption
-                color: "white"
+                color: Theme.onDark
                 font.pixelSize: Theme.leadSize
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap

@@ -9,7 +9,7 @@ Rectangle {
     objectName: "testPattern"
     signal closed
 
-    color: "black"
+    color: Theme.testGround
 
     Row {
         id: bars
@@ -20,10 +20,9 @@ Rectangle {
         }
         height: parent.height * 0.6
         Repeater {
-            model: ["#ffffff", "#ffff00", "#00ffff", "#00ff00", "#ff00ff", "#ff0000", "#0000ff",
-                "#000000"]
+            model: Theme.testBars
             Rectangle {
-                required property string modelData
+                required property color modelData
                 width: bars.width / 8
                 height: bars.height
                 color: modelData
@@ -51,20 +50,20 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         color: "transparent"
-        border.color: "#ff0000"
+        border.color: Theme.testMark
         border.width: 4
     }
     Rectangle {
         anchors.centerIn: parent
         width: parent.width * 0.1
         height: 4
-        color: "#ff0000"
+        color: Theme.testMark
     }
     Rectangle {
         anchors.centerIn: parent
         width: 4
         height: parent.width * 0.1
-        color: "#ff0000"
+        color: Theme.testMark
     }
 
     Text {
@@ -75,9 +74,9 @@ Rectangle {
             bottomMargin: Theme.spaceL
         }
         text: qsTr("Test pattern: touch to close")
-        color: "white"
+        color: Theme.onDark
         style: Text.Outline
-        styleColor: "black"
+        styleColor: Theme.testGround
         font.pixelSize: Theme.leadSize
         font.weight: Font.Bold
     }

@@ -17,7 +17,7 @@ Row {
     Rectangle {
         width: Theme.px(132)
         height: width
-        color: "white"
+        color: Theme.qrGround
         radius: Theme.px(8)
 
         Image {

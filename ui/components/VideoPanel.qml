@@ -38,7 +38,7 @@ Rectangle {
     readonly property string cueText: panel.captions.cueCount > 0 ? panel.captions.textAt(
                                                                         player.position) : ""
 
-    color: "#0b0f1a"
+    color: Theme.videoGround
     clip: true
 
     function togglePlay() {
@@ -160,7 +160,7 @@ Rectangle {
         width: Theme.px(120)
         height: width
         icon: "play"
-        tint: Qt.rgba(0, 0, 0, 0.45)
+        tint: Theme.shadeButton
         accessibleName: qsTr("Play video")
         visible: !panel.playing && !panel.failed
         onActivated: panel.togglePlay()
@@ -177,7 +177,7 @@ Rectangle {
         }
         height: notice.implicitHeight + 2 * Theme.spaceS
         radius: Theme.px(8)
-        color: Qt.rgba(0, 0, 0, 0.7)
+        color: Theme.shadeNotice
         Text {
             id: notice
             textFormat: Text.PlainText
@@ -186,7 +186,7 @@ Rectangle {
                 margins: Theme.spaceS
             }
             text: qsTr("This video cannot be played right now.")
-            color: "white"
+            color: Theme.onDark
             font.pixelSize: Theme.labelSize
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
@@ -205,7 +205,7 @@ Rectangle {
         width: Math.min(parent.width - 2 * Theme.spaceM, caption.implicitWidth + 2 * Theme.spaceM)
         height: caption.implicitHeight + Theme.spaceS
         radius: Theme.px(6)
-        color: Qt.rgba(0, 0, 0, 0.72)
+        color: Theme.shadeCaption
         Text {
             id: caption
             textFormat: Text.PlainText
@@ -213,7 +213,7 @@ Rectangle {
             anchors.centerIn: parent
             width: Math.min(implicitWidth, panel.width - 4 * Theme.spaceM)
             text: panel.cueText
-            color: "white"
+            color: Theme.onDark
             font.pixelSize: Theme.leadSize
             font.weight: Font.Bold
             wrapMode: Text.Wrap
@@ -234,11 +234,11 @@ Rectangle {
         gradient: Gradient {
             GradientStop {
                 position: 0
-                color: Qt.rgba(0, 0, 0, 0)
+                color: Theme.shadeNone
             }
             GradientStop {
                 position: 1
-                color: Qt.rgba(0, 0, 0, 0.65)
+                color: Theme.shadeControls
             }
         }
 
@@ -261,7 +261,7 @@ Rectangle {
                 objectName: "videoTime"
                 anchors.verticalCenter: parent.verticalCenter
                 text: panel.clock(player.position) + " / " + panel.clock(player.duration)
-                color: "white"
+                color: Theme.onDark
                 font.pixelSize: Theme.labelSize
                 font.features: {
                     "tnum": 1
@@ -296,12 +296,12 @@ Rectangle {
                 width: scrub.availableWidth
                 height: Theme.px(6)
                 radius: height / 2
-                color: Qt.rgba(1, 1, 1, 0.3)
+                color: Theme.onDarkTrack
                 Rectangle {
                     width: scrub.visualPosition * parent.width
                     height: parent.height
                     radius: parent.radius
-                    color: "white"
+                    color: Theme.onDark
                 }
             }
             handle: Rectangle {
@@ -310,7 +310,7 @@ Rectangle {
                 width: Theme.px(24)
                 height: width
                 radius: width / 2
-                color: "white"
+                color: Theme.onDark
                 scale: scrub.pressed ? 1.3 : 1
             }
         }
@@ -355,12 +355,12 @@ Rectangle {
                     width: volume.availableWidth
                     height: Theme.px(6)
                     radius: height / 2
-                    color: Qt.rgba(1, 1, 1, 0.3)
+                    color: Theme.onDarkTrack
                     Rectangle {
                         width: volume.visualPosition * parent.width
                         height: parent.height
                         radius: parent.radius
-                        color: audio.muted ? Qt.rgba(1, 1, 1, 0.5) : "white"
+                        color: audio.muted ? Theme.onDarkMuted : Theme.onDark
                     }
                 }
                 handle: Rectangle {
@@ -369,7 +369,7 @@ Rectangle {
                     width: Theme.px(22)
                     height: width
                     radius: width / 2
-                    color: "white"
+                    color: Theme.onDark
                 }
             }
             IconButton {

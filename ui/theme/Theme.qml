@@ -35,8 +35,33 @@ QtObject {
     readonly property color scrim: Qt.rgba(0.04, 0.07, 0.16, 0.8)
     readonly property color idleScrim: Qt.rgba(0.04, 0.07, 0.16, 0.72)
     readonly property color noticeGround: Qt.rgba(0.08, 0.13, 0.24, 0.88)
-    // Text and icons on those dark grounds, on video and on pictures.
+    // Text and icons on those dark grounds, on video and on pictures, and white let
+    // through for what is quieter or a control's ground there.
     readonly property color onDark: "#ffffff"
+    readonly property color onDarkSoft: Qt.rgba(1, 1, 1, 0.8)
+    readonly property color onDarkMuted: Qt.rgba(1, 1, 1, 0.5)
+    readonly property color onDarkTrack: Qt.rgba(1, 1, 1, 0.3)
+    readonly property color controlOnDark: Qt.rgba(1, 1, 1, 0.16)
+    readonly property color controlOnDarkOn: Qt.rgba(1, 1, 1, 0.34)
+    // The attract loop's call to touch: a bright pill over any picture.
+    readonly property color callToTouch: Qt.rgba(1, 1, 1, 0.94)
+    // Shades over video, lightest to darkest: the play button's ground, the controls'
+    // gradient, a notice, the caption band.
+    readonly property color shadeNone: Qt.rgba(0, 0, 0, 0)
+    readonly property color shadeButton: Qt.rgba(0, 0, 0, 0.45)
+    readonly property color shadeControls: Qt.rgba(0, 0, 0, 0.65)
+    readonly property color shadeNotice: Qt.rgba(0, 0, 0, 0.7)
+    readonly property color shadeCaption: Qt.rgba(0, 0, 0, 0.72)
+    // Behind a video until its first frame (and around a picture that does not fill it).
+    readonly property color videoGround: "#0b0f1a"
+    // The QR code's quiet zone: a scanner needs white around the code, in every mode.
+    readonly property color qrGround: "#ffffff"
+    // The test pattern's colour bars, marks and ground: a measuring signal, exact in every
+    // mode and never the package's colours.
+    readonly property list<color> testBars: ["#ffffff", "#ffff00", "#00ffff", "#00ff00", "#ff00ff",
+        "#ff0000", "#0000ff", "#000000"]
+    readonly property color testMark: "#ff0000"
+    readonly property color testGround: "#000000"
     // A step that cannot be undone (quitting the exhibit), and the text on it.
     readonly property color danger: highContrast ? "#ff6b6b" : "#b3261e"
     readonly property color dangerInk: highContrast ? "#000000" : "#ffffff"

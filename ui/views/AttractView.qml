@@ -22,7 +22,7 @@ Rectangle {
     property AttractSlot current: slotA
     property AttractSlot upcoming: slotB
 
-    color: "#0a1228"
+    color: Theme.attractGround
 
     function nextIndex(i: int): int {
         return (i + 1) % Math.max(1, attract.items.length);
@@ -120,7 +120,7 @@ Rectangle {
             textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: attract.hallTitle
-            color: Qt.rgba(1, 1, 1, 0.8)
+            color: Theme.onDarkSoft
             font.pixelSize: Theme.titleSize
             font.weight: Font.Bold
         }
@@ -128,7 +128,7 @@ Rectangle {
             textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: attract.hallSubtitle
-            color: "white"
+            color: Theme.onDark
             font.pixelSize: Theme.displaySize * 1.3
             font.weight: Font.Bold
         }
@@ -146,7 +146,7 @@ Rectangle {
         width: cta.implicitWidth + 2 * Theme.spaceXl
         height: cta.implicitHeight + 2 * Theme.spaceM
         radius: height / 2
-        color: Qt.rgba(1, 1, 1, 0.94)
+        color: Theme.callToTouch
 
         SequentialAnimation on opacity {
             running: attract.visible
