@@ -213,7 +213,9 @@ def compose(
     # -- the staff's side
     gate = PinGate(config.staff_pin_hash, clock, paths.pin_lock)
     watcher = PackageWatcher(installer, list(config.drop_folders), poll_ms)
-    access = StaffAccess(gate, config.staff.panel_idle_seconds, watcher)
+    access = StaffAccess(
+        gate, config.staff.panel_idle_seconds, watcher, config.staff.pad_idle_seconds
+    )
     outcome = StaffOutcome()
     status = StatusPage(paths.root, installer.trusted_keys)
     screen = ScreenPage(Backlight.find())
@@ -242,6 +244,7 @@ def compose(
     lifecycle = SessionLifecycle(session)
     lifecycle.at_session_end("home, in the first language", exhibit.reset_for_next_visitor)
     lifecycle.at_session_end("accessibility modes off", accessibility.end_session)
+    lifecycle.at_session_end("the staff PIN pad closed", access.close_pad)
     lifecycle.at_session_end("waiting content shown", switcher.quiet)
 
     # Modes reach the colours and the idle time.

@@ -78,6 +78,8 @@ class StaffConfig(_Section):
     entry_key: str = "Ctrl+Alt+F12"
     # The panel closes itself after this many seconds without a touch.
     panel_idle_seconds: float = Field(default=120, ge=1, le=3600)
+    # So does the PIN pad, sooner: a child may have opened it by tapping the corner.
+    pad_idle_seconds: float = Field(default=20, ge=1, le=600)
 
 
 class KioskConfig(_Section):

@@ -477,6 +477,8 @@ Window {
             height: approving ? stage.height : content.height
             z: window.layerZ(padLayer)
             active: padLayer.open
+            // Digits from a staff keyboard go to the pad; Escape still reaches the window.
+            onLoaded: (item as PinPad).forceActiveFocus()
             sourceComponent: PinPad {
                 objectName: padLoader.approving ? "staffApproval" : "staffEntry"
                 title: padLoader.approving ? qsTr("Staff approval") : qsTr("Staff")
@@ -484,6 +486,7 @@ Window {
                                                        "Enter the staff PIN to open the staff panel.")
                 cancelText: padLoader.approving ? qsTr("Do not install") : qsTr("Cancel")
                 lockedSeconds: window.staff.access.lockedSeconds
+                triesLeft: window.staff.access.triesLeft
                 onSubmitted: entered => {
                     problem = window.staff.access.submitPin(entered);
                 }

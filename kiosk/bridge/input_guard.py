@@ -133,6 +133,8 @@ class InputGuard(QObject):
     def _key(self, event: QKeyEvent, pressed: bool) -> bool:
         combination = event.keyCombination()
         if pressed and self._is_staff_key(combination):
+            # Someone is at the screen: the pad opens over the page, never over attract.
+            self._session.touched()
             self._staff.requestEntry()
             return True
         modifiers = event.modifiers() & ~(

@@ -1,7 +1,8 @@
 """Everything that happens when a visitor's session ends, in one place and in order: the
 next visitor starts on the home screen in the package's first language, with every
-accessibility mode off and its panel closed, and sees new content that waited for them to
-go. A new reset is one more step here, not one more connection somewhere else."""
+accessibility mode off and its panel closed and no staff PIN pad open, and sees new
+content that waited for them to go. A new reset is one more step here, not one more
+connection somewhere else."""
 
 from __future__ import annotations
 

@@ -97,6 +97,10 @@ class PinGate:
         """False when no staff PIN has been set on this kiosk."""
         return bool(self._stored)
 
+    def tries_left(self) -> int:
+        """Wrong tries left before the next lock."""
+        return self.FREE_TRIES - self._wrong
+
     def locked_for(self) -> float:
         """Seconds until a PIN is accepted again (0 when not locked)."""
         return max(0.0, self._locked_until - self._clock())

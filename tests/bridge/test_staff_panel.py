@@ -22,7 +22,15 @@ from kiosk.config import KioskConfig, StaffConfig
 from kiosk.content.signing import generate_key, public_line
 from kiosk.staff.kiosk_log import attach_log_file, log_file
 from kiosk.staff.pin import hash_pin
-from tests.bridge.ui import descendants, find, save_screenshot, settled, shown, tap
+from tests.bridge.ui import (
+    descendants,
+    find,
+    save_screenshot,
+    scene_rect,
+    settled,
+    shown,
+    tap,
+)
 from tests.install.test_installer import build
 
 PIN = "246802"
@@ -167,7 +175,7 @@ def test_the_hidden_gesture_opens_the_pin_pad_and_a_wrong_pin_does_not(qtbot, st
         corner_taps(ui, 1)
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
     enter(ui, "111111")
-    assert find(ui, "pinProblem").property("text") == "PIN이 틀렸습니다"  # Korean first
+    assert find(ui, "pinProblem").property("text").startswith("PIN이 틀렸습니다")  # Korean first
     assert not shown(ui, "staffPanel")
     tap(ui, find(ui, "pinCancel"))
     qtbot.waitUntil(lambda: not shown(ui, "staffEntry"))
@@ -181,6 +189,63 @@ def test_the_staff_key_opens_the_pin_pad(qtbot, staff_kiosk) -> None:
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
     enter(ui, PIN)
     qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+
+
+def test_the_pin_pad_closes_when_nobody_uses_it(qtbot, staff_kiosk) -> None:
+    """Five taps in the corner are easy for a child: the pad goes by itself."""
+    ui = staff_kiosk(staff=StaffConfig(pad_idle_seconds=1))
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    qtbot.waitUntil(lambda: not shown(ui, "staffEntry"), timeout=5_000)
+    assert ui.window.property("homeReady") is True
+
+
+def test_the_pin_pad_ends_with_the_session_and_never_shows_over_attract(qtbot, make_kiosk) -> None:
+    """Open when the session ends, the pad goes with it; the staff key in the attract loop
+    wakes the screen, and the pad shows over the home screen."""
+    config = KioskConfig(staff_pin_hash=hash_pin(PIN))
+    ui = make_kiosk(config, kiosk_mode=True)
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    ui.session.startAttract()
+    qtbot.waitUntil(lambda: shown(ui, "attractView"))
+    assert not shown(ui, "staffEntry")
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    QTest.keyClick(ui.window, Qt.Key.Key_F12, mods)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    assert ui.session.property("visitorPresent") and not shown(ui, "attractView")
+
+
+def test_a_keyboard_enters_the_pin(qtbot, staff_kiosk) -> None:
+    """Digits, Backspace and Enter on a staff keyboard work as the pad's keys do."""
+    ui = staff_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    digits = [getattr(Qt.Key, f"Key_{digit}") for digit in "2469"]
+    for key in [*digits, Qt.Key.Key_Backspace]:  # the 9 goes: 246 …
+        QTest.keyClick(ui.window, key)
+    for digit in "802":  # … 246802
+        QTest.keyClick(ui.window, getattr(Qt.Key, f"Key_{digit}"))
+    QTest.keyClick(ui.window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown(ui, "staffPanel"))
+
+
+def test_a_wrong_pin_says_how_many_tries_are_left_and_nothing_moves(qtbot, staff_kiosk) -> None:
+    ui = staff_kiosk()
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    corner_taps(ui, 5)
+    qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
+    settled(qtbot, ui)
+    keys = [scene_rect(find(ui, f"pinKey_{key}")) for key in ("1", "ok")]
+    enter(ui, "111111")
+    settled(qtbot, ui)
+    assert find(ui, "pinProblem").property("text") == (
+        "PIN이 틀렸습니다. 잠기기 전까지 남은 시도: 4회"
+    )
+    assert [scene_rect(find(ui, f"pinKey_{key}")) for key in ("1", "ok")] == keys
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_minute_then_two(qtbot, staff_kiosk) -> None:

@@ -5,7 +5,8 @@ import theme
 
 // The staff PIN pad: to approve a package that needs it (unsigned, untrusted or not
 // newer), and to open the staff panel; StaffAccess decides what a PIN does. The PIN
-// shows as dots, never as digits.
+// shows as dots, never as digits. Digits, Backspace and Enter work from a keyboard too;
+// nothing moves under the finger when a problem is shown.
 Rectangle {
     id: approval
 
@@ -15,10 +16,42 @@ Rectangle {
     property string pin: ""
     property int problem: StaffAccess.Accepted  // a StaffAccess.PinResult: Accepted is none
     property int lockedSeconds: 0
+    property int triesLeft: 0
     signal submitted(string pin)
     signal cancelled
 
     color: Theme.scrim
+
+    function submit() {
+        approval.submitted(approval.pin);
+        approval.pin = "";
+    }
+
+    function problemText(): string {
+        switch (approval.problem) {
+        case StaffAccess.Wrong:
+            return qsTr("Wrong PIN. Tries left before the pad locks: %1").arg(approval.triesLeft);
+        case StaffAccess.Locked:
+            return qsTr("Too many wrong PINs: try again in %1 s").arg(approval.lockedSeconds);
+        case StaffAccess.NoPin:
+            return qsTr("No staff PIN is set on this kiosk");
+        default:
+            return "";
+        }
+    }
+
+    focus: true
+    Keys.onPressed: event => {
+        if (event.key >= Qt.Key_0 && event.key <= Qt.Key_9)
+            approval.press(String(event.key - Qt.Key_0));
+        else if (event.key === Qt.Key_Backspace)
+            approval.press("back");
+        else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+            approval.submit();
+        else
+            return;
+        event.accepted = true;
+    }
 
     function press(key: string) {
         approval.problem = StaffAccess.Accepted;
@@ -87,22 +120,18 @@ Rectangle {
                 }
             }
 
+            // Always there, one line high at least: the keys below never move.
             Text {
                 textFormat: Text.PlainText
                 objectName: "pinProblem"
                 width: parent.width
+                height: Math.max(implicitHeight, Math.ceil(Theme.labelSize * 1.5))
                 horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
                 color: Theme.danger
                 font.pixelSize: Theme.labelSize
-                text: approval.problem === StaffAccess.Wrong ? qsTr("Wrong PIN") : approval.problem
-                                                               === StaffAccess.Locked ? qsTr(
-                                                                                            "Too many wrong PINs: try again in %1 s").arg(
-                                                                                            approval.lockedSeconds) :
-                                                                                        approval.problem
-                                                                                        === StaffAccess.NoPin
-                                                                                        ? qsTr("No staff PIN is set on this kiosk") :
-                                                                                          ""
-                visible: text.length > 0
+                wrapMode: Text.Wrap
+                text: approval.problemText()
             }
 
             Grid {
@@ -124,12 +153,10 @@ Rectangle {
                         tint: modelData === "ok" ? Theme.accent : Theme.surface
                         ink: modelData === "ok" ? Theme.accentInk : Theme.text
                         onActivated: {
-                            if (modelData === "ok") {
-                                approval.submitted(approval.pin);
-                                approval.pin = "";
-                            } else {
+                            if (modelData === "ok")
+                                approval.submit();
+                            else
                                 approval.press(modelData);
-                            }
                         }
                     }
                 }

@@ -9,7 +9,7 @@
         <translation>접근성 설정</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityButton.qml" line="61"/>
+        <location filename="../components/AccessibilityButton.qml" line="63"/>
         <source>Accessibility</source>
         <translation>접근성</translation>
     </message>
@@ -17,62 +17,62 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="36"/>
+        <location filename="../components/AccessibilityPanel.qml" line="49"/>
         <source>Accessibility options</source>
         <translation>접근성 설정</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="46"/>
+        <location filename="../components/AccessibilityPanel.qml" line="62"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="62"/>
+        <location filename="../components/AccessibilityPanel.qml" line="72"/>
         <source>Low position</source>
         <translation>낮은 화면</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="68"/>
+        <location filename="../components/AccessibilityPanel.qml" line="78"/>
         <source>High contrast</source>
         <translation>고대비</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="74"/>
+        <location filename="../components/AccessibilityPanel.qml" line="84"/>
         <source>Large text</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="81"/>
+        <location filename="../components/AccessibilityPanel.qml" line="91"/>
         <source>Voice guidance</source>
         <translation>음성 안내</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="97"/>
+        <location filename="../components/AccessibilityPanel.qml" line="107"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="104"/>
+        <location filename="../components/AccessibilityPanel.qml" line="115"/>
         <source>Volume %1%</source>
         <translation>음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="112"/>
+        <location filename="../components/AccessibilityPanel.qml" line="123"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="121"/>
+        <location filename="../components/AccessibilityPanel.qml" line="133"/>
         <source>Slower</source>
         <translation>느리게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="126"/>
+        <location filename="../components/AccessibilityPanel.qml" line="139"/>
         <source>Faster</source>
         <translation>빠르게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="132"/>
+        <location filename="../components/AccessibilityPanel.qml" line="146"/>
         <source>All off</source>
         <translation>모두 끄기</translation>
     </message>
@@ -80,27 +80,27 @@
 <context>
     <name>ContentNotice</name>
     <message>
-        <location filename="../components/ContentNotice.qml" line="16"/>
+        <location filename="../components/ContentNotice.qml" line="17"/>
         <source>Checking new content</source>
         <translation>새 콘텐츠 확인 중</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="17"/>
+        <location filename="../components/ContentNotice.qml" line="19"/>
         <source>New content ready</source>
         <translation>새 콘텐츠 준비 완료</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="18"/>
+        <location filename="../components/ContentNotice.qml" line="21"/>
         <source>New content needs staff approval</source>
         <translation>새 콘텐츠는 직원 확인이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="19"/>
+        <location filename="../components/ContentNotice.qml" line="23"/>
         <source>New content could not be installed</source>
         <translation>새 콘텐츠를 설치하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../components/ContentNotice.qml" line="20"/>
+        <location filename="../components/ContentNotice.qml" line="25"/>
         <source>The installed content is damaged; staff, please check</source>
         <translation>설치된 콘텐츠가 손상되었습니다. 직원의 확인이 필요합니다</translation>
     </message>
@@ -118,27 +118,27 @@
         <translation>찾은 패키지가 없습니다. 맨 위나 kiosk 폴더에 .kpkg 파일이 있는 USB를 꽂으세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="40"/>
+        <location filename="../staff/ContentView.qml" line="41"/>
         <source>Install</source>
         <translation>설치</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="55"/>
+        <location filename="../staff/ContentView.qml" line="56"/>
         <source>Checking and installing: %1%</source>
         <translation>확인하고 설치하는 중: %1%</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="61"/>
+        <location filename="../staff/ContentView.qml" line="62"/>
         <source>Last install: %1</source>
         <translation>마지막 설치: %1</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="66"/>
+        <location filename="../staff/ContentView.qml" line="68"/>
         <source>Waiting to be shown at the next quiet moment: %1</source>
         <translation>관람객이 없을 때 바뀔 콘텐츠: %1</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="71"/>
+        <location filename="../staff/ContentView.qml" line="77"/>
         <source>Roll back to the previous content</source>
         <translation>이전 콘텐츠로 되돌리기</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>오늘과 전체 관람 통계(CSV 파일)와 키오스크의 최근 기록을 USB의 새 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../staff/ExportView.qml" line="22"/>
+        <location filename="../staff/ExportView.qml" line="23"/>
         <source>Save to the USB stick</source>
         <translation>USB에 저장</translation>
     </message>
@@ -167,17 +167,17 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../components/IdleWarning.qml" line="87"/>
+        <location filename="../components/IdleWarning.qml" line="91"/>
         <source>Are you still there?</source>
         <translation>아직 보고 계신가요?</translation>
     </message>
     <message>
-        <location filename="../components/IdleWarning.qml" line="107"/>
+        <location filename="../components/IdleWarning.qml" line="111"/>
         <source>Without a touch, the screen returns to the start.</source>
         <translation>화면을 터치하지 않으면 처음 화면으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../components/IdleWarning.qml" line="121"/>
+        <location filename="../components/IdleWarning.qml" line="125"/>
         <source>Continue</source>
         <translation>계속 보기</translation>
     </message>
@@ -185,17 +185,17 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../components/ImageViewer.qml" line="126"/>
+        <location filename="../components/ImageViewer.qml" line="141"/>
         <source>Previous picture</source>
         <translation>이전 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="134"/>
+        <location filename="../components/ImageViewer.qml" line="153"/>
         <source>Next picture</source>
         <translation>다음 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="161"/>
+        <location filename="../components/ImageViewer.qml" line="188"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -203,32 +203,32 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="228"/>
+        <location filename="../Main.qml" line="263"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="415"/>
+        <location filename="../Main.qml" line="484"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="415"/>
+        <location filename="../Main.qml" line="484"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="417"/>
+        <location filename="../Main.qml" line="485"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="418"/>
+        <location filename="../Main.qml" line="487"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="418"/>
+        <location filename="../Main.qml" line="487"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -236,32 +236,32 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../components/PinPad.qml" line="12"/>
+        <location filename="../components/PinPad.qml" line="13"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../components/PinPad.qml" line="13"/>
+        <location filename="../components/PinPad.qml" line="14"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
     <message>
-        <location filename="../components/PinPad.qml" line="92"/>
-        <source>Wrong PIN</source>
-        <translation>PIN이 틀렸습니다</translation>
+        <location filename="../components/PinPad.qml" line="33"/>
+        <source>Wrong PIN. Tries left before the pad locks: %1</source>
+        <translation>PIN이 틀렸습니다. 잠기기 전까지 남은 시도: %1회</translation>
     </message>
     <message>
-        <location filename="../components/PinPad.qml" line="93"/>
+        <location filename="../components/PinPad.qml" line="35"/>
         <source>Too many wrong PINs: try again in %1 s</source>
         <translation>PIN을 여러 번 틀렸습니다. %1초 뒤에 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../components/PinPad.qml" line="94"/>
+        <location filename="../components/PinPad.qml" line="37"/>
         <source>No staff PIN is set on this kiosk</source>
         <translation>이 키오스크에는 직원 PIN이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../components/PinPad.qml" line="112"/>
+        <location filename="../components/PinPad.qml" line="150"/>
         <source>OK</source>
         <translation>확인</translation>
     </message>
@@ -269,12 +269,12 @@
 <context>
     <name>SectionPager</name>
     <message>
-        <location filename="../components/SectionPager.qml" line="130"/>
+        <location filename="../components/SectionPager.qml" line="141"/>
         <source>Stop reading</source>
         <translation>읽기 멈춤</translation>
     </message>
     <message>
-        <location filename="../components/SectionPager.qml" line="130"/>
+        <location filename="../components/SectionPager.qml" line="141"/>
         <source>Listen to this page</source>
         <translation>이 페이지 듣기</translation>
     </message>
@@ -320,62 +320,62 @@
 <context>
     <name>SoundScreenView</name>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="18"/>
+        <location filename="../staff/SoundScreenView.qml" line="19"/>
         <source>Sound</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="25"/>
+        <location filename="../staff/SoundScreenView.qml" line="27"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="31"/>
+        <location filename="../staff/SoundScreenView.qml" line="33"/>
         <source>Volume %1%</source>
         <translation>음량 %1%</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="37"/>
+        <location filename="../staff/SoundScreenView.qml" line="39"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="42"/>
+        <location filename="../staff/SoundScreenView.qml" line="44"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="42"/>
+        <location filename="../staff/SoundScreenView.qml" line="44"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="48"/>
+        <location filename="../staff/SoundScreenView.qml" line="51"/>
         <source>Screen</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="51"/>
+        <location filename="../staff/SoundScreenView.qml" line="55"/>
         <source>Show a test pattern</source>
         <translation>화면 점검 패턴 보기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="60"/>
+        <location filename="../staff/SoundScreenView.qml" line="64"/>
         <source>Darker</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="65"/>
+        <location filename="../staff/SoundScreenView.qml" line="69"/>
         <source>Brightness %1%</source>
         <translation>밝기 %1%</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="70"/>
+        <location filename="../staff/SoundScreenView.qml" line="74"/>
         <source>Brighter</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="78"/>
+        <location filename="../staff/SoundScreenView.qml" line="82"/>
         <source>This display&apos;s brightness cannot be set from the kiosk; use the monitor&apos;s own buttons.</source>
         <translation>이 화면의 밝기는 키오스크에서 바꿀 수 없습니다. 모니터의 버튼을 쓰세요.</translation>
     </message>
@@ -383,92 +383,92 @@
 <context>
     <name>StaffPanelView</name>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="24"/>
+        <location filename="../staff/StaffPanelView.qml" line="28"/>
         <source>Saving to the USB stick…</source>
         <translation>USB에 저장하는 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="25"/>
+        <location filename="../staff/StaffPanelView.qml" line="30"/>
         <source>Saved to the USB stick: %1</source>
         <translation>USB에 저장했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="26"/>
+        <location filename="../staff/StaffPanelView.qml" line="32"/>
         <source>No USB stick found: insert one and try again.</source>
         <translation>USB를 찾지 못했습니다. USB를 꽂고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="27"/>
+        <location filename="../staff/StaffPanelView.qml" line="34"/>
         <source>Could not save: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="28"/>
+        <location filename="../staff/StaffPanelView.qml" line="36"/>
         <source>The previous content shows again: %1</source>
         <translation>이전 콘텐츠를 다시 보여 줍니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="29"/>
+        <location filename="../staff/StaffPanelView.qml" line="38"/>
         <source>Could not roll back: %1</source>
         <translation>되돌리지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="30"/>
+        <location filename="../staff/StaffPanelView.qml" line="40"/>
         <source>Installing %1…</source>
         <translation>%1 설치 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="31"/>
+        <location filename="../staff/StaffPanelView.qml" line="42"/>
         <source>Another package is being installed; wait for it.</source>
         <translation>다른 패키지를 설치하고 있습니다. 끝날 때까지 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="32"/>
+        <location filename="../staff/StaffPanelView.qml" line="44"/>
         <source>Could not install: %1</source>
         <translation>설치하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="33"/>
+        <location filename="../staff/StaffPanelView.qml" line="46"/>
         <source>The content was read again.</source>
         <translation>콘텐츠를 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="48"/>
+        <location filename="../staff/StaffPanelView.qml" line="62"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="56"/>
+        <location filename="../staff/StaffPanelView.qml" line="72"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="57"/>
+        <location filename="../staff/StaffPanelView.qml" line="76"/>
         <source>Content</source>
         <translation>콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="58"/>
+        <location filename="../staff/StaffPanelView.qml" line="80"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="59"/>
+        <location filename="../staff/StaffPanelView.qml" line="84"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="60"/>
+        <location filename="../staff/StaffPanelView.qml" line="88"/>
         <source>Sound and screen</source>
         <translation>소리와 화면</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="61"/>
+        <location filename="../staff/StaffPanelView.qml" line="92"/>
         <source>Show</source>
         <translation>운영</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="81"/>
+        <location filename="../staff/StaffPanelView.qml" line="116"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -477,7 +477,7 @@
     <name>StatusView</name>
     <message>
         <location filename="../staff/StatusView.qml" line="17"/>
-        <location filename="../staff/StatusView.qml" line="54"/>
+        <location filename="../staff/StatusView.qml" line="59"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
@@ -487,57 +487,57 @@
         <translation>서명: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="19"/>
+        <location filename="../staff/StatusView.qml" line="20"/>
         <source>signature not valid</source>
         <translation>서명이 유효하지 않음</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="20"/>
+        <location filename="../staff/StatusView.qml" line="24"/>
         <source>signed by a key this kiosk does not trust</source>
         <translation>이 키오스크가 신뢰하지 않는 키로 서명됨</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="21"/>
+        <location filename="../staff/StatusView.qml" line="25"/>
         <source>unsigned</source>
         <translation>서명 없음</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="23"/>
+        <location filename="../staff/StatusView.qml" line="26"/>
         <source>built %1</source>
         <translation>제작 %1</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="28"/>
+        <location filename="../staff/StatusView.qml" line="32"/>
         <source>Content shown</source>
         <translation>현재 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="29"/>
+        <location filename="../staff/StatusView.qml" line="33"/>
         <source>The built-in demo</source>
         <translation>기본 데모</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="33"/>
+        <location filename="../staff/StatusView.qml" line="38"/>
         <source>Previous content</source>
         <translation>이전 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="38"/>
+        <location filename="../staff/StatusView.qml" line="43"/>
         <source>Free disk space</source>
         <translation>남은 저장 공간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="43"/>
+        <location filename="../staff/StatusView.qml" line="48"/>
         <source>Running for</source>
         <translation>실행 시간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="48"/>
+        <location filename="../staff/StatusView.qml" line="53"/>
         <source>Software version</source>
         <translation>소프트웨어 버전</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="53"/>
+        <location filename="../staff/StatusView.qml" line="58"/>
         <source>Recent problems</source>
         <translation>최근 문제</translation>
     </message>
@@ -545,7 +545,7 @@
 <context>
     <name>TestPattern</name>
     <message>
-        <location filename="../components/TestPattern.qml" line="53"/>
+        <location filename="../components/TestPattern.qml" line="76"/>
         <source>Test pattern: touch to close</source>
         <translation>점검 패턴: 누르면 닫힙니다</translation>
     </message>
@@ -553,37 +553,37 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../staff/TodayView.qml" line="37"/>
+        <location filename="../staff/TodayView.qml" line="45"/>
         <source>visitor sessions</source>
         <translation>관람 세션</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="40"/>
+        <location filename="../staff/TodayView.qml" line="48"/>
         <source> s</source>
         <translation>초</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="41"/>
+        <location filename="../staff/TodayView.qml" line="49"/>
         <source>average session</source>
         <translation>평균 관람 시간</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="71"/>
+        <location filename="../staff/TodayView.qml" line="82"/>
         <source>languages</source>
         <translation>사용 언어</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="76"/>
+        <location filename="../staff/TodayView.qml" line="90"/>
         <source>Sessions per hour</source>
         <translation>시간대별 관람</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="125"/>
+        <location filename="../staff/TodayView.qml" line="145"/>
         <source>Corners</source>
         <translation>코너</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="146"/>
+        <location filename="../staff/TodayView.qml" line="167"/>
         <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
         <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
     </message>
@@ -591,58 +591,58 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="155"/>
-        <location filename="../components/VideoPanel.qml" line="221"/>
+        <location filename="../components/VideoPanel.qml" line="164"/>
+        <location filename="../components/VideoPanel.qml" line="256"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="171"/>
+        <location filename="../components/VideoPanel.qml" line="188"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="221"/>
+        <location filename="../components/VideoPanel.qml" line="256"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="249"/>
+        <location filename="../components/VideoPanel.qml" line="288"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="284"/>
+        <location filename="../components/VideoPanel.qml" line="329"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="284"/>
+        <location filename="../components/VideoPanel.qml" line="329"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="302"/>
+        <location filename="../components/VideoPanel.qml" line="347"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="332"/>
+        <location filename="../components/VideoPanel.qml" line="379"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="332"/>
+        <location filename="../components/VideoPanel.qml" line="379"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="338"/>
+        <location filename="../components/VideoPanel.qml" line="385"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="338"/>
+        <location filename="../components/VideoPanel.qml" line="385"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -66,6 +66,7 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         gate: PinGate,
         idle_seconds: float,
         approvals: Approvals | None = None,
+        pad_idle_seconds: float = 20,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,6 +76,9 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         self._panel_open = False
         self._idle = QTimer(self, singleShot=True, interval=round(idle_seconds * 1000))
         self._idle.timeout.connect(self._closed_by_idle)
+        # The pad goes by itself too: five taps in the corner are easy for a child.
+        self._pad_idle = QTimer(self, singleShot=True, interval=round(pad_idle_seconds * 1000))
+        self._pad_idle.timeout.connect(self._pad_closed_by_idle)
         self._before_close: list[Callable[[], None]] = []
 
     # -- deciding
@@ -88,13 +92,13 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
             log.warning("staff PIN refused: locked for %d s", round(self._gate.locked_for()))
             return self.PinResult.Locked
         if not self._gate.check(pin):
+            self.lockChanged.emit()
             locked = self._gate.locked_for() > 0
             log.warning(
                 "wrong staff PIN to %s%s",
                 doing,
                 f"; locked for {round(self._gate.locked_for())} s" if locked else "",
             )
-            self.lockChanged.emit()
             return self.PinResult.Locked if locked else self.PinResult.Wrong
         return self.PinResult.Accepted
 
@@ -102,6 +106,11 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
     def lockedSeconds(self) -> int:
         """Seconds until a PIN is taken again (0: not locked)."""
         return round(self._gate.locked_for())
+
+    @Property(int, notify=lockChanged)
+    def triesLeft(self) -> int:
+        """Wrong PINs left before the pad locks."""
+        return self._gate.tries_left()
 
     # -- the pad
 
@@ -157,10 +166,28 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
             self._approvals.dismissApproval()
         self._set_pad(self.Pad.Closed)
 
+    def close_pad(self) -> None:
+        """The pad goes without a decision (the session ended, nobody used it): a package
+        waiting for approval goes on waiting."""
+        if self._pad is not self.Pad.Closed:
+            log.info("staff PIN pad closed unused")
+        self._set_pad(self.Pad.Closed)
+
     def _set_pad(self, pad: Pad) -> None:
         if pad is not self._pad:
             self._pad = pad
+            if pad is self.Pad.Closed:
+                self._pad_idle.stop()
+            else:
+                self._pad_idle.start()
             self.padChanged.emit()
+
+    def _pad_closed_by_idle(self) -> None:
+        log.info(
+            "staff PIN pad closed itself after %d s without a touch",
+            self._pad_idle.interval() // 1000,
+        )
+        self.close_pad()
 
     # -- the panel
 
@@ -184,9 +211,11 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
             self.panelOpenChanged.emit()
 
     def activity(self) -> None:
-        """A touch or key while the panel is open: it stays open a while longer."""
+        """A touch or key: an open panel or pad stays open a while longer."""
         if self._panel_open:
             self._idle.start()
+        if self._pad is not self.Pad.Closed:
+            self._pad_idle.start()
 
     def _closed_by_idle(self) -> None:
         log.info(
