@@ -570,3 +570,43 @@ def test_a_page_is_read_aloud_and_stops(qtbot, make_kiosk) -> None:
     qtbot.waitUntil(lambda: button.property("selected"))
     tap(ui, find(ui, "sectionTab_1"))
     qtbot.waitUntil(lambda: player.property("source").isEmpty())
+
+
+def test_the_panel_says_what_its_volume_is_of(qtbot, make_kiosk) -> None:
+    ui = make_kiosk()
+    ui.accessibility.set_panel_open(True)
+    qtbot.waitUntil(lambda: shown(ui, "accessibilityPanel"))
+    assert find(ui, "guideVolumeText").property("text") == "음성 안내 음량 80%"
+
+
+def test_the_mouse_wheel_does_not_scroll_the_page_behind_the_idle_warning(
+    qtbot, make_kiosk
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QGuiApplication, QWheelEvent
+
+    now = [0.0]
+    ui = make_kiosk(clock=lambda: now[0])
+    switch_on(qtbot, ui, "largeText")  # the home page is taller than the screen now
+    scroller = find(ui, "pageScroller")
+    assert scroller.property("interactive")
+    now[0] += 1000
+    ui.session.tick()
+    qtbot.waitUntil(lambda: shown(ui, "idleWarning"))
+    where = QPointF(ui.window.width() / 2, ui.window.height() / 2)
+    wheel = QWheelEvent(
+        where,
+        where,
+        QPoint(0, 0),
+        QPoint(0, -360),  # four notches down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QGuiApplication.sendEvent(ui.window, wheel)
+    settled(qtbot, ui)
+    # A page that took the wheel would be moving now, and scrolled when it stops.
+    assert not scroller.property("moving")
+    qtbot.waitUntil(lambda: not scroller.property("moving"))
+    assert scroller.property("contentY") == 0

@@ -257,3 +257,14 @@ def test_double_tap_zooms_a_picture(qtbot, kiosk: KioskUi) -> None:
         kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
     )
     qtbot.waitUntil(lambda: image.scale() == 1)
+
+
+def test_the_enlarged_picture_says_which_of_how_many_it_is(qtbot, kiosk: KioskUi) -> None:
+    open_corner(qtbot, kiosk, "clean-valleys")
+    count = find(kiosk, "galleryStrip").property("count")
+    assert count > 1
+    tap(kiosk, find(kiosk, "galleryThumb_1"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "viewerCount") is not None)
+    assert find(kiosk, "viewerCount").property("text") == f"2 / {count}"
+    find(kiosk, "viewerNextButton").activated.emit()
+    qtbot.waitUntil(lambda: find(kiosk, "viewerCount").property("text") == f"3 / {count}")

@@ -112,7 +112,8 @@ Rectangle {
                     textFormat: Text.PlainText
                     objectName: "guideVolumeText"
                     anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Volume %1%").arg(Math.round(panel.accessibility.guideVolume * 100))
+                    text: qsTr("Voice volume %1%").arg(Math.round(panel.accessibility.guideVolume
+                                                                  * 100))
                     color: Theme.text
                     font.pixelSize: Theme.labelSize
                 }

@@ -134,5 +134,7 @@ Rectangle {
         z: -1
         acceptedButtons: Qt.AllButtons
         onPressed: warning.continued()
+        // The page behind rests: a mouse wheel here scrolls nothing.
+        onWheel: wheel => wheel.accepted = true
     }
 }

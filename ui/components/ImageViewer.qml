@@ -155,6 +155,34 @@ Rectangle {
         onActivated: pictures.incrementCurrentIndex()
     }
 
+    // Where the visitor is among the pictures: "2 / 5", a quiet pill in the band above
+    // them, between the top row's buttons.
+    Rectangle {
+        anchors {
+            horizontalCenter: parent.horizontalCenter
+            top: parent.top
+            topMargin: Math.max(Theme.spaceXs, (pictures.anchors.topMargin - height) / 2)
+        }
+        visible: pictures.count > 1
+        width: count.implicitWidth + 2 * Theme.spaceM
+        height: count.implicitHeight + Theme.spaceS
+        radius: height / 2
+        color: Theme.controlOnDark
+        Text {
+            id: count
+            objectName: "viewerCount"
+            textFormat: Text.PlainText
+            anchors.centerIn: parent
+            text: qsTr("%1 / %2").arg(pictures.currentIndex + 1).arg(pictures.count)
+            color: Theme.onDark
+            font.pixelSize: Theme.labelSize
+            font.weight: Font.Bold
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Picture %1 of %2").arg(pictures.currentIndex + 1).arg(
+                                 pictures.count)
+        }
+    }
+
     // Home, the language and the way back stay one tap away over the picture too.
     PillButton {
         objectName: "viewerHomeButton"

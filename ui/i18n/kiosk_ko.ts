@@ -53,26 +53,26 @@
     </message>
     <message>
         <location filename="../components/AccessibilityPanel.qml" line="115"/>
-        <source>Volume %1%</source>
-        <translation>음량 %1%</translation>
+        <source>Voice volume %1%</source>
+        <translation>음성 안내 음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="123"/>
+        <location filename="../components/AccessibilityPanel.qml" line="124"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="133"/>
+        <location filename="../components/AccessibilityPanel.qml" line="134"/>
         <source>Slower</source>
         <translation>느리게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="139"/>
+        <location filename="../components/AccessibilityPanel.qml" line="140"/>
         <source>Faster</source>
         <translation>빠르게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="146"/>
+        <location filename="../components/AccessibilityPanel.qml" line="147"/>
         <source>All off</source>
         <translation>모두 끄기</translation>
     </message>
@@ -195,7 +195,17 @@
         <translation>다음 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="188"/>
+        <location filename="../components/ImageViewer.qml" line="176"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../components/ImageViewer.qml" line="181"/>
+        <source>Picture %1 of %2</source>
+        <translation>사진 %2장 중 %1번째</translation>
+    </message>
+    <message>
+        <location filename="../components/ImageViewer.qml" line="216"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
