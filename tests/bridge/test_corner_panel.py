@@ -6,12 +6,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.composition import KioskUi
 from tests.bridge.conftest import DemoShow
-from tests.bridge.ui import centre_of, find, find_item, scene_rect, settled, shown, swipe, tap
+from tests.bridge.ui import (
+    centre_of,
+    descendants,
+    find,
+    find_item,
+    scene_rect,
+    settled,
+    shown,
+    swipe,
+    tap,
+)
 from tests.clips import make_clip
 
 
@@ -268,3 +279,46 @@ def test_the_enlarged_picture_says_which_of_how_many_it_is(qtbot, kiosk: KioskUi
     assert find(kiosk, "viewerCount").property("text") == f"2 / {count}"
     find(kiosk, "viewerNextButton").activated.emit()
     qtbot.waitUntil(lambda: find(kiosk, "viewerCount").property("text") == f"3 / {count}")
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high contrast"])
+def test_the_chosen_language_reads_as_chosen_on_every_background(
+    qtbot, kiosk: KioskUi, high_contrast: bool
+) -> None:
+    """On the page and over an enlarged picture, the chosen language stands out from its
+    ground more than the others do: selected never looks unselected."""
+    from kiosk.content.contrast import contrast_ratio
+
+    kiosk.accessibility.setProperty("highContrast", high_contrast)
+    theme = kiosk.engine.singletonInstance("theme", "Theme")
+
+    def stands_out(root: QQuickItem, ground: str) -> bool:
+        buttons = [
+            item
+            for item in descendants(root)
+            if item.objectName().startswith("languageButton_") and item.isVisible()
+        ]
+        chosen = [b for b in buttons if b.property("selected")]
+        others = [b for b in buttons if not b.property("selected")]
+        assert len(chosen) == 1 and others
+
+        def ratio(item: QQuickItem) -> float:
+            # A translucent pill is seen as its colour over the ground.
+            pill, under = item.property("color"), QColor(ground)
+            alpha = pill.alphaF()
+            seen = QColor.fromRgbF(
+                *(
+                    alpha * getattr(pill, part)() + (1 - alpha) * getattr(under, part)()
+                    for part in ("redF", "greenF", "blueF")
+                )
+            )
+            return contrast_ratio(seen.name(), ground)
+
+        return all(ratio(chosen[0]) > ratio(other) for other in others)
+
+    open_corner(qtbot, kiosk, "clean-valleys")
+    assert stands_out(find(kiosk, "cornerView"), theme.property("background").name())
+    tap(kiosk, find(kiosk, "galleryThumb_0"))
+    qtbot.waitUntil(lambda: find_item(kiosk, "imageViewer") is not None)
+    settled(qtbot, kiosk)
+    assert stands_out(find(kiosk, "imageViewer"), theme.property("viewerBackground").name())

@@ -206,6 +206,7 @@ Rectangle {
         }
         spacing: Theme.spaceM
         LanguageSwitch {
+            onDark: true
             languages: viewer.exhibit.languages
             current: viewer.exhibit.language
             onChosen: language => viewer.exhibit.language = language

@@ -11,6 +11,10 @@ Rectangle {
     property color tint: Theme.surface
     property color ink: Theme.text
     property bool selected: false
+    // A selected button is the ink's colour with the ground's colour as its text: dark on
+    // a light page, light on a dark overlay (set both there).
+    property color selectedTint: Theme.text
+    property color selectedInk: Theme.background
     // A switch (a mode, a language): says "on" or "off" to a screen reader.
     property bool toggle: false
     property int fontSize: Theme.labelSize
@@ -33,7 +37,7 @@ Rectangle {
     radius: height / 2
     // Not available now (nothing to roll back to, an install running): faded.
     opacity: enabled ? 1 : 0.4
-    color: selected ? Theme.text : tint
+    color: selected ? selectedTint : tint
     border.color: Theme.hairline
     border.width: selected ? 0 : (Theme.highContrast ? 2 : 1)
 
@@ -46,7 +50,7 @@ Rectangle {
             textFormat: Text.PlainText
             visible: button.icon.length > 0
             text: button.icon
-            color: button.selected ? Theme.background : button.ink
+            color: button.selected ? button.selectedInk : button.ink
             font.pixelSize: Theme.leadSize
             font.weight: Font.Bold
             anchors.verticalCenter: parent.verticalCenter
@@ -55,7 +59,7 @@ Rectangle {
             textFormat: Text.PlainText
             visible: button.text.length > 0
             text: button.text
-            color: button.selected ? Theme.background : button.ink
+            color: button.selected ? button.selectedInk : button.ink
             font.pixelSize: button.fontSize
             font.weight: Font.Bold
             anchors.verticalCenter: parent.verticalCenter

@@ -302,6 +302,7 @@ Rectangle {
         }
         LanguageSwitch {
             anchors.right: parent.right
+            onDark: true
             languages: corner.exhibit.languages
             current: corner.exhibit.language
             onChosen: language => corner.exhibit.language = language
