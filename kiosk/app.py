@@ -19,7 +19,7 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk import trace
 from kiosk.analytics.log import InteractionLog
-from kiosk.bridge.qt_messages import install_qt_log_handler
+from kiosk.bridge.qt_messages import QtMessagesThroughStderr
 from kiosk.bridge.termination import TerminationWatch
 from kiosk.composition import WindowOptions, compose
 from kiosk.config import KioskConfig
@@ -87,9 +87,10 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
     trace.mark(
         "package_opened", package_id=package.content.package_id, version=package.content.version
     )
+    qt_messages = QtMessagesThroughStderr()
     try:
         media = _extract_media(package, installer)
-        install_qt_log_handler()
+        qt_messages.start()
         choose_renderer(config)
         app = QGuiApplication.instance() or QGuiApplication([])
         assert isinstance(app, QGuiApplication)
@@ -128,6 +129,7 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
                 interaction_log.close()
     finally:
         package.close()
+        qt_messages.stop()
 
 
 def _installed_or_demo(installer: Installer, guard: CrashGuard | None) -> Path:

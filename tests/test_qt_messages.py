@@ -1,39 +1,95 @@
 """Qt's messages in the kiosk's log: expected ones out of the staff's "recent problems",
-the ones staff can act on in their words."""
+the ones staff can act on in their words; and they reach the log without Qt's threads
+waiting for Python."""
 
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import textwrap
 
 import pytest
-from PySide6.QtCore import qWarning
 
-from kiosk.bridge.qt_messages import install_qt_log_handler
+from kiosk.bridge.qt_messages import log_qt_line
+
+MARK = "\x1eqt\x1f"
+
+
+def qt_line(kind: str, message: str, where: str = "") -> str:
+    """A line as Qt writes it to stderr with the kiosk's message pattern."""
+    file, _, line = where.partition(":")
+    return f"{MARK}{kind}\x1f{file}\x1f{line}\x1f{message}"
 
 
 @pytest.fixture
-def qt_messages_to_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    """The kiosk's Qt message handler, for this test (pytest-qt restores its own after)."""
-    install_qt_log_handler()
+def qt_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.DEBUG, logger="qt")
     return caplog
 
 
-def test_expected_warnings_are_kept_below_the_problems(qt_messages_to_log) -> None:
-    qWarning("QRhi* ensureRhi : No RHI backend. Using CPU conversion.")
-    (record,) = qt_messages_to_log.records
+def test_expected_warnings_are_kept_below_the_problems(qt_log) -> None:
+    assert log_qt_line(
+        qt_line("warning", "QRhi* ensureRhi : No RHI backend. Using CPU conversion.")
+    )
+    (record,) = qt_log.records
     assert record.levelno == logging.INFO
 
 
-def test_no_sound_server_is_a_problem_in_plain_words(qt_messages_to_log) -> None:
-    qWarning("PulseAudioService: pa_context_connect() failed")
-    (record,) = qt_messages_to_log.records
+def test_no_sound_server_is_a_problem_in_plain_words(qt_log) -> None:
+    log_qt_line(qt_line("warning", "PulseAudioService: pa_context_connect() failed"))
+    (record,) = qt_log.records
     assert record.levelno == logging.WARNING
     assert record.getMessage().startswith("no sound server is running: videos play without sound")
 
 
-def test_other_warnings_stay_warnings_as_qt_said_them(qt_messages_to_log) -> None:
-    qWarning("qrc:/Main.qml:12: TypeError: Cannot read property of null")
-    (record,) = qt_messages_to_log.records
+def test_other_warnings_stay_warnings_as_qt_said_them(qt_log) -> None:
+    log_qt_line(qt_line("warning", "TypeError: Cannot read property of null", "Main.qml:12"))
+    (record,) = qt_log.records
     assert record.levelno == logging.WARNING
-    assert "TypeError: Cannot read property of null" in record.getMessage()
+    assert record.getMessage() == "TypeError: Cannot read property of null (Main.qml:12)"
+
+
+def test_lines_not_from_qt_are_not_logged(qt_log) -> None:
+    assert not log_qt_line("Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'clip.mp4':")
+    assert qt_log.records == []
+
+
+def test_a_running_kiosk_logs_qt_through_stderr_and_keeps_the_rest_on_the_terminal() -> None:
+    """As run_kiosk sets it up: a Qt warning from any thread arrives in the log, in
+    words; whatever else writes to stderr still reaches the terminal."""
+    script = textwrap.dedent(
+        """
+        import logging, os, sys
+        from PySide6.QtCore import QCoreApplication, QThread, qWarning
+        from kiosk.bridge.qt_messages import QtMessagesThroughStderr
+
+        logging.basicConfig(level=logging.INFO, format="LOG %(levelname)s %(message)s")
+        app = QCoreApplication([])
+        route = QtMessagesThroughStderr()
+        route.start()
+
+        class Speaker(QThread):
+            def run(self):
+                qWarning("PulseAudioService: pa_context_connect() failed")
+
+        speaker = Speaker()
+        speaker.start()
+        speaker.wait()
+        os.write(2, b"Input #0, mov, from 'clip.mp4':\\n")
+        route.stop()
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOG WARNING no sound server is running" in result.stderr
+    assert "Input #0, mov, from 'clip.mp4':" in result.stderr
+    assert "\x1e" not in result.stderr  # no raw Qt line left unread
+
+
+def test_a_message_without_a_place_names_none(qt_log) -> None:
+    log_qt_line(qt_line("info", "Using Qt multimedia with FFmpeg", "unknown:0"))
+    (record,) = qt_log.records
+    assert record.getMessage() == "Using Qt multimedia with FFmpeg"
