@@ -224,7 +224,7 @@ def compose(
     def corner_titles() -> dict[str, str]:
         return {corner.corner_id: corner.title.get("ko") for corner in exhibit.content.corners}
 
-    content_page = ContentPage(watcher, installer, outcome, status.refresh)
+    content_page = ContentPage(watcher, installer, outcome)
     today = TodayPage(paths.root, corner_titles)
     export = ExportPage(paths.root, watcher.sticks, outcome)
     pages = StaffPages(access, outcome, status, content_page, today, export, sound, screen, show)
@@ -239,6 +239,7 @@ def compose(
     watcher.packageInstalled.connect(lambda path: switcher.installed(Path(path)))
     watcher.packageApproved.connect(lambda path: switcher.show_now(Path(path)))
     content_page.rolledBack.connect(lambda path: switcher.show_now(Path(path)))
+    content_page.rolledBack.connect(status.refresh)  # what shows now, and before it
 
     # -- what a session's end resets, in order
     lifecycle = SessionLifecycle(session)

@@ -203,7 +203,7 @@ class Exhibit(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUnc
 
     @Property(str, notify=currentCornerChanged)
     def currentCornerId(self) -> str:
-        return self._corner.corner_id if self._corner else ""
+        return self.open_corner_id
 
     @Property(str, notify=paletteChanged)
     def currentCornerColour(self) -> str:

@@ -20,17 +20,14 @@ from PySide6.QtCore import (
     QUrl,
 )
 
+from kiosk.bridge.record_model import camel_case
 from kiosk.content.package import CornerContent, MediaItem
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _role_names(roles: type[IntEnum]) -> dict[int, QByteArray]:
-    names = {}
-    for role in roles:
-        head, *rest = role.name.lower().split("_")
-        names[int(role)] = QByteArray((head + "".join(part.title() for part in rest)).encode())
-    return names
+    return {int(role): QByteArray(camel_case(role.name.lower()).encode()) for role in roles}
 
 
 class MediaUrls:

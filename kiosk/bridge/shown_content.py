@@ -49,15 +49,13 @@ class ShownContent(QObject):
 
     def show(self, path: Path) -> bool:
         """Show the installed package ``path``; False (and the old content) if it cannot."""
+        package: ContentPackage | None = None
         try:
             package = ContentPackage.open(path)
-        except (KioskError, OSError) as error:
-            log.error("the new content could not be shown, keeping the old: %s", error)
-            return False
-        try:
             media = self._installer.media.extract_all(package)
         except (KioskError, OSError) as error:
-            package.close()
+            if package is not None:
+                package.close()
             log.error("the new content could not be shown, keeping the old: %s", error)
             return False
         if self._crash_guard is not None:

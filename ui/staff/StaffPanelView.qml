@@ -22,6 +22,22 @@ Rectangle {
         acceptedButtons: Qt.AllButtons
     }
 
+    // Read again what the page shown says (the rest was read when the panel opened).
+    function refreshPage() {
+        switch (panel.page) {
+        case "status":
+            panel.staff.status.refresh();
+            break;
+        case "content":
+            panel.staff.content.refresh();
+            panel.staff.status.refresh(); // whether there is content to roll back to
+            break;
+        case "today":
+            panel.staff.today.refresh();
+            break;
+        }
+    }
+
     function outcomeText(kind: int, detail: string): string {
         switch (kind) {
         case StaffOutcome.Exporting:
@@ -100,9 +116,7 @@ Rectangle {
                 selected: panel.page === modelData.page
                 onActivated: {
                     panel.page = modelData.page;
-                    panel.staff.status.refresh();
-                    panel.staff.today.refresh();
-                    panel.staff.content.refresh();
+                    panel.refreshPage();
                 }
             }
         }

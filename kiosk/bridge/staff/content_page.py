@@ -4,7 +4,6 @@ the install under way, new content waiting for a quiet moment, and the rollback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,14 +46,12 @@ class ContentPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         watcher: PackageWatcher,
         installer: Installer | None,
         outcome: StaffOutcome,
-        rolled_back: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._watcher = watcher
         self._installer = installer
         self._outcome = outcome
-        self._rolled_back = rolled_back
         self._waiting = ""
         self._found: RecordListModel[FoundPackage] = RecordListModel(FoundPackage, self)
         watcher.foundChanged.connect(self.refresh)
@@ -112,4 +109,3 @@ class ContentPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         log.info("staff rolled back to %s", path.name)
         self.rolledBack.emit(str(path))
         self._outcome.say(Kind.RolledBack, path.name)
-        self._rolled_back()
