@@ -205,7 +205,7 @@
         <translation>사진 %2장 중 %1번째</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="216"/>
+        <location filename="../components/ImageViewer.qml" line="217"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -393,92 +393,92 @@
 <context>
     <name>StaffPanelView</name>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="28"/>
+        <location filename="../staff/StaffPanelView.qml" line="44"/>
         <source>Saving to the USB stick…</source>
         <translation>USB에 저장하는 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="30"/>
+        <location filename="../staff/StaffPanelView.qml" line="46"/>
         <source>Saved to the USB stick: %1</source>
         <translation>USB에 저장했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="32"/>
+        <location filename="../staff/StaffPanelView.qml" line="48"/>
         <source>No USB stick found: insert one and try again.</source>
         <translation>USB를 찾지 못했습니다. USB를 꽂고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="34"/>
+        <location filename="../staff/StaffPanelView.qml" line="50"/>
         <source>Could not save: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="36"/>
+        <location filename="../staff/StaffPanelView.qml" line="52"/>
         <source>The previous content shows again: %1</source>
         <translation>이전 콘텐츠를 다시 보여 줍니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="38"/>
+        <location filename="../staff/StaffPanelView.qml" line="54"/>
         <source>Could not roll back: %1</source>
         <translation>되돌리지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="40"/>
+        <location filename="../staff/StaffPanelView.qml" line="56"/>
         <source>Installing %1…</source>
         <translation>%1 설치 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="42"/>
+        <location filename="../staff/StaffPanelView.qml" line="58"/>
         <source>Another package is being installed; wait for it.</source>
         <translation>다른 패키지를 설치하고 있습니다. 끝날 때까지 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="44"/>
+        <location filename="../staff/StaffPanelView.qml" line="60"/>
         <source>Could not install: %1</source>
         <translation>설치하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="46"/>
+        <location filename="../staff/StaffPanelView.qml" line="62"/>
         <source>The content was read again.</source>
         <translation>콘텐츠를 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="62"/>
+        <location filename="../staff/StaffPanelView.qml" line="78"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="72"/>
+        <location filename="../staff/StaffPanelView.qml" line="88"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="76"/>
+        <location filename="../staff/StaffPanelView.qml" line="92"/>
         <source>Content</source>
         <translation>콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="80"/>
+        <location filename="../staff/StaffPanelView.qml" line="96"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="84"/>
+        <location filename="../staff/StaffPanelView.qml" line="100"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="88"/>
+        <location filename="../staff/StaffPanelView.qml" line="104"/>
         <source>Sound and screen</source>
         <translation>소리와 화면</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="92"/>
+        <location filename="../staff/StaffPanelView.qml" line="108"/>
         <source>Show</source>
         <translation>운영</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="116"/>
+        <location filename="../staff/StaffPanelView.qml" line="130"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -593,7 +593,7 @@
         <translation>코너</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="167"/>
+        <location filename="../staff/TodayView.qml" line="169"/>
         <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
         <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
     </message>

@@ -154,15 +154,17 @@ Column {
             required property int dwellSeconds
             required property int plays
             required property int completions
+            readonly property real titleWidth: Math.min(Theme.px(420), page.width * 0.4)
+            width: page.width
             spacing: Theme.spaceM
             StaffText {
-                width: Theme.px(420)
+                width: cornerRow.titleWidth
                 text: cornerRow.title
                 strong: true
-                wrapMode: Text.NoWrap
-                elide: Text.ElideRight
             }
+            // Wraps in what is left of the page's width (a tall screen has little).
             StaffText {
+                width: cornerRow.width - cornerRow.titleWidth - cornerRow.spacing
                 objectName: "cornerFigures_" + cornerRow.cornerId
                 text: qsTr("%1 visits · %2 min · %3 of %4 videos to the end").arg(
                           cornerRow.visits).arg(Math.round(cornerRow.dwellSeconds / 60)).arg(
