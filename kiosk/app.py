@@ -94,42 +94,59 @@ def _run(config: KioskConfig, options: RunOptions) -> int:
         choose_renderer(config)
         app = QGuiApplication.instance() or QGuiApplication([])
         assert isinstance(app, QGuiApplication)
-        interaction_log = _open_interaction_log(installer.paths)
-        kiosk = compose(
-            config,
-            installer.paths,
-            package.content,
-            media,
-            installer=installer,
-            # No watching for new content while only taking a screenshot.
-            watching=not options.screenshot,
-            interaction_log=interaction_log,
-            crash_guard=guard,
-            kiosk_mode=not (options.windowed or options.screenshot),
-        )
+        # From here a SIGTERM ends the kiosk cleanly, even one that comes while it starts.
+        termination = TerminationWatch(app)
         try:
-            windowed = options.windowed or options.screenshot is not None
-            kiosk.show(WindowOptions(windowed=windowed, size=options.size))
-            if options.screenshot:
-                kiosk.session.touched()  # the home screen, not the attract loop
-                return kiosk.save_screenshot(options.screenshot)
-            log.info("showing %s %s", package.content.package_id, package.content.version)
-            kiosk.start()
-            termination = TerminationWatch(app)
-            try:
-                code = app.exec()
-            finally:
-                termination.stop()
-            if guard is not None:
-                guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
-            return EXIT_RESTART if kiosk.restart_requested else code
+            return _show(config, options, app, package, media, installer, guard, termination)
         finally:
-            kiosk.close()
-            if interaction_log is not None:
-                interaction_log.close()
+            termination.stop()
     finally:
         package.close()
         qt_messages.stop()
+
+
+def _show(
+    config: KioskConfig,
+    options: RunOptions,
+    app: QGuiApplication,
+    package: ContentPackage,
+    media: Mapping[str, Path],
+    installer: Installer,
+    guard: CrashGuard | None,
+    termination: TerminationWatch,
+) -> int:
+    """Compose the kiosk on ``package`` and show it until it is asked to stop."""
+    interaction_log = _open_interaction_log(installer.paths)
+    kiosk = compose(
+        config,
+        installer.paths,
+        package.content,
+        media,
+        installer=installer,
+        # No watching for new content while only taking a screenshot.
+        watching=not options.screenshot,
+        interaction_log=interaction_log,
+        crash_guard=guard,
+        kiosk_mode=not (options.windowed or options.screenshot),
+    )
+    try:
+        windowed = options.windowed or options.screenshot is not None
+        kiosk.show(WindowOptions(windowed=windowed, size=options.size))
+        if options.screenshot:
+            kiosk.session.touched()  # the home screen, not the attract loop
+            return kiosk.save_screenshot(options.screenshot)
+        log.info("showing %s %s", package.content.package_id, package.content.version)
+        kiosk.start()
+        # Asked to stop before the event loop ran: Qt would ignore the request, so it is
+        # not started at all.
+        code = 0 if termination.requested else app.exec()
+        if guard is not None:
+            guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
+        return EXIT_RESTART if kiosk.restart_requested else code
+    finally:
+        kiosk.close()
+        if interaction_log is not None:
+            interaction_log.close()
 
 
 def _installed_or_demo(installer: Installer, guard: CrashGuard | None) -> Path:

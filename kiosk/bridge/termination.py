@@ -27,6 +27,8 @@ class TerminationWatch(QObject):
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self._app = app
+        # True once asked: a request before the event loop runs is otherwise lost.
+        self.requested = False
         self._receive, self._send = socket.socketpair()
         self._receive.setblocking(False)
         self._send.setblocking(False)
@@ -45,6 +47,7 @@ class TerminationWatch(QObject):
 
     def _ask_to_quit(self, number: int, _frame: FrameType | None) -> None:
         log.info("asked to stop (%s): closing", signal.Signals(number).name)
+        self.requested = True
         # exit(), not quit(): quit() asks the windows first, and the kiosk's refuses.
         self._app.exit(0)
 
