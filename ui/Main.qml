@@ -53,6 +53,12 @@ Window {
 
     readonly property bool cornerOpen: exhibit.currentCornerId.length > 0
     readonly property bool panelOpen: accessibility.panelOpen
+    // Large text or low position: pages are as tall as their text and scroll as a whole.
+    readonly property bool flowing: accessibility.lowPosition || Theme.largeText
+    // How far from the left the bottom bar's contents reach over the page: the button, or
+    // the whole width while a notice about new content shows beside it.
+    readonly property real barReach: contentNotice.visible ? width : a11yButton.x
+                                                             + a11yButton.width + Theme.spaceL
 
     // The layers over the page, bottom to top. This order is their z order, and Escape
     // (a keypad's back key) closes the topmost open one that Escape may close; the
@@ -311,7 +317,9 @@ Window {
                     left: parent.left
                     right: parent.right
                     top: parent.top
-                    bottom: bottomBar.top
+                    // Flowing pages end above the bar; others lie under it as well, and
+                    // keep clear of the accessibility button (barHeight, barReach).
+                    bottom: window.flowing ? bottomBar.top : parent.bottom
                 }
                 clip: true
                 contentWidth: width
@@ -332,8 +340,9 @@ Window {
                     width: scroller.width
                     height: scroller.contentHeight
                     exhibit: window.exhibit
-                    flowing: content.low || Theme.largeText
+                    flowing: window.flowing
                     lowPosition: content.low
+                    barHeight: window.flowing ? 0 : bottomBar.height
                     viewportHeight: scroller.height
                     visible: !cornerView.visible
                 }
@@ -343,8 +352,10 @@ Window {
                     width: scroller.width
                     height: scroller.contentHeight
                     exhibit: window.exhibit
-                    flowing: content.low || Theme.largeText
+                    flowing: window.flowing
                     lowPosition: content.low
+                    barHeight: window.flowing ? 0 : bottomBar.height
+                    barReach: window.barReach
                     guideVolume: window.accessibility.guideVolume
                     masterVolume: window.sound.masterVolume
                     viewportY: scroller.contentY
@@ -369,6 +380,9 @@ Window {
             Item {
                 id: bottomBar
                 objectName: "bottomBar"
+                // A picture or video over the whole screen covers the bar too; it is back
+                // when that closes. (Flowing pages end above the bar: it stays.)
+                visible: window.flowing || !cornerView.overlayOpen
                 anchors {
                     left: parent.left
                     right: parent.right
@@ -388,6 +402,34 @@ Window {
                     }
                     open: window.panelOpen
                     onActivated: window.accessibility.panelOpen = !window.panelOpen
+                }
+                // A page taller than the screen says that it goes on, and reads on by most
+                // of a screen at a time (from its end, back to its top).
+                PillButton {
+                    objectName: "pageReadOnButton"
+                    readonly property bool atEnd: scroller.atYEnd
+                    anchors {
+                        right: parent.right
+                        rightMargin: Theme.spaceXl
+                        bottom: parent.bottom
+                        bottomMargin: Theme.spaceM
+                    }
+                    visible: scroller.interactive && !contentNotice.visible
+                    icon: atEnd ? "↑" : "↓"
+                    text: atEnd ? qsTr("Back to the top") : qsTr("Read on")
+                    onActivated: {
+                        const most = scroller.contentHeight - scroller.height;
+                        pageScroll.to = atEnd ? 0 : Math.min(most, scroller.contentY + Math.round(
+                                                                 scroller.height * 0.8));
+                        pageScroll.restart();
+                    }
+                    NumberAnimation {
+                        id: pageScroll
+                        target: scroller
+                        property: "contentY"
+                        duration: Theme.calm
+                        easing.type: Easing.OutCubic
+                    }
                 }
             }
         }

@@ -548,12 +548,12 @@ def test_voice_guidance_speaks_with_an_engine(qtbot, make_kiosk) -> None:
 
 
 def test_a_page_is_read_aloud_and_stops(qtbot, make_kiosk) -> None:
-    """A page with a recorded narration shows Listen; it plays, stops on a second tap,
-    and stops when the visitor turns the page or plays the video."""
+    """A page with a recorded narration shows Listen at its foot; it plays, stops on a
+    second tap, and stops when the visitor turns the page or plays the video."""
     ui = make_kiosk()
     open_corner(qtbot, ui, "public-delivery-app")
-    button = find(ui, "narrationButton_0")
-    assert button.isVisible() and not find(ui, "narrationButton_1").isVisible()
+    button = find(ui, "pageNarrationButton")
+    assert button.isVisible()
     player = ui.window.findChild(QObject, "narrationPlayer")
     tap(ui, button)
     qtbot.waitUntil(lambda: player.property("position") > 300, timeout=10_000)
@@ -570,6 +570,18 @@ def test_a_page_is_read_aloud_and_stops(qtbot, make_kiosk) -> None:
     qtbot.waitUntil(lambda: button.property("selected"))
     tap(ui, find(ui, "sectionTab_1"))
     qtbot.waitUntil(lambda: player.property("source").isEmpty())
+    # The next page has no recording: no button.
+    qtbot.waitUntil(lambda: not button.isVisible())
+
+
+def test_a_flowing_page_offers_its_reading_above_its_text(qtbot, make_kiosk) -> None:
+    ui = make_kiosk()
+    switch_on(qtbot, ui, "largeText")
+    open_corner(qtbot, ui, "public-delivery-app")
+    assert not shown(ui, "pageNarrationButton")
+    button = find(ui, "narrationButton_0")
+    assert button.isVisible() and not find(ui, "narrationButton_1").isVisible()
+    assert scene_rect(button).bottom() < scene_rect(find(ui, "sectionBody_0")).top()
 
 
 def test_the_panel_says_what_its_volume_is_of(qtbot, make_kiosk) -> None:

@@ -21,8 +21,14 @@ ListView {
         required property url imageUrl
         required property real aspect
         objectName: "galleryThumb_" + index
+        // A few pictures share the strip's width (cropped, down to square) so none is cut
+        // at its edge; many keep their shape and the strip scrolls.
+        readonly property real natural: height * Math.min(Math.max(aspect, 1.2), 1.8)
+        readonly property real shared: (strip.width - (strip.count - 1) * strip.spacing)
+                                       / strip.count
+
         height: strip.height
-        width: Math.round(height * Math.min(Math.max(aspect, 1.2), 1.8))
+        width: Math.round(shared >= height ? Math.min(natural, shared) : natural)
 
         activeFocusOnTab: true
         Accessible.role: Accessible.Button

@@ -2,7 +2,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import theme
 
-// A corner's sections as pages: tabs to jump, a swipe to turn; long text scrolls in its page.
+// A corner's sections as pages: tabs to jump, a swipe to turn; long text reads on by whole
+// lines in its page, with a button that says it goes on.
 Item {
     id: pager
 
@@ -15,9 +16,9 @@ Item {
     // Narration: which recording plays now (the corner view owns the player).
     property url narrationPlaying
     signal narrationToggled(url source)
-    readonly property real naturalHeight: tabs.height + Theme.spaceL + ((
-                                                                            pages.currentItem as Flickable)
-                                                                        ?.contentHeight ?? 0)
+    readonly property real naturalHeight: tabs.height + Theme.spaceM + ((
+                                                                            pages.currentItem as SectionPage)
+                                                                        ?.implicitHeight ?? 0)
 
     // Tabs wrap onto a second line rather than run off the edge (long English titles,
     // large text).
@@ -90,8 +91,9 @@ Item {
             left: parent.left
             right: parent.right
             top: tabs.bottom
-            bottom: parent.bottom
-            topMargin: Theme.spaceL
+            bottom: footer.visible ? footer.top : parent.bottom
+            topMargin: Theme.spaceM
+            bottomMargin: footer.visible ? Theme.spaceM : 0
         }
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
@@ -102,81 +104,75 @@ Item {
         clip: true
         model: pager.model
 
-        delegate: Flickable {
-            id: page
-            required property int index
-            required property string title
-            required property string body
-            required property url narrationUrl
-            objectName: "sectionPage_" + index
+        delegate: SectionPage {
             width: pages.width
-            height: pages.height
-            contentHeight: text.implicitHeight + Theme.spaceL
-            clip: true
-            interactive: !pager.flowing
-            boundsBehavior: Flickable.StopAtBounds
-            flickableDirection: Flickable.VerticalFlick
+            height: pager.flowing ? implicitHeight : pages.height
+            flowing: pager.flowing
+            narrationPlaying: pager.narrationPlaying
+            onNarrationToggled: source => pager.narrationToggled(source)
+        }
+    }
 
-            Column {
-                id: text
-                width: page.width
-                spacing: Theme.spaceM
+    // The page's foot: reading aloud, where the visitor is among the pages, and, when the
+    // text goes on, a button that says so and reads on (from the end, back to the start).
+    Item {
+        id: footer
+        readonly property SectionPage page: pages.currentItem as SectionPage
+        readonly property SectionReading reading: page?.reading ?? null
+        visible: !pager.flowing
+        anchors {
+            left: parent.left
+            right: parent.right
+            bottom: parent.bottom
+        }
+        height: Theme.controlHeight
 
-                Text {
-                    textFormat: Text.PlainText
-                    width: parent.width
-                    text: page.title
-                    color: Theme.text
-                    font.pixelSize: Theme.titleSize
-                    font.weight: Font.Bold
-                    wrapMode: Text.Wrap
-                }
-                // A recorded reading of the page, for visitors who cannot read it.
-                PillButton {
-                    objectName: "narrationButton_" + page.index
-                    readonly property bool playing: page.narrationUrl.toString().length > 0
-                                                    && page.narrationUrl.toString()
-                                                    === pager.narrationPlaying.toString()
-                    visible: page.narrationUrl.toString().length > 0
-                    text: playing ? qsTr("Stop reading") : qsTr("Listen to this page")
-                    selected: playing
-                    toggle: true
-                    onActivated: pager.narrationToggled(page.narrationUrl)
-                }
-                Text {
-                    textFormat: Text.PlainText
-                    objectName: "sectionBody_" + page.index
-                    width: parent.width
-                    text: page.body
-                    color: Theme.text
-                    font.pixelSize: Theme.bodySize
-                    wrapMode: Text.Wrap
-                    lineHeight: Theme.bodyLineHeight
-                }
+        Row {
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Theme.spaceM
+
+            NarrationButton {
+                objectName: "pageNarrationButton"
+                narrationUrl: footer.page?.narrationUrl ?? ""
+                narrationPlaying: pager.narrationPlaying
+                onNarrationToggled: source => pager.narrationToggled(source)
             }
+            Row {
+                objectName: "pageDots"
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: Theme.spaceXs
+                visible: pages.count > 1
+                Accessible.role: Accessible.Indicator
+                Accessible.name: qsTr("Page %1 of %2").arg(pages.currentIndex + 1).arg(pages.count)
 
-            // More text below: a soft fade says so without hiding anything for good.
-            Rectangle {
-                visible: page.contentHeight > page.height && !page.atYEnd
-                anchors {
-                    left: parent.left
-                    right: parent.right
-                    bottom: parent.bottom
-                }
-                height: Theme.spaceXl
-                gradient: Gradient {
-                    GradientStop {
-                        position: 0
-                        color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b,
-                                       0)
-
-                    }
-                    GradientStop {
-                        position: 1
-                        color: Theme.background
+                Repeater {
+                    model: pages.count
+                    Rectangle {
+                        required property int index
+                        readonly property bool current: index === pages.currentIndex
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: current ? Theme.px(32) : Theme.px(12)
+                        height: Theme.px(12)
+                        radius: height / 2
+                        color: current ? pager.accent : Theme.hairline
+                        Behavior on width {
+                            NumberAnimation {
+                                duration: Theme.quick
+                            }
+                        }
                     }
                 }
             }
+        }
+
+        PillButton {
+            objectName: "readOnButton"
+            readonly property bool atEnd: footer.reading?.atEnd ?? false
+            anchors.right: parent.right
+            visible: footer.reading?.overflows ?? false
+            icon: atEnd ? "↑" : "↓"
+            text: atEnd ? qsTr("Back to the start") : qsTr("Read on")
+            onActivated: footer.reading.readOn()
         }
     }
 }

@@ -213,34 +213,57 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="263"/>
+        <location filename="../Main.qml" line="270"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="484"/>
+        <location filename="../Main.qml" line="420"/>
+        <source>Back to the top</source>
+        <translation>맨 위로</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="420"/>
+        <source>Read on</source>
+        <translation>이어서 읽기</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="527"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="484"/>
+        <location filename="../Main.qml" line="527"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="485"/>
+        <location filename="../Main.qml" line="528"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="487"/>
+        <location filename="../Main.qml" line="530"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="487"/>
+        <location filename="../Main.qml" line="530"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationButton</name>
+    <message>
+        <location filename="../components/NarrationButton.qml" line="16"/>
+        <source>Stop reading</source>
+        <translation>읽기 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../components/NarrationButton.qml" line="16"/>
+        <source>Listen to this page</source>
+        <translation>이 페이지 듣기</translation>
     </message>
 </context>
 <context>
@@ -279,14 +302,19 @@
 <context>
     <name>SectionPager</name>
     <message>
-        <location filename="../components/SectionPager.qml" line="141"/>
-        <source>Stop reading</source>
-        <translation>읽기 멈춤</translation>
+        <location filename="../components/SectionPager.qml" line="146"/>
+        <source>Page %1 of %2</source>
+        <translation>%2쪽 중 %1쪽</translation>
     </message>
     <message>
-        <location filename="../components/SectionPager.qml" line="141"/>
-        <source>Listen to this page</source>
-        <translation>이 페이지 듣기</translation>
+        <location filename="../components/SectionPager.qml" line="174"/>
+        <source>Back to the start</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <location filename="../components/SectionPager.qml" line="174"/>
+        <source>Read on</source>
+        <translation>이어서 읽기</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,13 @@ QtObject {
     readonly property int leadSize: type(30, 2)
     readonly property int bodySize: type(27, 2)
     readonly property int labelSize: type(22, 2)
+    // Line spacing of body text, in the font's own line heights.
     readonly property real bodyLineHeight: 1.3
+    // The same in whole pixels: reading windows hold whole lines of it (SectionReading).
+    readonly property int bodyPitch: Math.ceil(bodyMetrics.height * bodyLineHeight)
+    readonly property FontMetrics bodyMetrics: FontMetrics {
+        font.pixelSize: theme.bodySize
+    }
 
     // Spacing on an 8 px grid.
     readonly property int spaceXs: px(8)

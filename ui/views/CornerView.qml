@@ -25,6 +25,10 @@ Rectangle {
     readonly property bool narrating: narration.playbackState === MediaPlayer.PlayingState
     property real viewportY: 0
     property real viewportHeight: height
+    // The bottom bar (the accessibility button) lies over the view's bottom left, this high
+    // and this far from the left edge: what lies left of it keeps above it.
+    property real barHeight: 0
+    property real barReach: 0
     readonly property bool portrait: flowing || height > width
     readonly property bool overlayOpen: videoExpanded || viewerLoader.active
     // The enlarged gallery picture, or "" when none is open.
@@ -45,11 +49,21 @@ Rectangle {
     signal videoWatched(string cornerId, real seconds, bool complete)
 
     readonly property int margin: Theme.spaceXl
+    // Where what lies over the bottom bar's reach ends: a margin above the bar.
+    readonly property real floor: barHeight > 0 ? height - barHeight - Theme.spaceL : height
+                                                  - margin
+    // Where the reading ends (unless flowing): above the pictures in portrait; in landscape
+    // at the bottom margin, or above the bar if the bar reaches under the reading column.
+    readonly property real readingBottom: portrait ? (hasGallery ? gallery.y - Theme.spaceL :
+                                                                   floor) : pager.x < barReach
+                                                     ? floor : height - margin
     readonly property int topBarHeight: Theme.controlHeight
     // Landscape: the media column's width; the reading column takes the rest.
     readonly property int mediaWidth: {
+        // Landscape: on a wide screen (16:9) the reading takes a little more, so its tabs
+        // and lines are longer; on a squarer one the video keeps room for its controls.
         if (!portrait)
-            return Math.round(width * 0.56) - margin;
+            return Math.round(width * (width / viewportHeight > 1.6 ? 0.52 : 0.56)) - margin;
         // Flowing, the whole video and its controls fit on screen at once.
         const full = width - 2 * margin;
         return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) :
@@ -210,14 +224,12 @@ Rectangle {
         readonly property int landscapeTop: videoSlot.y + videoSlot.height + (corner.hasVideo
                                                                               ? Theme.spaceL : 0)
         x: corner.margin
-        y: corner.flowing ? landscapeTop : corner.portrait ? corner.height - corner.margin - height :
-                                                             landscapeTop
+        y: corner.flowing ? landscapeTop : corner.portrait ? corner.floor - height : landscapeTop
         width: corner.flowing ? corner.width - 2 * corner.margin : corner.mediaWidth
         enabled: !corner.overlayOpen
         height: corner.portrait || !corner.hasGallery ? corner.galleryHeight : Math.max(
                                                             corner.galleryHeight, Math.min(Theme.px(
-                                                                                               280), corner.height
-                                                                                           - corner.margin
+                                                                                               280), corner.floor
                                                                                            - landscapeTop))
         visible: corner.hasGallery
         model: corner.exhibit.gallery
@@ -239,10 +251,7 @@ Rectangle {
         width: heading.width
         flowing: corner.flowing
         enabled: !corner.overlayOpen
-        height: corner.flowing ? naturalHeight : (corner.portrait ? gallery.y - (corner.hasGallery
-                                                                                 ? Theme.spaceL :
-                                                                                   0) : corner.height
-                                                                    - corner.margin) - y
+        height: corner.flowing ? naturalHeight : corner.readingBottom - y
         model: corner.exhibit.sections
         accent: corner.cornerColour
         narrationPlaying: corner.narrating ? narration.source : ""

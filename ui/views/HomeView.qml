@@ -12,6 +12,8 @@ Item {
     required property Exhibit exhibit
     // The height on screen: when flowing, the view itself is as tall as its content.
     property real viewportHeight: height
+    // The bottom bar's height over the view's foot (none when flowing: the page ends above).
+    property real barHeight: 0
     readonly property bool portrait: viewportHeight > width
     // Large text or low position: the tiles stack in one column at the height their text
     // needs, and the page scrolls (Main.qml) instead of squeezing the text.
@@ -114,7 +116,7 @@ Item {
             topMargin: home.lowPosition ? Theme.spaceM : Theme.spaceXl
         }
         // The bottom bar below keeps its own distance: a small margin is enough here.
-        height: home.flowing ? implicitHeight : home.height - y - Theme.spaceM
+        height: home.flowing ? implicitHeight : home.height - home.barHeight - y - Theme.spaceM
         // Flowing: one column, except tiles side by side in low position when the screen
         // is wide enough for each to keep its words whole.
         readonly property int fittingColumns: Math.floor((width + spacing) / (Theme.px(560)
