@@ -122,16 +122,19 @@ def test_leaving_a_corner_stops_its_video(qtbot, kiosk: KioskUi) -> None:
 
 
 def test_expand_and_collapse(qtbot, kiosk: KioskUi) -> None:
-    """The video fills the screen above the bottom bar (the accessibility button stays)
-    and comes back to its place."""
+    """Full screen is the whole screen: the bottom bar too; the video comes back to its
+    place by its own button or the labelled way back."""
     open_corner(qtbot, kiosk, "clean-valleys")
     panel = find(kiosk, "videoPanel")
-    page = find(kiosk, "pageScroller")
     small = (panel.width(), panel.height())
     tap(kiosk, find(kiosk, "expandButton"))
-    assert (panel.width(), panel.height()) == (1920, page.height())
-    assert page.height() > 1080 * 0.85
+    assert scene_rect(panel) == scene_rect(kiosk.window.contentItem())
+    assert not shown(kiosk, "bottomBar")
     tap(kiosk, find(kiosk, "expandButton"))
+    assert (panel.width(), panel.height()) == small
+    assert shown(kiosk, "bottomBar")
+    tap(kiosk, find(kiosk, "expandButton"))
+    tap(kiosk, find(kiosk, "leaveFullScreenButton"))
     assert (panel.width(), panel.height()) == small
     # Over the expanded video, home is still one tap away.
     tap(kiosk, find(kiosk, "expandButton"))
@@ -140,6 +143,51 @@ def test_expand_and_collapse(qtbot, kiosk: KioskUi) -> None:
     qtbot.waitUntil(lambda: not shown(kiosk, "cornerView"))
     open_corner(qtbot, kiosk, "clean-valleys")
     assert (panel.width(), panel.height()) == small  # a corner opens as new
+
+
+def caption_size(kiosk: KioskUi) -> int:
+    return int(find(kiosk, "captionText").property("font").pixelSize())
+
+
+def test_full_screen_controls_rest_and_a_touch_brings_them_back(qtbot, kiosk: KioskUi) -> None:
+    """Playing full screen, the controls (and the way back above) step aside after a few
+    seconds; a touch brings them back without pausing; captions are a step larger."""
+    open_corner(qtbot, kiosk, "public-delivery-app")
+    panel = find(kiosk, "videoPanel")
+    in_place = caption_size(kiosk)
+    tap(kiosk, find(kiosk, "expandButton"))
+    assert caption_size(kiosk) > in_place
+    panel.setProperty("controlsRestMs", 300)  # the few seconds, shortened
+    tap(kiosk, find(kiosk, "bigPlayButton"))
+    qtbot.waitUntil(lambda: panel.property("playing"), timeout=10_000)
+    qtbot.waitUntil(lambda: not shown(kiosk, "videoControls"))
+    assert not shown(kiosk, "leaveFullScreenButton")
+    tap(kiosk, panel)  # the picture: the controls come back, the video plays on
+    qtbot.waitUntil(lambda: shown(kiosk, "videoControls"))
+    assert shown(kiosk, "leaveFullScreenButton")
+    assert panel.property("playing")
+    # Shown again, a tap on the picture pauses as before; paused, the controls stay.
+    tap(kiosk, panel)
+    qtbot.waitUntil(lambda: not panel.property("playing"))
+    assert not panel.property("controlsResting") or shown(kiosk, "videoControls")
+
+
+def test_a_finished_video_offers_to_play_again(
+    qtbot, make_kiosk, demo_show: DemoShow, tmp_path: Path
+) -> None:
+    clip = make_clip(tmp_path / "short.mp4", seconds=0.6)
+    first = demo_show.content.corners[0].video
+    assert first is not None
+    ui = make_kiosk(media={**demo_show.media, first.media.sha256: clip})
+    open_corner(qtbot, ui, "public-delivery-app")
+    play = find(ui, "bigPlayButton")
+    assert play.property("icon") == "play"
+    tap(ui, play)
+    qtbot.waitUntil(lambda: find(ui, "videoPanel").property("ended"), timeout=10_000)
+    assert play.isVisible() and play.property("icon") == "replay"
+    assert find(ui, "playPauseButton").property("icon") == "replay"
+    tap(ui, play)  # and it plays again, from the start
+    qtbot.waitUntil(lambda: find(ui, "videoPanel").property("playing"), timeout=10_000)
 
 
 def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:

@@ -2,8 +2,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import theme
 
-// A round touch button with a drawn icon: play, pause, sound, mute, captions, expand,
-// collapse, close. Drawn, not from a font, so it looks the same on every machine.
+// A round touch button with a drawn icon: play, replay, pause, sound, mute, captions,
+// expand, collapse, close. Drawn, not from a font, so it looks the same on every machine.
 Rectangle {
     id: button
 
@@ -48,6 +48,9 @@ Rectangle {
         switch (button.icon) {
         case "play":
             return '<path d="M6 3 L21 12 L6 21 Z" fill="%1"/>'.arg(ink);
+        case "replay":
+            return '<path d="M4.5 12 A7.5 7.5 0 1 0 7 6.4" %1/>'.arg(line)
+                    + '<path d="M3.5 2.8 L7.4 6.6 L3 8.6" %1/>'.arg(line);
         case "pause":
             return '<rect x="5" y="3" width="5" height="18" rx="1" fill="%1"/>'.arg(ink)
                     + '<rect x="14" y="3" width="5" height="18" rx="1" fill="%1"/>'.arg(ink);

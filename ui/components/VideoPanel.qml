@@ -34,6 +34,18 @@ Rectangle {
     property bool playRequested: false
     readonly property bool failed: player.error !== MediaPlayer.NoError || stalled
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
+    // Played to its end: the play buttons offer to play it again.
+    readonly property bool ended: player.mediaStatus === MediaPlayer.EndOfMedia && !playing
+    // Full screen and playing, the controls step aside after a few seconds without a touch
+    // and come back with the next one; otherwise (and for keypad users) they stay.
+    property int controlsRestMs: 3000
+    property bool controlsResting: false
+    readonly property bool controlsShown: !(expanded && playing && controlsResting &&
+                                            !Theme.keyboardInUse)
+    function showControls() {
+        panel.controlsResting = false;
+        controlsRest.restart();
+    }
     // Read again when the cues change (another language) as well as when the video moves.
     readonly property string cueText: panel.captions.cueCount > 0 ? panel.captions.textAt(
                                                                         player.position) : ""
@@ -80,6 +92,15 @@ Rectangle {
         panel.stalled = false;
         panel.playRequested = false;
     }
+
+    Timer {
+        id: controlsRest
+        interval: panel.controlsRestMs
+        running: panel.expanded && panel.playing && !panel.controlsResting
+        onTriggered: panel.controlsResting = true
+    }
+    onExpandedChanged: showControls()
+    onPlayingChanged: showControls()
 
     Timer {
         id: stallWatch
@@ -147,10 +168,29 @@ Rectangle {
         visible: !panel.failed
     }
 
-    // The whole picture plays and pauses; controls sit on top of it.
+    // The whole picture plays and pauses; controls sit on top of it. A touch while the
+    // controls rest only brings them back.
+    property bool touchRevealed: false
     TapHandler {
         gesturePolicy: TapHandler.ReleaseWithinBounds
-        onTapped: panel.togglePlay()
+        onPressedChanged: {
+            if (!pressed)
+                return;
+            panel.touchRevealed = !panel.controlsShown;
+            panel.showControls();
+        }
+        onTapped: {
+            if (!panel.touchRevealed)
+                panel.togglePlay();
+            panel.touchRevealed = false;
+        }
+    }
+    // Any touch on the controls keeps them shown a while longer.
+    PointHandler {
+        target: null
+        parent: controls
+        onActiveChanged: if (active)
+                             panel.showControls()
     }
 
     // A large play button while the video is not playing.
@@ -159,9 +199,9 @@ Rectangle {
         anchors.centerIn: parent
         width: Theme.px(120)
         height: width
-        icon: "play"
+        icon: panel.ended ? "replay" : "play"
         tint: Theme.shadeButton
-        accessibleName: qsTr("Play video")
+        accessibleName: panel.ended ? qsTr("Play again") : qsTr("Play video")
         visible: !panel.playing && !panel.failed
         onActivated: panel.togglePlay()
     }
@@ -199,8 +239,8 @@ Rectangle {
         visible: panel.captionsOn && panel.cueText.length > 0 && !panel.failed
         anchors {
             horizontalCenter: parent.horizontalCenter
-            bottom: controls.top
-            bottomMargin: Theme.spaceS
+            bottom: panel.controlsShown ? controls.top : parent.bottom
+            bottomMargin: panel.controlsShown ? Theme.spaceS : Theme.spaceXl
         }
         width: Math.min(parent.width - 2 * Theme.spaceM, caption.implicitWidth + 2 * Theme.spaceM)
         height: caption.implicitHeight + Theme.spaceS
@@ -214,7 +254,8 @@ Rectangle {
             width: Math.min(implicitWidth, panel.width - 4 * Theme.spaceM)
             text: panel.cueText
             color: Theme.onDark
-            font.pixelSize: Theme.leadSize
+            // Full screen, captions are read from further away: a step larger.
+            font.pixelSize: panel.expanded ? Theme.titleSize : Theme.leadSize
             font.weight: Font.Bold
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
@@ -224,13 +265,22 @@ Rectangle {
     Rectangle {
         id: controls
         objectName: "videoControls"
-        visible: !panel.failed
+        // Full screen: away from the screen's edges, on a taller shade.
+        readonly property int inset: panel.expanded ? Theme.spaceXl : Theme.spaceS
+        readonly property int lift: panel.expanded ? Theme.spaceL : 0
+        visible: !panel.failed && opacity > 0
+        opacity: panel.controlsShown ? 1 : 0
+        Behavior on opacity {
+            NumberAnimation {
+                duration: Theme.calm
+            }
+        }
         anchors {
             left: parent.left
             right: parent.right
             bottom: parent.bottom
         }
-        height: Theme.touchMinimum + 2 * Theme.spaceXs
+        height: Theme.touchMinimum + 2 * Theme.spaceXs + lift
         gradient: Gradient {
             GradientStop {
                 position: 0
@@ -246,14 +296,17 @@ Rectangle {
             id: leftControls
             anchors {
                 left: parent.left
-                leftMargin: Theme.spaceS
+                leftMargin: controls.inset
                 verticalCenter: parent.verticalCenter
+                verticalCenterOffset: -controls.lift / 2
             }
             spacing: Theme.spaceXs
             IconButton {
                 objectName: "playPauseButton"
-                icon: panel.playing ? "pause" : "play"
-                accessibleName: panel.playing ? qsTr("Pause") : qsTr("Play video")
+                icon: panel.playing ? "pause" : panel.ended ? "replay" : "play"
+                accessibleName: panel.playing ? qsTr("Pause") : panel.ended ? qsTr("Play again") : qsTr(
+                                                                                  "Play video")
+
                 onActivated: panel.togglePlay()
             }
             Text {
@@ -278,6 +331,7 @@ Rectangle {
                 leftMargin: Theme.spaceM
                 rightMargin: Theme.spaceM
                 verticalCenter: parent.verticalCenter
+                verticalCenterOffset: -controls.lift / 2
             }
             height: Theme.touchMinimum
             from: 0
@@ -319,8 +373,9 @@ Rectangle {
             id: rightControls
             anchors {
                 right: parent.right
-                rightMargin: Theme.spaceS
+                rightMargin: controls.inset
                 verticalCenter: parent.verticalCenter
+                verticalCenterOffset: -controls.lift / 2
             }
             spacing: Theme.spaceXs
             IconButton {

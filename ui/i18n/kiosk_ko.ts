@@ -144,6 +144,14 @@
     </message>
 </context>
 <context>
+    <name>CornerView</name>
+    <message>
+        <location filename="../views/CornerView.qml" line="317"/>
+        <source>Close full screen</source>
+        <translation>전체 화면 닫기</translation>
+    </message>
+</context>
+<context>
     <name>ExportView</name>
     <message>
         <location filename="../staff/ExportView.qml" line="18"/>
@@ -159,7 +167,7 @@
 <context>
     <name>GalleryStrip</name>
     <message>
-        <location filename="../components/GalleryStrip.qml" line="29"/>
+        <location filename="../components/GalleryStrip.qml" line="35"/>
         <source>Picture %1 of %2</source>
         <translation>사진 %2장 중 %1번째</translation>
     </message>
@@ -213,42 +221,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="270"/>
+        <location filename="../Main.qml" line="269"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="420"/>
+        <location filename="../Main.qml" line="419"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="420"/>
+        <location filename="../Main.qml" line="419"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="527"/>
+        <location filename="../Main.qml" line="526"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="527"/>
+        <location filename="../Main.qml" line="526"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="528"/>
+        <location filename="../Main.qml" line="527"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="530"/>
+        <location filename="../Main.qml" line="529"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="530"/>
+        <location filename="../Main.qml" line="529"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -629,58 +637,64 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="164"/>
-        <location filename="../components/VideoPanel.qml" line="256"/>
+        <location filename="../components/VideoPanel.qml" line="204"/>
+        <location filename="../components/VideoPanel.qml" line="308"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="188"/>
+        <location filename="../components/VideoPanel.qml" line="204"/>
+        <location filename="../components/VideoPanel.qml" line="307"/>
+        <source>Play again</source>
+        <translation>다시 보기</translation>
+    </message>
+    <message>
+        <location filename="../components/VideoPanel.qml" line="228"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="256"/>
+        <location filename="../components/VideoPanel.qml" line="307"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="288"/>
+        <location filename="../components/VideoPanel.qml" line="341"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="329"/>
+        <location filename="../components/VideoPanel.qml" line="383"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="329"/>
+        <location filename="../components/VideoPanel.qml" line="383"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="347"/>
+        <location filename="../components/VideoPanel.qml" line="401"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="379"/>
+        <location filename="../components/VideoPanel.qml" line="433"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="379"/>
+        <location filename="../components/VideoPanel.qml" line="433"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="385"/>
+        <location filename="../components/VideoPanel.qml" line="439"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="385"/>
+        <location filename="../components/VideoPanel.qml" line="439"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -294,20 +294,35 @@ Rectangle {
         onWatched: (cornerId, seconds, complete) => corner.videoWatched(cornerId, seconds, complete)
     }
 
-    // Over the expanded video: home and the language stay one tap away.
+    // Over the expanded video: the way back, home and the language, one tap away; they
+    // step aside with the video's controls.
     Item {
         z: 11
-        visible: corner.videoExpanded
-        x: Theme.spaceL
+        visible: corner.videoExpanded && opacity > 0
+        opacity: video.controlsShown ? 1 : 0
+        Behavior on opacity {
+            NumberAnimation {
+                duration: Theme.calm
+            }
+        }
+        x: Theme.spaceXl
         y: corner.viewportY + Theme.spaceL
-        width: corner.width - 2 * Theme.spaceL
+        width: corner.width - 2 * Theme.spaceXl
         height: Theme.controlHeight
-        PillButton {
-            objectName: "expandedHomeButton"
-            anchors.left: parent.left
-            icon: "←"
-            text: corner.exhibit.hallTitle
-            onActivated: corner.exhibit.goHome()
+        Row {
+            spacing: Theme.spaceS
+            PillButton {
+                objectName: "leaveFullScreenButton"
+                icon: "×"
+                text: qsTr("Close full screen")
+                onActivated: corner.videoExpanded = false
+            }
+            PillButton {
+                objectName: "expandedHomeButton"
+                icon: "←"
+                text: corner.exhibit.hallTitle
+                onActivated: corner.exhibit.goHome()
+            }
         }
         LanguageSwitch {
             anchors.right: parent.right
