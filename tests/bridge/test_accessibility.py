@@ -622,3 +622,33 @@ def test_the_mouse_wheel_does_not_scroll_the_page_behind_the_idle_warning(
     assert not scroller.property("moving")
     qtbot.waitUntil(lambda: not scroller.property("moving"))
     assert scroller.property("contentY") == 0
+
+
+# -- binding loops
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_modes_switch_on_and_off_on_every_screen_without_a_binding_loop(
+    qtbot, make_kiosk, size
+) -> None:
+    """Low position and large text, on and off, alone and together, at home, in a corner,
+    over a picture and over the full-screen video. A binding loop is a Qt warning, and
+    every Qt warning fails the test (tests/qt_warnings.py): this test's only assertion is
+    that none is heard."""
+    ui = make_kiosk(size=size)
+    for screen in ("home", "corner", "picture", "video"):
+        if screen == "home":
+            ui.exhibit.goHome()
+        elif screen == "corner":
+            open_corner(qtbot, ui, CORNERS[0])
+        elif screen == "picture":
+            tap(ui, find(ui, "galleryThumb_0"))
+            qtbot.waitUntil(lambda: find(ui, "cornerView").property("overlayOpen") is True)
+        else:
+            find(ui, "cornerView").closeOverlay()
+            find(ui, "expandButton").activated.emit()
+        for modes in (["lowPosition"], ["largeText"], ["lowPosition", "largeText"]):
+            for on in (True, False):
+                for mode in modes:
+                    ui.accessibility.setProperty(mode, on)
+                settled(qtbot, ui)

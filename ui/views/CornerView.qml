@@ -29,7 +29,8 @@ Rectangle {
     // and this far from the left edge: what lies left of it keeps above it.
     property real barHeight: 0
     property real barReach: 0
-    readonly property bool portrait: flowing || height > width
+    // The screen, not the page, decides: a flowing page is taller than the screen.
+    readonly property bool portrait: flowing || viewportHeight > width
     readonly property bool overlayOpen: videoExpanded || viewerLoader.active
     // The enlarged gallery picture, or "" when none is open.
     readonly property ImageViewer viewer: viewerLoader.item as ImageViewer
