@@ -67,6 +67,20 @@ class AccessibilityConfig(_Section):
     speech_engine: str = "auto"
 
 
+def check_staff_key(key: str) -> str:
+    """A staff key the kiosk can hear: Ctrl+Alt with a function key switches consoles on X
+    (its standard keymap makes it XF86Switch_VT_n) and under Wayland compositors, and
+    Ctrl+Alt+Backspace ends X; none of them ever reaches the kiosk."""
+    parts = {part.strip().lower() for part in key.split("+")}
+    console = any(part in {f"f{number}" for number in range(1, 13)} for part in parts)
+    if {"ctrl", "alt"} <= parts and (console or "backspace" in parts):
+        raise ValueError(
+            f"{key} never reaches the kiosk (the system takes Ctrl+Alt with a function key"
+            " or Backspace): choose another, e.g. Ctrl+Shift+F12"
+        )
+    return key
+
+
 class StaffConfig(_Section):
     """How staff get to their panel, and how long it stays open."""
 
@@ -74,8 +88,8 @@ class StaffConfig(_Section):
     entry_corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = "bottom-right"
     entry_taps: int = Field(default=5, ge=3, le=10)
     entry_seconds: float = Field(default=3.0, gt=0, le=10)
-    # A key on a staff keyboard that opens the PIN pad (Qt's key names, e.g. "Ctrl+Alt+F12").
-    entry_key: str = "Ctrl+Alt+F12"
+    # A key on a staff keyboard that opens the PIN pad (Qt's key names, e.g. "Ctrl+Shift+F12").
+    entry_key: Annotated[str, AfterValidator(check_staff_key)] = "Ctrl+Shift+F12"
     # The panel closes itself after this many seconds without a touch.
     panel_idle_seconds: float = Field(default=120, ge=1, le=3600)
     # So does the PIN pad, sooner: a child may have opened it by tapping the corner.

@@ -53,3 +53,24 @@ def test_a_bad_config_stops_the_command_line(run_cli, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{path}:" in result.stderr and "not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Alt+F12", "alt+ctrl+f1", "Ctrl+Alt+Backspace"])
+def test_a_staff_key_the_system_takes_is_refused_with_a_better_one(
+    tmp_path: Path, key: str
+) -> None:
+    """Ctrl+Alt+Fn switches consoles on X and under Wayland: it would never open the pad."""
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(f"staff:\n  entry_key: {key}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert f"{path}:2: staff.entry_key" in message
+    assert "never reaches the kiosk" in message and "Ctrl+Shift+F12" in message
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Shift+F12", "Ctrl+Alt+S", "F9"])
+def test_other_staff_keys_are_taken(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(f"staff:\n  entry_key: {key}\n")
+    assert load_config(path).staff.entry_key == key

@@ -218,7 +218,7 @@ def test_the_pin_pad_ends_with_the_session_and_never_shows_over_attract(qtbot, m
     ui.session.startAttract()
     qtbot.waitUntil(lambda: shown(ui, "attractView"))
     assert not shown(ui, "staffEntry")
-    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(ui.window, Qt.Key.Key_F12, mods)
     qtbot.waitUntil(lambda: shown(ui, "staffEntry"))
     assert ui.session.property("visitorPresent") and not shown(ui, "attractView")

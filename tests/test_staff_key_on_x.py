@@ -1,0 +1,83 @@
+"""The staff key reaches the kiosk through a real X server: Xvfb, the kiosk run as at the
+booth (full screen, no window manager), and xdotool typing on the X keyboard (XTEST), so
+the X keymap turns the keys into keysyms as a real keyboard's would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
+)
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private Xvfb; its display name."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()
+    try:
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(log: Path, words: str, kiosk: subprocess.Popen[str], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if log.exists() and words in log.read_text():
+            return True
+        assert kiosk.poll() is None, kiosk.communicate()[1]
+        time.sleep(0.2)
+    return False
+
+
+def test_the_default_staff_key_opens_the_pin_pad_on_x(tmp_path: Path, x_display: str) -> None:
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "DISPLAY": x_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "KIOSK_DATA_DIR": str(data),
+    }
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = data / "logs" / "kiosk.log"
+    try:
+        assert wait_for(log, "INFO kiosk.app: showing ", kiosk, 120), "the kiosk did not start"
+        # Without a window manager, keys go to the window under the pointer.
+        xdotool = ["xdotool", "mousemove", "960", "540", "sleep", "0.5", "key", "ctrl+shift+F12"]
+        opened = False
+        for _attempt in range(10):  # the window may map a moment after "showing"
+            subprocess.run(xdotool, env=env, check=True, timeout=30)
+            if wait_for(log, "staff PIN pad opened", kiosk, 2):
+                opened = True
+                break
+        assert opened, "the staff key did not reach the kiosk"
+    finally:
+        kiosk.terminate()
+        kiosk.communicate(timeout=60)
