@@ -652,3 +652,60 @@ def test_modes_switch_on_and_off_on_every_screen_without_a_binding_loop(
                 for mode in modes:
                     ui.accessibility.setProperty(mode, on)
                 settled(qtbot, ui)
+
+
+def focus_order(qtbot, ui: KioskUi, names: list[str]) -> list[str]:
+    """The order in which the keypad (Down) first reaches each of ``names``."""
+    reached: list[str] = []
+    for _ in range(80):
+        press(ui, Qt.Key.Key_Down)
+        name = focused(ui).objectName()
+        if name in names and name not in reached:
+            reached.append(name)
+        if len(reached) == len(names):
+            break
+    return reached
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        # Landscape: the top bar, the left column (video, pictures), the right (pages).
+        ((1920, 1080), ["homeButton", "playPauseButton", "galleryThumb_0", "sectionTab_0"]),
+        # Portrait, top to bottom: the video, the pages, the pictures at the foot.
+        ((1080, 1920), ["homeButton", "playPauseButton", "sectionTab_0", "galleryThumb_0"]),
+    ],
+    ids=["landscape", "portrait"],
+)
+def test_the_keypad_follows_the_reading_order(qtbot, make_kiosk, size, expected) -> None:
+    ui = make_kiosk(size=size)
+    open_corner(qtbot, ui, CORNERS[0])
+    content = find(ui, "content")
+    content.forceActiveFocus()
+    assert focus_order(qtbot, ui, expected) == expected
+
+
+def test_a_focused_slider_takes_left_and_right(qtbot, make_kiosk) -> None:
+    """The scrub bar and the volume move by key; up and down still move the focus on."""
+    ui = make_kiosk()
+    open_corner(qtbot, ui, CORNERS[0])
+    panel = find(ui, "videoPanel")
+    move_focus_to(qtbot, ui, "volumeSlider")
+    before = panel.property("visitorVolume")
+    press(ui, Qt.Key.Key_Left)
+    assert focused(ui).objectName() == "volumeSlider"
+    assert panel.property("visitorVolume") < before
+    press(ui, Qt.Key.Key_Right)
+    assert panel.property("visitorVolume") == pytest.approx(before)
+    move_focus_to(qtbot, ui, "playPauseButton", Qt.Key.Key_Up)
+    press(ui, Qt.Key.Key_Return)  # play, then pause: the position holds still
+    qtbot.waitUntil(lambda: panel.property("position") > 0, timeout=10_000)
+    press(ui, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.property("playing"))
+    move_focus_to(qtbot, ui, "scrubBar")
+    before = panel.property("position")
+    press(ui, Qt.Key.Key_Right)
+    assert focused(ui).objectName() == "scrubBar"
+    qtbot.waitUntil(lambda: panel.property("position") >= before + 900)
+    press(ui, Qt.Key.Key_Down)
+    assert focused(ui).objectName() != "scrubBar"

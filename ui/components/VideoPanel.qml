@@ -336,6 +336,8 @@ Rectangle {
             height: Theme.touchMinimum
             from: 0
             to: Math.max(1, player.duration)
+            // A keypad's left and right move by a second (longer clips: a twentieth).
+            stepSize: Math.max(1000, Math.round(player.duration / 20))
             value: pressed ? value : player.position
             enabled: player.seekable
             onMoved: player.position = value
@@ -394,6 +396,7 @@ Rectangle {
                 height: Theme.touchMinimum
                 from: 0
                 to: 1
+                stepSize: 0.1
                 value: panel.visitorVolume
                 onMoved: {
                     panel.visitorVolume = value;

@@ -218,8 +218,40 @@ Rectangle {
         height: corner.videoHeight
     }
 
+    // The video panel: in its slot, or over the whole view when expanded. Leaving the
+    // corner destroys this view, which stops and releases the player.
+    VideoPanel {
+        id: video
+        objectName: "videoPanel"
+        visible: corner.hasVideo
+        x: corner.videoExpanded ? 0 : videoSlot.x
+        y: corner.videoExpanded ? corner.viewportY : videoSlot.y
+        width: corner.videoExpanded ? corner.width : videoSlot.width
+        height: corner.videoExpanded ? corner.viewportHeight : videoSlot.height
+        z: corner.videoExpanded ? 10 : 0
+        enabled: !viewerLoader.active
+        masterVolume: corner.masterVolume
+        source: corner.exhibit.currentVideoUrl
+        poster: corner.exhibit.currentPosterUrl
+        captions: corner.exhibit.captions
+        expanded: corner.videoExpanded
+        onExpandToggled: corner.videoExpanded = !corner.videoExpanded
+        cornerId: corner.exhibit.currentCornerId
+        onWatched: (cornerId, seconds, complete) => corner.videoWatched(cornerId, seconds, complete)
+    }
+
+    // The keypad walks the screen in reading order, which is the order of the view's
+    // children: the top bar, the video, then in landscape the pictures under it and the
+    // pages beside, in portrait the pages and then the pictures at the foot. The pictures
+    // sit in one of two layers the size of the view, before or after the pages.
+    Item {
+        id: picturesBeforePages
+        anchors.fill: parent
+    }
+
     GalleryStrip {
         id: gallery
+        parent: corner.portrait ? picturesAfterPages : picturesBeforePages
         // Landscape: under the video, taking the height it leaves (up to a limit).
         // Portrait: along the bottom.
         readonly property int landscapeTop: videoSlot.y + videoSlot.height + (corner.hasVideo
@@ -272,27 +304,9 @@ Rectangle {
                 corner.sectionShown(currentIndex);
         }
     }
-
-    // The video panel: in its slot, or over the whole view when expanded. Leaving the
-    // corner destroys this view, which stops and releases the player.
-    VideoPanel {
-        id: video
-        objectName: "videoPanel"
-        visible: corner.hasVideo
-        x: corner.videoExpanded ? 0 : videoSlot.x
-        y: corner.videoExpanded ? corner.viewportY : videoSlot.y
-        width: corner.videoExpanded ? corner.width : videoSlot.width
-        height: corner.videoExpanded ? corner.viewportHeight : videoSlot.height
-        z: corner.videoExpanded ? 10 : 0
-        enabled: !viewerLoader.active
-        masterVolume: corner.masterVolume
-        source: corner.exhibit.currentVideoUrl
-        poster: corner.exhibit.currentPosterUrl
-        captions: corner.exhibit.captions
-        expanded: corner.videoExpanded
-        onExpandToggled: corner.videoExpanded = !corner.videoExpanded
-        cornerId: corner.exhibit.currentCornerId
-        onWatched: (cornerId, seconds, complete) => corner.videoWatched(cornerId, seconds, complete)
+    Item {
+        id: picturesAfterPages
+        anchors.fill: parent
     }
 
     // Over the expanded video: the way back, home and the language, one tap away; they
