@@ -19,6 +19,7 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk import trace
 from kiosk.analytics.log import InteractionLog
+from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr
 from kiosk.bridge.termination import TerminationWatch
 from kiosk.composition import WindowOptions, compose
@@ -129,6 +130,7 @@ def _show(
         crash_guard=guard,
         kiosk_mode=not (options.windowed or options.screenshot),
     )
+    quiet_ffmpeg()  # Qt's FFmpeg is loaded now (the window has media players), none opened
     try:
         windowed = options.windowed or options.screenshot is not None
         kiosk.show(WindowOptions(windowed=windowed, size=options.size))

@@ -93,3 +93,50 @@ def test_a_message_without_a_place_names_none(qt_log) -> None:
     log_qt_line(qt_line("info", "Using Qt multimedia with FFmpeg", "unknown:0"))
     (record,) = qt_log.records
     assert record.getMessage() == "Using Qt multimedia with FFmpeg"
+
+
+def test_a_message_qt_repeats_is_logged_once(qt_log) -> None:
+    """Qt says the same at every video opened; three days of attract loops log it once."""
+    said: set[str] = set()
+    for _ in range(3):
+        log_qt_line(qt_line("info", "No HW decoder found"), said)
+    log_qt_line(qt_line("warning", "No audio device detected"), said)
+    assert [record.getMessage() for record in qt_log.records] == [
+        "No HW decoder found",
+        "no audio output was found: videos play without sound (Qt: No audio device detected)",
+    ]
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["as FFmpeg does", "as the kiosk does"])
+def test_opening_a_video_prints_no_stream_dump(tmp_path, quiet: bool) -> None:
+    """FFmpeg prints fourteen lines about each file it opens; the kiosk keeps it to
+    warnings (the first case shows that the dump is there to be kept out)."""
+    from tests.clips import make_clip
+
+    clip = make_clip(tmp_path / "clip.mp4", seconds=0.4)
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QTimer, QUrl
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtMultimedia import QMediaPlayer
+        from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
+
+        app = QGuiApplication([])
+        player = QMediaPlayer()
+        if {quiet!r}:
+            assert quiet_ffmpeg()
+        player.mediaStatusChanged.connect(
+            lambda status: app.quit() if status == QMediaPlayer.MediaStatus.LoadedMedia else None
+        )
+        player.setSource(QUrl.fromLocalFile({str(clip)!r}))
+        QTimer.singleShot(20_000, app.quit)
+        app.exec()
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert ("Input #0" in result.stderr) is not quiet, result.stderr

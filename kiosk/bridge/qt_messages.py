@@ -64,14 +64,22 @@ _LEVELS = {
 }
 
 
-def log_qt_line(line: str) -> bool:
-    """Log one line Qt wrote with the kiosk's pattern; False for any other line."""
+def log_qt_line(line: str, said: set[str] | None = None) -> bool:
+    """Log one line Qt wrote with the kiosk's pattern; False for any other line.
+
+    With ``said`` (what was logged so far), a message already logged is not logged again:
+    Qt repeats the same words at every video opened ("No HW decoder found", the sound
+    server), which for days of attract loops would fill the log with one condition."""
     if not line.startswith(_MARK):
         return False
     parts = line.split("\x1f", 4)
     if len(parts) < 5:
         return False
     _mark, kind, file, number, message = parts
+    if said is not None:
+        if line in said:
+            return True
+        said.add(line)
     # Qt's release builds name no file for their own messages: "unknown", line 0.
     where = f" ({file}:{number})" if file and file != "unknown" else ""
     level, words = qt_message_for_log(_LEVELS.get(kind, logging.WARNING), message)
@@ -84,6 +92,7 @@ class QtMessagesThroughStderr:
     thread (see the module's docstring for why not from a Python message handler)."""
 
     def __init__(self) -> None:
+        self._said: set[str] = set()  # each message once (log_qt_line)
         self._terminal: TextIO | None = None
         self._thread: threading.Thread | None = None
         self._saved_fd: int | None = None
@@ -134,7 +143,7 @@ class QtMessagesThroughStderr:
 
     def _line(self, line: str) -> None:
         try:
-            if not log_qt_line(line) and self._terminal is not None:
+            if not log_qt_line(line, self._said) and self._terminal is not None:
                 self._terminal.write(line + "\n")
         except Exception:  # a supervision boundary: a bad line must not end the reader
             logging.getLogger(__name__).exception("a line on stderr could not be logged")

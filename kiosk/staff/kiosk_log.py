@@ -21,7 +21,7 @@ from kiosk.paths import DataPaths
 
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
-_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def log_dir(data_dir: Path) -> Path:
@@ -42,7 +42,7 @@ def attach_log_file(data_dir: Path) -> logging.Handler | None:
     except OSError as error:
         logging.getLogger(__name__).warning("no log file in %s: %s", data_dir, error.strerror)
         return None
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.setLevel(logging.INFO)
     logging.getLogger().addHandler(handler)
     return handler

@@ -8,6 +8,11 @@ idle time passes on a fake clock. It reports RSS at the start, middle and end of
 phase, crashes (an exception or a Qt critical message), and blank frames seen at attract
 item changes. Goal: no crash, RSS growth under 2 % from the middle to the end.
 
+It also counts what the kiosk would write for three unattended days: the lines and bytes of
+its log (INFO and above, as in kiosk.log) and the lines written to the terminal (the
+journal at a booth) per attract cycle and per visitor session, and per hour at the demo's
+own attract cycle.
+
 Run: .venv/bin/python tests/benchmarks/soak.py [--cycles 1000] [--sessions 1000]
 """
 
@@ -32,6 +37,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.analytics.log import InteractionLog  # noqa: E402
+from kiosk.bridge.ffmpeg_log import quiet_ffmpeg  # noqa: E402
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr  # noqa: E402
 from kiosk.composition import WindowOptions, compose  # noqa: E402
 from kiosk.config import KioskConfig  # noqa: E402
@@ -40,6 +46,7 @@ from kiosk.content.package import AttractContent, ContentPackage, MediaItem  # n
 from kiosk.install.installer import Installer  # noqa: E402
 from kiosk.install.media_store import MediaStore  # noqa: E402
 from kiosk.paths import DataPaths  # noqa: E402
+from kiosk.staff.kiosk_log import LOG_FORMAT  # noqa: E402
 from tests.bridge.ui import attract_looks_blank, find, find_item, tap  # noqa: E402
 from tests.clips import make_clip  # noqa: E402
 
@@ -59,6 +66,41 @@ class CriticalCount(logging.Handler):
         self.count += 1
 
 
+class LogCount(logging.Handler):
+    """Lines and bytes the kiosk's log file would take (its level and format)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.setFormatter(logging.Formatter(LOG_FORMAT))
+        self.lines = 0
+        self.bytes = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines += 1
+        self.bytes += len(self.format(record).encode()) + 1
+
+
+class TerminalCount:
+    """What reaches the terminal (the journal at a booth): fd 2, into a file counted."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = folder / "terminal.txt"
+        sys.stderr.flush()
+        self._saved = os.dup(2)
+        descriptor = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(descriptor, 2)
+        os.close(descriptor)
+
+    def counted(self) -> tuple[int, int]:
+        data = self._file.read_bytes()
+        return data.count(b"\n"), len(data)
+
+    def stop(self) -> None:
+        sys.stderr.flush()
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+
+
 class Clock:
     def __init__(self) -> None:
         self.now = 0.0
@@ -74,13 +116,17 @@ def main() -> None:
     args = parser.parse_args()
 
     # Qt's messages reach Python as in the kiosk (a reader thread, never a Python message
-    # handler on Qt's threads); its critical ones are counted.
+    # handler on Qt's threads); its critical ones are counted, and every line logged.
+    work = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     criticals = CriticalCount()
     logging.getLogger("qt").addHandler(criticals)
+    logged = LogCount()
+    logging.getLogger().addHandler(logged)
+    logging.getLogger().setLevel(logging.INFO)
+    terminal = TerminalCount(work)
     qt_messages = QtMessagesThroughStderr()
     qt_messages.start()
     app = QGuiApplication(sys.argv[:1])
-    work = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     package = ContentPackage.open(ensure_demo_package(work / "data"))
     media = dict(MediaStore(work / "media").extract_all(package))
     clip = make_clip(work / "clip.mp4", seconds=0.4)
@@ -110,8 +156,12 @@ def main() -> None:
         interaction_log=log,
         clock=clock,
     )
+    quiet_ffmpeg()  # as the kiosk does, once composed
     ui.show(WindowOptions(windowed=True, size=(1280, 720)))
     crashes = 0
+
+    def written() -> tuple[int, int, int, int]:
+        return (logged.lines, logged.bytes, *terminal.counted())
 
     # Phase 1: attract cycles.
     slots = [find(ui, "attractSlotA"), find(ui, "attractSlotB")]
@@ -119,6 +169,7 @@ def main() -> None:
     blank_at: list[int] = []
     target = args.cycles * len(content.attract)
     marks: dict[str, float] = {"attract start": rss_mb()}
+    settled = written()  # the start's own lines are not the attract loop's
     started = time.monotonic()
     while changes < target:
         try:
@@ -137,6 +188,8 @@ def main() -> None:
             print("crash:", error, file=sys.stderr)
     marks["attract end"] = rss_mb()
     attract_seconds = time.monotonic() - started
+    attract_written = [after - before for after, before in zip(written(), settled, strict=True)]
+    settled = written()
 
     # Phase 2: random-tap visitor sessions, each ended by the idle clock.
     rng = random.Random(2021)
@@ -177,11 +230,17 @@ def main() -> None:
             print("crash:", error, file=sys.stderr)
     marks["sessions end"] = rss_mb()
     session_seconds = time.monotonic() - started
+    session_written = [after - before for after, before in zip(written(), settled, strict=True)]
     ui.close()
     log.close()
     package.close()
     del app
     qt_messages.stop()
+    terminal.stop()
+    demo_cycle_s = (
+        sum((item.duration_ms or item.media.duration_ms or 0) for item in package.content.attract)
+        / 1000
+    )
 
     def growth(phase: str) -> float:
         return 100 * (marks[f"{phase} end"] - marks[f"{phase} middle"]) / marks[f"{phase} middle"]
@@ -200,6 +259,20 @@ def main() -> None:
         f"  crashes {crashes}, Qt critical messages {criticals.count}, blank frames {blank}"
         + (f" (at item changes {blank_at[:10]})" if blank_at else "")
     )
+    cycles_per_hour = 3600 / demo_cycle_s
+    for phase, count, amount, per_hour in (
+        ("attract cycle", args.cycles, attract_written, cycles_per_hour),
+        ("visitor session", args.sessions, session_written, 60),
+    ):
+        lines, size, terminal_lines, terminal_size = (value / count for value in amount)
+        print(
+            f"  written per {phase}: log {lines:.2f} lines {size:.0f} B, "
+            f"terminal {terminal_lines:.2f} lines {terminal_size:.0f} B; per hour "
+            f"({per_hour:.0f} a hour): log {lines * per_hour:.0f} lines "
+            f"{size * per_hour / 1024:.1f} KiB, terminal {terminal_lines * per_hour:.0f} lines "
+            f"{terminal_size * per_hour / 1024:.1f} KiB"
+        )
+    print(f"  (the demo's attract cycle is {demo_cycle_s:.0f} s; a busy booth: 60 sessions a hour)")
 
 
 if __name__ == "__main__":
