@@ -47,6 +47,11 @@ Window {
     }
     Binding {
         target: Theme
+        property: "reducedMotion"
+        value: window.accessibility.reducedMotion
+    }
+    Binding {
+        target: Theme
         property: "keyboardInUse"
         value: window.accessibility.keyboardInUse
     }
@@ -345,6 +350,9 @@ Window {
                     barHeight: window.flowing ? 0 : bottomBar.height
                     viewportHeight: scroller.height
                     visible: !cornerView.visible
+                    // Back home, the home screen fades in as a corner does.
+                    onVisibleChanged: if (visible)
+                                          homeFadeIn.restart()
                 }
 
                 CornerView {
@@ -414,7 +422,7 @@ Window {
                         bottom: parent.bottom
                         bottomMargin: Theme.spaceM
                     }
-                    visible: scroller.interactive && !contentNotice.visible
+                    visible: scroller.interactive && !contentNotice.visible && !window.panelOpen
                     icon: atEnd ? "↑" : "↓"
                     text: atEnd ? qsTr("Back to the top") : qsTr("Read on")
                     onActivated: {
@@ -476,7 +484,16 @@ Window {
         IdleWarning {
             anchors.fill: stage
             z: window.layerZ(idleLayer)
-            visible: idleLayer.open
+            // Fades in and out; fading out it takes no touch, which goes to the page.
+            visible: opacity > 0
+            enabled: idleLayer.open
+            opacity: idleLayer.open ? 1 : 0
+            Behavior on opacity {
+                NumberAnimation {
+                    duration: Theme.calm
+                    easing.type: Easing.OutCubic
+                }
+            }
             secondsLeft: window.session.secondsLeft
             seconds: window.session.warningSeconds
             onContinued: window.session.continueSession()
@@ -555,6 +572,15 @@ Window {
         NumberAnimation {
             id: fadeIn
             target: cornerView
+            property: "opacity"
+            from: 0
+            to: 1
+            duration: Theme.calm
+            easing.type: Easing.OutCubic
+        }
+        NumberAnimation {
+            id: homeFadeIn
+            target: home
             property: "opacity"
             from: 0
             to: 1

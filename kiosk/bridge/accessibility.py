@@ -148,6 +148,14 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
 
     voiceGuidance = Property(bool, _get_voice_guidance, _set_voice_guidance, notify=modesChanged)
 
+    def _get_reduced_motion(self) -> bool:
+        return self._modes.reduced_motion
+
+    def _set_reduced_motion(self, on: bool) -> None:
+        self.set_mode("reduced_motion", on)
+
+    reducedMotion = Property(bool, _get_reduced_motion, _set_reduced_motion, notify=modesChanged)
+
     @Property(bool, notify=modesChanged)
     def anyOn(self) -> bool:
         return self._modes.any_on

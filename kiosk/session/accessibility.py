@@ -41,12 +41,21 @@ class AccessibilityModes:
     high_contrast: bool = False
     large_text: bool = False
     voice_guidance: bool = False
+    # No motion at all: views, pictures and the attract loop change without animation.
+    reduced_motion: bool = False
 
     @property
     def any_on(self) -> bool:
         """True if any mode is on: the idle time is then extended."""
-        return self.low_position or self.high_contrast or self.large_text or self.voice_guidance
+        return (
+            self.low_position
+            or self.high_contrast
+            or self.large_text
+            or self.voice_guidance
+            or self.reduced_motion
+        )
 
     def reset(self) -> None:
         """All off: a new visitor starts with the standard screen."""
-        self.low_position = self.high_contrast = self.large_text = self.voice_guidance = False
+        self.low_position = self.high_contrast = self.large_text = False
+        self.voice_guidance = self.reduced_motion = False

@@ -160,6 +160,8 @@ def test_the_log_records_a_scripted_visit_exactly(qtbot, booth: Booth) -> None:
     tap(booth.ui, find(booth.ui, "galleryThumb_1"))
     qtbot.waitUntil(lambda: find_item(booth.ui, "viewerCloseButton") is not None)
     tap(booth.ui, find(booth.ui, "viewerCloseButton"))
+    # Gone back into its thumbnail (its own language buttons go with it).
+    qtbot.waitUntil(lambda: find_item(booth.ui, "viewerCloseButton") is None)
     tap(booth.ui, find(booth.ui, "languageButton_en"))
     tap(booth.ui, find(booth.ui, "homeButton"))
     booth.wait(qtbot, 90)

@@ -86,6 +86,12 @@ Rectangle {
                 onActivated: panel.accessibility.largeText = !selected
             }
             ModeButton {
+                objectName: "mode_reducedMotion"
+                text: qsTr("Reduce motion")
+                selected: panel.accessibility.reducedMotion
+                onActivated: panel.accessibility.reducedMotion = !selected
+            }
+            ModeButton {
                 objectName: "mode_voiceGuidance"
                 visible: panel.accessibility.speechAvailable
                 text: qsTr("Voice guidance")

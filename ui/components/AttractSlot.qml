@@ -15,15 +15,31 @@ Item {
     property bool started: false
     readonly property bool isVideo: item !== null && item.video
     readonly property bool hasPicture: isVideo ? frame.hasFrame : picture.status === Image.Ready
+    // On top of the other slot: it fades in over the item before (a crossfade, the item
+    // before staying whole underneath, so no frame is ever empty).
+    property bool onTop: false
     signal finished
     signal failed(string reason)
+
+    onOnTopChanged: if (onTop)
+                        reveal.restart()
+    NumberAnimation {
+        id: reveal
+        target: slot
+        property: "opacity"
+        from: 0
+        to: 1
+        duration: Theme.slow
+        easing.type: Easing.InOutSine
+    }
 
     function begin() {
         slot.started = true;
         if (slot.isVideo) {
             player.play();
         } else {
-            zoom.restart();
+            if (!Theme.reducedMotion)
+                zoom.restart();
             hold.restart();
         }
     }

@@ -12,6 +12,7 @@ Rectangle {
     required property var model
     required property Exhibit exhibit
     property int startIndex: 0
+    readonly property int currentIndex: pictures.currentIndex
     // The picture shown now and its caption: in low position Main.qml shows it large above
     // the reach band too.
     // (Set by the current slide.)

@@ -42,37 +42,42 @@
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="91"/>
+        <location filename="../components/AccessibilityPanel.qml" line="90"/>
+        <source>Reduce motion</source>
+        <translation>움직임 줄이기</translation>
+    </message>
+    <message>
+        <location filename="../components/AccessibilityPanel.qml" line="97"/>
         <source>Voice guidance</source>
         <translation>음성 안내</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="107"/>
+        <location filename="../components/AccessibilityPanel.qml" line="113"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="115"/>
+        <location filename="../components/AccessibilityPanel.qml" line="121"/>
         <source>Voice volume %1%</source>
         <translation>음성 안내 음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="124"/>
+        <location filename="../components/AccessibilityPanel.qml" line="130"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="134"/>
+        <location filename="../components/AccessibilityPanel.qml" line="140"/>
         <source>Slower</source>
         <translation>느리게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="140"/>
+        <location filename="../components/AccessibilityPanel.qml" line="146"/>
         <source>Faster</source>
         <translation>빠르게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="147"/>
+        <location filename="../components/AccessibilityPanel.qml" line="153"/>
         <source>All off</source>
         <translation>모두 끄기</translation>
     </message>
@@ -146,7 +151,7 @@
 <context>
     <name>CornerView</name>
     <message>
-        <location filename="../views/CornerView.qml" line="317"/>
+        <location filename="../views/CornerView.qml" line="333"/>
         <source>Close full screen</source>
         <translation>전체 화면 닫기</translation>
     </message>
@@ -193,27 +198,27 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../components/ImageViewer.qml" line="141"/>
+        <location filename="../components/ImageViewer.qml" line="142"/>
         <source>Previous picture</source>
         <translation>이전 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="153"/>
+        <location filename="../components/ImageViewer.qml" line="154"/>
         <source>Next picture</source>
         <translation>다음 사진</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="176"/>
+        <location filename="../components/ImageViewer.qml" line="177"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="181"/>
+        <location filename="../components/ImageViewer.qml" line="182"/>
         <source>Picture %1 of %2</source>
         <translation>사진 %2장 중 %1번째</translation>
     </message>
     <message>
-        <location filename="../components/ImageViewer.qml" line="217"/>
+        <location filename="../components/ImageViewer.qml" line="218"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -221,42 +226,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="269"/>
+        <location filename="../Main.qml" line="274"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="419"/>
+        <location filename="../Main.qml" line="427"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="419"/>
+        <location filename="../Main.qml" line="427"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="526"/>
+        <location filename="../Main.qml" line="543"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="526"/>
+        <location filename="../Main.qml" line="543"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="527"/>
+        <location filename="../Main.qml" line="544"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="529"/>
+        <location filename="../Main.qml" line="546"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="529"/>
+        <location filename="../Main.qml" line="546"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -638,7 +643,7 @@
     <name>VideoPanel</name>
     <message>
         <location filename="../components/VideoPanel.qml" line="204"/>
-        <location filename="../components/VideoPanel.qml" line="308"/>
+        <location filename="../components/VideoPanel.qml" line="307"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
@@ -659,42 +664,42 @@
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="341"/>
+        <location filename="../components/VideoPanel.qml" line="344"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="383"/>
+        <location filename="../components/VideoPanel.qml" line="386"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="383"/>
+        <location filename="../components/VideoPanel.qml" line="386"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="401"/>
+        <location filename="../components/VideoPanel.qml" line="405"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="433"/>
+        <location filename="../components/VideoPanel.qml" line="437"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="433"/>
+        <location filename="../components/VideoPanel.qml" line="437"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="439"/>
+        <location filename="../components/VideoPanel.qml" line="443"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="439"/>
+        <location filename="../components/VideoPanel.qml" line="443"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

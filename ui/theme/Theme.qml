@@ -13,6 +13,8 @@ QtObject {
     property real scale: 1.0
     property bool highContrast: false
     property bool largeText: false
+    // The visitor asked for no motion: every duration below is zero.
+    property bool reducedMotion: false
     // True after a key press, false after a touch: focus rings show for keypad users only.
     property bool keyboardInUse: false
 
@@ -107,7 +109,10 @@ QtObject {
     readonly property int touchMinimum: Math.max(64, px(64))
     readonly property int controlHeight: Math.max(touchMinimum, px(72), Math.round(labelSize * 2))
 
-    // Motion: short, never blocking input.
-    readonly property int quick: 120
-    readonly property int calm: 220
+    // Motion: short, never blocking input; one language for entering and leaving alike.
+    readonly property int quick: reducedMotion ? 0 : 120
+    readonly property int calm: reducedMotion ? 0 : 220
+    // The attract loop's crossfade from one item to the next, and its gentle pulse.
+    readonly property int slow: reducedMotion ? 0 : 700
+    readonly property int breath: 1400
 }

@@ -89,6 +89,7 @@ Rectangle {
         objectName: "attractSlotA"
         anchors.fill: parent
         z: attract.current === slotA && hasPicture ? 2 : 1
+        onTop: attract.current === slotA && hasPicture
         visible: !attract.stillScreen
         onFinished: if (attract.current === slotA)
                         attract.advance()
@@ -101,6 +102,7 @@ Rectangle {
         objectName: "attractSlotB"
         anchors.fill: parent
         z: attract.current === slotB && hasPicture ? 2 : 1
+        onTop: attract.current === slotB && hasPicture
         visible: !attract.stillScreen
         onFinished: if (attract.current === slotB)
                         attract.advance()
@@ -149,18 +151,18 @@ Rectangle {
         color: Theme.callToTouch
 
         SequentialAnimation on opacity {
-            running: attract.visible
+            running: attract.visible && !Theme.reducedMotion
             loops: Animation.Infinite
             NumberAnimation {
                 from: 1
                 to: 0.72
-                duration: 1400
+                duration: Theme.breath
                 easing.type: Easing.InOutSine
             }
             NumberAnimation {
                 from: 0.72
                 to: 1
-                duration: 1400
+                duration: Theme.breath
                 easing.type: Easing.InOutSine
             }
         }

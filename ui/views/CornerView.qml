@@ -31,9 +31,11 @@ Rectangle {
     property real barReach: 0
     // The screen, not the page, decides: a flowing page is taller than the screen.
     readonly property bool portrait: flowing || viewportHeight > width
-    readonly property bool overlayOpen: videoExpanded || viewerLoader.active
+    // A picture shrinking back into its thumbnail is closed already: the page takes taps.
+    readonly property bool overlayOpen: videoExpanded || viewerLoader.showing
     // The enlarged gallery picture, or "" when none is open.
-    readonly property ImageViewer viewer: viewerLoader.item as ImageViewer
+    readonly property ImageViewer viewer: viewerLoader.showing ? viewerLoader.item as ImageViewer :
+                                                                 null
     readonly property url enlargedImage: viewer ? viewer.currentImage : ""
     readonly property string enlargedCaption: viewer ? viewer.currentCaption : ""
     readonly property real enlargedPaintedWidth: viewer ? viewer.currentPaintedWidth : 0
@@ -80,7 +82,7 @@ Rectangle {
     function reset() {
         corner.resetting = true;
         corner.videoExpanded = false;
-        viewerLoader.active = false;
+        viewerLoader.shut();
         pager.currentIndex = 0;
         video.captionsOn = true;
         corner.stopNarration();
@@ -126,8 +128,8 @@ Rectangle {
 
     // Back (Escape): the enlarged picture, then the full-screen video; false if neither.
     function closeOverlay(): bool {
-        if (viewerLoader.active) {
-            viewerLoader.active = false;
+        if (viewerLoader.showing) {
+            viewerLoader.close();
             return true;
         }
         if (corner.videoExpanded) {
@@ -229,7 +231,7 @@ Rectangle {
         width: corner.videoExpanded ? corner.width : videoSlot.width
         height: corner.videoExpanded ? corner.viewportHeight : videoSlot.height
         z: corner.videoExpanded ? 10 : 0
-        enabled: !viewerLoader.active
+        enabled: !viewerLoader.showing
         masterVolume: corner.masterVolume
         source: corner.exhibit.currentVideoUrl
         poster: corner.exhibit.currentPosterUrl
@@ -267,8 +269,7 @@ Rectangle {
         visible: corner.hasGallery
         model: corner.exhibit.gallery
         onOpened: index => {
-            viewerLoader.startIndex = index;
-            viewerLoader.active = true;
+            viewerLoader.open(index);
             corner.pictureEnlarged(index);
         }
     }
@@ -348,20 +349,87 @@ Rectangle {
         }
     }
 
+    // Where a gallery picture's thumbnail is, in the view's coordinates (the middle of the
+    // screen if its thumbnail is scrolled out of the strip).
+    function thumbnailRect(index: int): rect {
+        const thumb = gallery.itemAtIndex(index);
+        if (!thumb)
+            return Qt.rect(width * 0.4, viewportY + viewportHeight * 0.4, width * 0.2, viewportHeight
+                           * 0.2);
+        const at = thumb.mapToItem(corner, 0, 0);
+        return Qt.rect(at.x, at.y, thumb.width, thumb.height);
+    }
+
+    // The enlarged picture grows out of its thumbnail and goes back into the thumbnail of
+    // the picture it shows when it closes. It takes touches at once, growing or not.
     Loader {
         id: viewerLoader
+        objectName: "viewerLoader"
         property int startIndex: 0
+        // 0: the size and place of the thumbnail (origin); 1: over the whole view.
+        property real grown: 0
+        // Open, and not on its way back.
+        property bool showing: false
+        property rect origin: Qt.rect(0, 0, width, height)
+
+        function open(index: int) {
+            startIndex = index;
+            origin = corner.thumbnailRect(index);
+            active = true;
+            showing = true;
+            growth.to = 1;
+            growth.restart();
+        }
+        function close() {
+            showing = false;
+            origin = corner.thumbnailRect((item as ImageViewer)?.currentIndex ?? startIndex);
+            growth.to = 0;
+            growth.restart();
+            if (Theme.reducedMotion)
+                shut();
+        }
+        // Gone at once (a corner opening as new).
+        function shut() {
+            growth.stop();
+            showing = false;
+            grown = 0;
+            active = false;
+        }
+
         x: 0
         y: corner.viewportY
         width: corner.width
         height: corner.viewportHeight
         z: 20
         active: false
+        enabled: showing
+        opacity: 0.3 + 0.7 * grown
+        transform: [
+            Scale {
+                xScale: viewerLoader.grown + (1 - viewerLoader.grown) * viewerLoader.origin.width
+                        / Math.max(1, viewerLoader.width)
+                yScale: viewerLoader.grown + (1 - viewerLoader.grown) * viewerLoader.origin.height
+                        / Math.max(1, viewerLoader.height)
+            },
+            Translate {
+                x: (1 - viewerLoader.grown) * viewerLoader.origin.x
+                y: (1 - viewerLoader.grown) * (viewerLoader.origin.y - corner.viewportY)
+            }
+        ]
+        NumberAnimation {
+            id: growth
+            target: viewerLoader
+            property: "grown"
+            duration: Theme.calm
+            easing.type: Easing.OutCubic
+            onFinished: if (viewerLoader.grown === 0)
+                            viewerLoader.active = false
+        }
         sourceComponent: ImageViewer {
             model: corner.exhibit.gallery
             exhibit: corner.exhibit
             startIndex: viewerLoader.startIndex
-            onClosed: viewerLoader.active = false
+            onClosed: viewerLoader.close()
         }
     }
 }
