@@ -360,7 +360,11 @@ def test_today_figures_and_chart_match_a_known_log(qtbot, staff_kiosk) -> None:
     assert ten == pytest.approx(3 * two) and find(ui, "hourBar_9").height() == 0
     assert find(ui, "todaySessions").property("text") == "4"
     assert find(ui, "languageShare_ko").property("text") == "한국어 100%"
-    assert "4" in find(ui, "cornerFigures_clean-valleys").property("text")
+    # Durations in minutes and seconds, in the panel's language.
+    assert find(ui, "todayMeanSession").property("text") == "1분 30초"
+    assert find(ui, "cornerFigures_clean-valleys").property("text") == (
+        "방문 4회 · 8분 · 영상 1회 중 1회 끝까지"
+    )
 
 
 def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, run_cli) -> None:
@@ -531,3 +535,35 @@ def test_status_page_names_a_signer_only_when_its_key_is_trusted(
         assert "이 키오스크가 신뢰하지 않는 키로 서명됨" in page_text
         assert trusted.key_id not in page_text
     ui.window.grabWindow().save(str(artifacts / f"staff-status-signed-{trusting}.png"))
+
+
+@pytest.mark.parametrize(
+    ("seconds", "korean", "english"),
+    [
+        (45, "45초", "45 s"),
+        (219, "3분 39초", "3 min 39 s"),
+        (420, "7분", "7 min"),
+        (7500, "2시간 05분", "2 h 05 min"),
+        (90_000, "1일 1시간", "1 d 1 h"),
+    ],
+)
+def test_durations_read_in_the_panels_language(
+    qtbot, staff_kiosk, seconds: int, korean: str, english: str
+) -> None:
+    from PySide6.QtQml import QQmlEngine, QQmlExpression
+
+    ui = staff_kiosk()
+    open_panel(qtbot, ui)
+    show_page(qtbot, ui, "today")
+    inside_the_panel = find(ui, "todaySessions")
+    context = QQmlEngine.contextForObject(inside_the_panel)
+
+    def words() -> str:
+        expression = QQmlExpression(context, inside_the_panel, f"Durations.words({seconds})")
+        value, undefined = expression.evaluate()
+        assert not undefined
+        return str(value)
+
+    assert words() == korean
+    ui.exhibit.set_language("en")
+    assert words() == english

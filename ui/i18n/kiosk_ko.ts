@@ -157,6 +157,34 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <location filename="../staff/Durations.qml" line="10"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../staff/Durations.qml" line="14"/>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <location filename="../staff/Durations.qml" line="14"/>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <location filename="../staff/Durations.qml" line="18"/>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <location filename="../staff/Durations.qml" line="19"/>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+</context>
+<context>
     <name>ExportView</name>
     <message>
         <location filename="../staff/ExportView.qml" line="18"/>
@@ -609,34 +637,29 @@
         <translation>관람 세션</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="48"/>
-        <source> s</source>
-        <translation>초</translation>
-    </message>
-    <message>
-        <location filename="../staff/TodayView.qml" line="49"/>
+        <location filename="../staff/TodayView.qml" line="50"/>
         <source>average session</source>
         <translation>평균 관람 시간</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="82"/>
+        <location filename="../staff/TodayView.qml" line="83"/>
         <source>languages</source>
         <translation>사용 언어</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="90"/>
+        <location filename="../staff/TodayView.qml" line="91"/>
         <source>Sessions per hour</source>
         <translation>시간대별 관람</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="145"/>
+        <location filename="../staff/TodayView.qml" line="146"/>
         <source>Corners</source>
         <translation>코너</translation>
     </message>
     <message>
-        <location filename="../staff/TodayView.qml" line="169"/>
-        <source>%1 visits · %2 min · %3 of %4 videos to the end</source>
-        <translation>방문 %1회 · %2분 · 영상 %4회 중 %3회 끝까지</translation>
+        <location filename="../staff/TodayView.qml" line="170"/>
+        <source>%1 visits · %2 · %3 of %4 videos to the end</source>
+        <translation>방문 %1회 · %2 · 영상 %4회 중 %3회 끝까지</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ Column {
     FactRow {
         width: page.width
         label: qsTr("Running for")
-        value: page.status.uptime || "-"
+        value: page.status.uptimeSeconds > 0 ? Durations.words(page.status.uptimeSeconds) : "-"
     }
     FactRow {
         width: page.width

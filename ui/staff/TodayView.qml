@@ -45,7 +45,8 @@ Column {
             label: qsTr("visitor sessions")
         }
         Figure {
-            value: page.today.meanSeconds + qsTr(" s")
+            valueName: "todayMeanSession"
+            value: Durations.words(page.today.meanSeconds)
             label: qsTr("average session")
         }
         // Which languages the sessions used, each named in itself.
@@ -166,9 +167,9 @@ Column {
             StaffText {
                 width: cornerRow.width - cornerRow.titleWidth - cornerRow.spacing
                 objectName: "cornerFigures_" + cornerRow.cornerId
-                text: qsTr("%1 visits · %2 min · %3 of %4 videos to the end").arg(
-                          cornerRow.visits).arg(Math.round(cornerRow.dwellSeconds / 60)).arg(
-                          cornerRow.completions).arg(cornerRow.plays)
+                text: qsTr("%1 visits · %2 · %3 of %4 videos to the end").arg(cornerRow.visits).arg(
+                          Durations.words(cornerRow.dwellSeconds)).arg(cornerRow.completions).arg(
+                          cornerRow.plays)
             }
         }
     }

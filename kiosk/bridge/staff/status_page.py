@@ -14,7 +14,7 @@ from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.background import BackgroundReader
 from kiosk.content.signing import TrustedKey
 from kiosk.safe_text import printable
-from kiosk.staff.status import KioskStatus, PackageFacts, duration_words, kiosk_status, size_words
+from kiosk.staff.status import KioskStatus, PackageFacts, kiosk_status, size_words
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageCard", "StatusPage"]
 
@@ -139,10 +139,11 @@ class StatusPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         free = self._status.free_bytes if self._status else None
         return size_words(free) if free is not None else ""
 
-    @Property(str, notify=changed)
-    def uptime(self) -> str:
+    @Property(float, notify=changed)
+    def uptimeSeconds(self) -> float:
+        """0 when the kiosk's start is not known (the panel words it in its language)."""
         seconds = self._status.uptime_seconds if self._status else None
-        return duration_words(seconds) if seconds else ""
+        return float(seconds or 0)
 
     @Property(str, notify=changed)
     def appVersion(self) -> str:
