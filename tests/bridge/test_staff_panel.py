@@ -3,7 +3,9 @@ behind the PIN; each panel action backed by the same service as its command."""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -374,6 +376,7 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
     log.record("session_end", detail="idle", value=30)
     log.close()
     open_panel(qtbot, ui)
+    show_page(qtbot, ui, "export")
     export = ui.staff.pages.export
     with qtbot.waitSignal(export.exported, timeout=10_000):
         export.export_to(tmp_path / "stick")
@@ -381,7 +384,7 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
     names = sorted(path.name for path in written)
     assert names == ["daily_summary.csv", "events.csv", "today_summary.csv"]
     assert all(path.is_file() and path.stat().st_size > 0 for path in written)
-    message = find(ui, "staffResultText").property("text")
+    message = find(ui, "exportResult").property("text")
     assert "events.csv" in message and "today_summary.csv" in message
     # The command writes the same files.
     command = run_cli(
@@ -404,7 +407,45 @@ def test_no_stick_is_said_plainly(qtbot, staff_kiosk) -> None:
     show_page(qtbot, ui, "export")
     with qtbot.waitSignal(ui.staff.pages.export.exported):
         tap(ui, find(ui, "exportButton"))
-    assert "USB를 찾지 못했습니다" in find(ui, "staffResultText").property("text")
+    # Beside the button, not in the line under the page.
+    assert "USB를 찾지 못했습니다" in find(ui, "exportResult").property("text")
+    assert shown(ui, "exportResult") and not shown(ui, "staffResult")
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.EROFS, "USB 메모리 “STICK”에 쓸 수 없습니다: 잠겨 있거나 읽기 전용입니다."),
+        (errno.ENOSPC, "USB 메모리 “STICK”이(가) 가득 찼습니다"),
+        (errno.EIO, "USB 메모리 “STICK”에 저장하지 못했습니다"),
+    ],
+    ids=["locked", "full", "other"],
+)
+def test_a_stick_that_cannot_be_written_is_named_with_what_to_do(
+    qtbot, staff_kiosk, tmp_path, monkeypatch, caplog, number: int, words: str
+) -> None:
+    """In plain words beside the button, the stick named; the technical line in the log;
+    gone when the panel opens again."""
+    from kiosk.bridge.staff import export_page
+    from kiosk.errors import KioskError
+
+    def refuses(_data_dir: Path, destination: Path) -> list[Path]:
+        cause = OSError(number, os.strerror(number))
+        raise KioskError(f"cannot write to {destination}: {cause.strerror}") from cause
+
+    monkeypatch.setattr(export_page, "export_for_staff", refuses)
+    ui = staff_kiosk()
+    open_panel(qtbot, ui)
+    show_page(qtbot, ui, "export")
+    with qtbot.waitSignal(ui.staff.pages.export.exported, timeout=10_000):
+        ui.staff.pages.export.export_to(tmp_path / "STICK")
+    assert words in find(ui, "exportResult").property("text")
+    assert "cannot write to" not in find(ui, "exportResult").property("text")
+    assert f"cannot write to {tmp_path / 'STICK'}" in caplog.text
+    tap(ui, find(ui, "staffClose"))
+    open_panel(qtbot, ui)
+    show_page(qtbot, ui, "export")
+    assert not shown(ui, "exportResult")
 
 
 def test_rollback_from_the_panel_shows_the_previous_content(

@@ -187,12 +187,12 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../staff/ExportView.qml" line="18"/>
+        <location filename="../staff/ExportView.qml" line="21"/>
         <source>Today&apos;s and all visitor numbers as CSV files, and the kiosk&apos;s recent log, into a new folder on the USB stick.</source>
         <translation>오늘과 전체 관람 통계(CSV 파일)와 키오스크의 최근 기록을 USB의 새 폴더에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../staff/ExportView.qml" line="23"/>
+        <location filename="../staff/ExportView.qml" line="26"/>
         <source>Save to the USB stick</source>
         <translation>USB에 저장</translation>
     </message>
@@ -462,92 +462,102 @@
 <context>
     <name>StaffPanelView</name>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="44"/>
+        <location filename="../staff/StaffPanelView.qml" line="49"/>
         <source>Saving to the USB stick…</source>
         <translation>USB에 저장하는 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="46"/>
+        <location filename="../staff/StaffPanelView.qml" line="51"/>
         <source>Saved to the USB stick: %1</source>
         <translation>USB에 저장했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="48"/>
+        <location filename="../staff/StaffPanelView.qml" line="53"/>
         <source>No USB stick found: insert one and try again.</source>
         <translation>USB를 찾지 못했습니다. USB를 꽂고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="50"/>
-        <source>Could not save: %1</source>
-        <translation>저장하지 못했습니다: %1</translation>
+        <location filename="../staff/StaffPanelView.qml" line="55"/>
+        <source>Could not save to the USB stick “%1”: try another stick.</source>
+        <translation>USB 메모리 “%1”에 저장하지 못했습니다. 다른 USB 메모리로 다시 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="52"/>
+        <location filename="../staff/StaffPanelView.qml" line="57"/>
+        <source>The USB stick “%1” cannot be written: it is locked or read-only. Unlock it or use another.</source>
+        <translation>USB 메모리 “%1”에 쓸 수 없습니다: 잠겨 있거나 읽기 전용입니다. 잠금을 풀거나 다른 USB 메모리를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/StaffPanelView.qml" line="59"/>
+        <source>The USB stick “%1” is full: free some space or use another.</source>
+        <translation>USB 메모리 “%1”이(가) 가득 찼습니다. 공간을 비우거나 다른 USB 메모리를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/StaffPanelView.qml" line="61"/>
         <source>The previous content shows again: %1</source>
         <translation>이전 콘텐츠를 다시 보여 줍니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="54"/>
+        <location filename="../staff/StaffPanelView.qml" line="63"/>
         <source>Could not roll back: %1</source>
         <translation>되돌리지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="56"/>
+        <location filename="../staff/StaffPanelView.qml" line="65"/>
         <source>Installing %1…</source>
         <translation>%1 설치 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="58"/>
+        <location filename="../staff/StaffPanelView.qml" line="67"/>
         <source>Another package is being installed; wait for it.</source>
         <translation>다른 패키지를 설치하고 있습니다. 끝날 때까지 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="60"/>
+        <location filename="../staff/StaffPanelView.qml" line="69"/>
         <source>Could not install: %1</source>
         <translation>설치하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="62"/>
+        <location filename="../staff/StaffPanelView.qml" line="71"/>
         <source>The content was read again.</source>
         <translation>콘텐츠를 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="78"/>
+        <location filename="../staff/StaffPanelView.qml" line="87"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="88"/>
+        <location filename="../staff/StaffPanelView.qml" line="97"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="92"/>
+        <location filename="../staff/StaffPanelView.qml" line="101"/>
         <source>Content</source>
         <translation>콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="96"/>
+        <location filename="../staff/StaffPanelView.qml" line="105"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="100"/>
+        <location filename="../staff/StaffPanelView.qml" line="109"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="104"/>
+        <location filename="../staff/StaffPanelView.qml" line="113"/>
         <source>Sound and screen</source>
         <translation>소리와 화면</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="108"/>
+        <location filename="../staff/StaffPanelView.qml" line="117"/>
         <source>Show</source>
         <translation>운영</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="130"/>
+        <location filename="../staff/StaffPanelView.qml" line="139"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>

@@ -10,6 +10,9 @@ Column {
     objectName: "staffExportPage"
 
     required property ExportPage statsExport
+    // What the last export came to, in a sentence ("" before one; gone when the panel
+    // opens again).
+    property string result
 
     spacing: Theme.spaceM
 
@@ -25,5 +28,12 @@ Column {
         ink: Theme.accentInk
         enabled: !page.statsExport.busy
         onActivated: page.statsExport.exportStats()
+    }
+    StaffText {
+        objectName: "exportResult"
+        width: page.width
+        visible: text.length > 0
+        text: page.result
+        strong: true
     }
 }

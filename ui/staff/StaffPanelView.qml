@@ -38,6 +38,11 @@ Rectangle {
         }
     }
 
+    // What an export came to shows beside its button, not in the line under the page.
+    readonly property bool exportOutcome: [StaffOutcome.Exporting, StaffOutcome.Exported,
+        StaffOutcome.NoStick, StaffOutcome.ExportFailed, StaffOutcome.ExportLocked,
+        StaffOutcome.ExportFull].includes(panel.staff.outcome.kind)
+
     function outcomeText(kind: int, detail: string): string {
         switch (kind) {
         case StaffOutcome.Exporting:
@@ -47,7 +52,13 @@ Rectangle {
         case StaffOutcome.NoStick:
             return qsTr("No USB stick found: insert one and try again.");
         case StaffOutcome.ExportFailed:
-            return qsTr("Could not save: %1").arg(detail);
+            return qsTr("Could not save to the USB stick “%1”: try another stick.").arg(detail);
+        case StaffOutcome.ExportLocked:
+            return qsTr(
+                        "The USB stick “%1” cannot be written: it is locked or read-only. Unlock it or use another.").arg(
+                        detail);
+        case StaffOutcome.ExportFull:
+            return qsTr("The USB stick “%1” is full: free some space or use another.").arg(detail);
         case StaffOutcome.RolledBack:
             return qsTr("The previous content shows again: %1").arg(detail);
         case StaffOutcome.RollbackFailed:
@@ -197,6 +208,7 @@ Rectangle {
         ExportView {
             width: pageArea.width
             statsExport: panel.staff.statsExport
+            result: panel.exportOutcome ? outcomeText.text : ""
         }
     }
     Component {
@@ -226,7 +238,7 @@ Rectangle {
             margins: Theme.spaceL
         }
         height: visible ? outcomeText.implicitHeight + 2 * Theme.spaceS : 0
-        visible: outcomeText.text.length > 0
+        visible: outcomeText.text.length > 0 && !panel.exportOutcome
         radius: Theme.px(12)
         color: Theme.surface
         border.color: Theme.hairline

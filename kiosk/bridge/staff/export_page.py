@@ -4,6 +4,7 @@ be slow to write, or hang as it is pulled."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Callable
@@ -39,10 +40,19 @@ def export_to_a_stick(data_dir: Path, sticks: list[Path]) -> ExportDone:
     if not sticks:
         return ExportDone(Kind.NoStick)
     writable = [stick for stick in sticks if os.access(stick, os.W_OK)]
+    stick = (writable or sticks)[0]
     try:
-        written = export_for_staff(data_dir, (writable or sticks)[0])
+        written = export_for_staff(data_dir, stick)
     except KioskError as error:
-        return ExportDone(Kind.ExportFailed, str(error))
+        # Staff read which stick and what to do; the technical line is for the log.
+        log.warning("staff export to %s failed: %s", stick, error)
+        cause = error.__cause__
+        number = cause.errno if isinstance(cause, OSError) else None
+        if number == errno.ENOSPC:
+            return ExportDone(Kind.ExportFull, stick.name)
+        if number in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return ExportDone(Kind.ExportLocked, stick.name)
+        return ExportDone(Kind.ExportFailed, stick.name)
     log.info("staff exported %d files to %s", len(written), written[0].parent)
     return ExportDone(Kind.Exported, ", ".join(p.name for p in written), tuple(written))
 

@@ -31,6 +31,9 @@ class StaffOutcome(QObject):  # type: ignore[operator]  # PySide6's stubs call Q
         InstallFailed = 8
         Reloaded = 9
         Exporting = 10
+        # The stick could not be written: read-only or locked, or full (detail: its name).
+        ExportLocked = 11
+        ExportFull = 12
 
     changed = Signal()
 
