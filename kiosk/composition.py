@@ -226,7 +226,7 @@ def compose(
 
     content_page = ContentPage(watcher, installer, outcome)
     today = TodayPage(paths.root, corner_titles)
-    export = ExportPage(paths.root, watcher.sticks, outcome)
+    export = ExportPage(paths.root, lambda: watcher.sticks(), outcome)
     pages = StaffPages(access, outcome, status, content_page, today, export, sound, screen, show)
     staff = StaffRoom(pages)
 

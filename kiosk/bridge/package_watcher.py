@@ -15,7 +15,13 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.errors import KioskError
 from kiosk.install.child_process import install_in_child_process
-from kiosk.install.discovery import Candidate, find_packages, is_removable_mount, write_report
+from kiosk.install.discovery import (
+    Candidate,
+    find_packages,
+    is_removable_device,
+    is_removable_mount,
+    write_report,
+)
 from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageWatcher"]
@@ -188,16 +194,19 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
 
     def roots(self) -> list[Path]:
         """Drop folders and mounted removable volumes, as they are now."""
-        mounts = [
-            Path(volume.rootPath())
-            for volume in QStorageInfo.mountedVolumes()
-            if volume.isValid() and volume.isReady()
-        ]
-        return [*self._drop_folders, *(m for m in mounts if is_removable_mount(m))]
+        return [*self._drop_folders, *self.sticks()]
 
     def sticks(self) -> list[Path]:
-        """Mounted removable volumes, as they are now (not the drop folders)."""
-        return [root for root in self.roots() if is_removable_mount(root)]
+        """Mounted removable volumes, as they are now (not the drop folders): mounted where
+        removable media are, and a stick or drive from outside by the kernel's account."""
+        return [
+            Path(volume.rootPath())
+            for volume in QStorageInfo.mountedVolumes()
+            if volume.isValid()
+            and volume.isReady()
+            and is_removable_mount(Path(volume.rootPath()))
+            and is_removable_device(bytes(volume.device().data()).decode(errors="replace"))
+        ]
 
     def verify_in_background(self, path: Path) -> threading.Thread:
         """Check every byte of the shown package without holding up the show."""

@@ -35,6 +35,26 @@ def is_removable_mount(mount_point: Path) -> bool:
     return any(root == mount_point or root in mount_point.parents for root in REMOVABLE_MOUNT_ROOTS)
 
 
+def is_removable_device(device: str, sys_block: Path = Path("/sys/class/block")) -> bool:
+    """True for a block device that is a stick or another drive plugged in from outside:
+    on the USB bus, or a medium its disk calls removable. False for an internal disk, a
+    loop file, a network share or anything else that happens to be mounted under /mnt."""
+    name = Path(device).name
+    if not device.startswith("/dev/") or not name:
+        return False
+    try:
+        node = (sys_block / name).resolve(strict=True)
+    except OSError:
+        return False
+    if any(part.startswith("usb") for part in node.parts):
+        return True
+    disk = node.parent if (node / "partition").exists() else node
+    try:
+        return (disk / "removable").read_text().strip() == "1"
+    except OSError:
+        return False
+
+
 REPORT_NAME = "kiosk-report.txt"
 # The report's first line: how the kiosk knows a report it may replace is its own.
 REPORT_HEADING = "Gyeonggi Hall kiosk: what happened to the package on this stick"

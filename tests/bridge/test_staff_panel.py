@@ -402,7 +402,7 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
 
 def test_no_stick_is_said_plainly(qtbot, staff_kiosk) -> None:
     ui = staff_kiosk()
-    ui.watcher.roots = lambda: []  # no stick in this test, whatever the machine has mounted
+    ui.watcher.sticks = lambda: []  # no stick in this test, whatever the machine has mounted
     open_panel(qtbot, ui)
     show_page(qtbot, ui, "export")
     with qtbot.waitSignal(ui.staff.pages.export.exported):
