@@ -117,6 +117,7 @@ def _show(
     termination: TerminationWatch,
 ) -> int:
     """Compose the kiosk on ``package`` and show it until it is asked to stop."""
+    quiet_ffmpeg()  # before the window opens any media
     interaction_log = _open_interaction_log(installer.paths)
     kiosk = compose(
         config,
@@ -130,7 +131,6 @@ def _show(
         crash_guard=guard,
         kiosk_mode=not (options.windowed or options.screenshot),
     )
-    quiet_ffmpeg()  # Qt's FFmpeg is loaded now (the window has media players), none opened
     try:
         windowed = options.windowed or options.screenshot is not None
         kiosk.show(WindowOptions(windowed=windowed, size=options.size))

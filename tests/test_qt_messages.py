@@ -124,9 +124,9 @@ def test_opening_a_video_prints_no_stream_dump(tmp_path, quiet: bool) -> None:
         from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 
         app = QGuiApplication([])
-        player = QMediaPlayer()
-        if {quiet!r}:
+        if {quiet!r}:  # as the kiosk does: before any media object exists
             assert quiet_ffmpeg()
+        player = QMediaPlayer()
         player.mediaStatusChanged.connect(
             lambda status: app.quit() if status == QMediaPlayer.MediaStatus.LoadedMedia else None
         )

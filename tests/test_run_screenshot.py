@@ -16,6 +16,7 @@ def test_run_screenshot_writes_the_home_screen(run_cli, tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1920, 1080)
     colours = {image.pixel(x, y) for x in range(0, 1920, 97) for y in range(0, 1080, 53)}
     assert len(colours) > 20  # a designed screen, not a blank one
+    assert "Input #0" not in result.stderr  # FFmpeg's dump of each file opened is kept out
 
     again = run_cli("run", "--screenshot", tmp_path / "again.png", "--size", "1080x1920")
     assert again.returncode == 0, again.stderr

@@ -4,10 +4,10 @@ Qt Multimedia decodes with the FFmpeg libraries in PySide6's wheel and leaves FF
 at its default level, INFO: every video opened prints FFmpeg's stream dump ("Input #0,
 mov,mp4...", fourteen lines) to stderr, which at a booth is the journal, for every attract
 cycle, for days. FFmpeg's level is a global of libavutil; the kiosk sets it to WARNING in
-the library Qt has loaded (the wheel's ``Qt/lib``), once Qt has loaded it (with the first
-media player: the composed window has them) and before any media is opened. What FFmpeg
-warns about still reaches the terminal. (The library cannot be loaded before Qt: it takes
-its OpenSSL symbols from what Qt Multimedia loads first.)
+the library Qt loads (the wheel's ``Qt/lib``), before any media is opened: it asks Qt
+Multimedia for its audio outputs first, which loads Qt's media backend and its FFmpeg.
+What FFmpeg warns about still reaches the terminal. (The library is never loaded on its
+own: it takes its OpenSSL symbols from what Qt Multimedia loads before it.)
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ def quiet_ffmpeg(level: int = AV_LOG_WARNING) -> bool:
     if path is None:
         log.debug("no libavutil beside Qt: FFmpeg's log level is left as it is")
         return False
+    from PySide6.QtMultimedia import QMediaDevices
+
+    QMediaDevices.defaultAudioOutput()  # Qt's media backend, and its FFmpeg, are loaded now
     try:
         # Only the copy Qt has loaded: never a second one.
         library = ctypes.CDLL(str(path), mode=os.RTLD_NOLOAD)

@@ -127,6 +127,7 @@ def main() -> None:
     qt_messages = QtMessagesThroughStderr()
     qt_messages.start()
     app = QGuiApplication(sys.argv[:1])
+    quiet_ffmpeg()  # as the kiosk does, before its window opens any media
     package = ContentPackage.open(ensure_demo_package(work / "data"))
     media = dict(MediaStore(work / "media").extract_all(package))
     clip = make_clip(work / "clip.mp4", seconds=0.4)
@@ -156,7 +157,6 @@ def main() -> None:
         interaction_log=log,
         clock=clock,
     )
-    quiet_ffmpeg()  # as the kiosk does, once composed
     ui.show(WindowOptions(windowed=True, size=(1280, 720)))
     crashes = 0
 
