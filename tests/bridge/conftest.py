@@ -19,6 +19,7 @@ from kiosk.content.signing import TrustedKey
 from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
 from kiosk.paths import DataPaths
+from tests.bridge.ui import pictures_loaded
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ MakeKiosk = Callable[..., KioskUi]
 
 
 @pytest.fixture
-def make_kiosk(qapp, demo_show: DemoShow, tmp_path: Path) -> Iterator[MakeKiosk]:
+def make_kiosk(qapp, qtbot, demo_show: DemoShow, tmp_path: Path) -> Iterator[MakeKiosk]:
     """Makes kiosk UIs: ``make(config, size=, clock=, installs=, kiosk_mode=, content=,
     media=, interaction_log=, visitor=, poll_ms=, windowed=)``, on the demo unless ``content`` and
     ``media`` say otherwise, with their data in ``tmp_path/"data"``.
@@ -92,6 +93,12 @@ def make_kiosk(qapp, demo_show: DemoShow, tmp_path: Path) -> Iterator[MakeKiosk]
 
     yield make
     for ui in made:
+        # Qt's picture cache is the process's, and the demo's pictures are the same files
+        # in every test: a window closed while a picture loads leaves the cache's entry
+        # loading for ever, and the next test's window that asks for it gets Qt's warning
+        # "connectFinished() called when not loading" (and no picture). One window per
+        # process at a booth never meets this; the tests close theirs once loaded.
+        qtbot.waitUntil(lambda ui=ui: pictures_loaded(ui), timeout=10_000)
         ui.close()
 
 

@@ -113,15 +113,28 @@ def _loading(item: QQuickItem) -> bool:
     return bool(value) and not undefined
 
 
+def pictures_loaded(ui: KioskUi) -> bool:
+    """True when no Image in the window, shown or not, is still loading its picture."""
+    return not any(
+        item.inherits("QQuickImage") and _loading(item)
+        for item in descendants(ui.window.contentItem())
+    )
+
+
 def settled(qtbot: QtBot, ui: KioskUi) -> None:
     """Wait until the window shows the scene as it now is: every visible picture loaded
-    (or failed), the corner view's fade-in done, and a frame drawn after that, so layouts
-    are polished and bindings applied. A condition, not a delay: it returns as soon as
-    that holds."""
+    (or failed), the views' fade-in and an enlarged picture's growth done, and a frame
+    drawn after that, so layouts are polished and bindings applied. A condition, not a
+    delay: it returns as soon as that holds."""
 
     def still() -> bool:
-        corner = find_item(ui, "cornerView")
-        if corner is not None and corner.isVisible() and corner.opacity() < 1:
+        # Views fade in; an enlarged picture grows out of its thumbnail.
+        for name in ("cornerView", "homeView"):
+            view = find_item(ui, name)
+            if view is not None and view.isVisible() and view.opacity() < 1:
+                return False
+        viewer = find_item(ui, "viewerLoader")
+        if viewer is not None and viewer.property("showing") and viewer.property("grown") < 1:
             return False
         return not any(
             item.isVisible() and item.inherits("QQuickImage") and _loading(item)

@@ -48,8 +48,10 @@ ListView {
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
             // Never unbounded: a size of 0 (before layout) would decode the file whole.
+            // Decoded at the thumbnail's own shape, not the share of the strip it gets:
+            // that changes as the strip fills, and each change would decode it again.
             sourceSize {
-                width: Math.max(thumb.width, 64)
+                width: Math.max(thumb.natural, 64)
                 height: Math.max(thumb.height, 64)
             }
         }

@@ -16,9 +16,9 @@ Item {
     // Narration: which recording plays now (the corner view owns the player).
     property url narrationPlaying
     signal narrationToggled(url source)
-    readonly property real naturalHeight: tabs.height + Theme.spaceM + ((
-                                                                            pages.currentItem as SectionPage)
-                                                                        ?.implicitHeight ?? 0)
+    readonly property SectionPage currentPage: pages.currentItem as SectionPage
+    readonly property real naturalHeight: tabs.height + Theme.spaceM + (currentPage?.implicitHeight
+                                                                        ?? 0)
 
     // Tabs wrap onto a second line rather than run off the edge (long English titles,
     // large text).
@@ -117,7 +117,7 @@ Item {
     // text goes on, a button that says so and reads on (from the end, back to the start).
     Item {
         id: footer
-        readonly property SectionPage page: pages.currentItem as SectionPage
+        readonly property SectionPage page: pager.currentPage
         readonly property SectionReading reading: page?.reading ?? null
         visible: !pager.flowing
         anchors {
