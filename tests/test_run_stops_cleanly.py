@@ -7,10 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.kiosk_process import SHOWING, wait_for_log
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
@@ -27,11 +28,8 @@ def test_a_stop_signal_closes_the_kiosk_cleanly(tmp_path: Path, stop_signal) -> 
     )
     log = data / "logs" / "kiosk.log"
     try:
-        deadline = time.monotonic() + 120  # the first run builds the demo package
-        while not (log.exists() and "INFO kiosk.app: showing " in log.read_text()):
-            assert kiosk.poll() is None, kiosk.communicate()[1]
-            assert time.monotonic() < deadline, "the kiosk did not start"
-            time.sleep(0.2)
+        # The first run builds the demo package.
+        assert wait_for_log(log, SHOWING, kiosk), "the kiosk did not start"
         assert (data / "logs" / "running.json").exists()
         kiosk.send_signal(stop_signal)
         _out, err = kiosk.communicate(timeout=60)

@@ -8,11 +8,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.kiosk_process import SHOWING, wait_for_log
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
@@ -40,16 +41,6 @@ def x_display() -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def wait_for(log: Path, words: str, kiosk: subprocess.Popen[str], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if log.exists() and words in log.read_text():
-            return True
-        assert kiosk.poll() is None, kiosk.communicate()[1]
-        time.sleep(0.2)
-    return False
-
-
 def test_the_default_staff_key_opens_the_pin_pad_on_x(tmp_path: Path, x_display: str) -> None:
     data = tmp_path / "data"
     env = {
@@ -68,13 +59,13 @@ def test_the_default_staff_key_opens_the_pin_pad_on_x(tmp_path: Path, x_display:
     )
     log = data / "logs" / "kiosk.log"
     try:
-        assert wait_for(log, "INFO kiosk.app: showing ", kiosk, 120), "the kiosk did not start"
+        assert wait_for_log(log, SHOWING, kiosk), "the kiosk did not start"
         # Without a window manager, keys go to the window under the pointer.
         xdotool = ["xdotool", "mousemove", "960", "540", "sleep", "0.5", "key", "ctrl+shift+F12"]
         opened = False
         for _attempt in range(10):  # the window may map a moment after "showing"
             subprocess.run(xdotool, env=env, check=True, timeout=30)
-            if wait_for(log, "staff PIN pad opened", kiosk, 2):
+            if wait_for_log(log, "staff PIN pad opened", kiosk, 2):
                 opened = True
                 break
         assert opened, "the staff key did not reach the kiosk"

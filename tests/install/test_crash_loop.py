@@ -7,12 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from kiosk.content.builder import build_package
 from kiosk.install.crash_guard import CrashGuard
 from kiosk.install.installer import Installer
+from tests.kiosk_process import SHOWING, wait_for_log
 from tests.manifests import SMALL_MANIFEST, write_manifest
 
 # The real kiosk, with one fault put in by the test: content version 1.3 ends the process
@@ -76,11 +76,7 @@ def test_a_package_that_crashes_the_kiosk_twice_gives_way_to_the_one_before(
     kiosk = start(data, tmp_path)
     log = data / "logs" / "kiosk.log"
     try:
-        deadline = time.monotonic() + 120
-        while "INFO kiosk.app: showing " not in (log.read_text() if log.exists() else ""):
-            assert kiosk.poll() is None, kiosk.communicate()[1]
-            assert time.monotonic() < deadline, "the kiosk did not start"
-            time.sleep(0.2)
+        assert wait_for_log(log, SHOWING, kiosk), "the kiosk did not start"
         kiosk.send_signal(signal.SIGTERM)
         kiosk.communicate(timeout=60)
     finally:

@@ -12,8 +12,9 @@ Flickable {
     property real room: Infinity
     readonly property int pitch: Theme.bodyPitch
     readonly property bool overflows: contentHeight > room
-    readonly property int linesShown: overflows ? Math.max(1, Math.floor(room / pitch)) : Math.ceil(
-                                                      contentHeight / pitch)
+    // How many lines the window holds (when the text overflows it; otherwise it is the
+    // text's own height).
+    readonly property int linesShown: overflows ? Math.max(1, Math.floor(room / pitch)) : 0
     readonly property bool atEnd: contentY + height >= contentHeight - 1
     // A finger or "read on" is moving the text: it comes to rest on a whole line.
     readonly property bool scrolling: moving || lineSnap.running
