@@ -60,6 +60,13 @@ Window {
     readonly property bool panelOpen: accessibility.panelOpen
     // Large text or low position: pages are as tall as their text and scroll as a whole.
     readonly property bool flowing: accessibility.lowPosition || Theme.largeText
+    // Low position with room above the band: the band is a deck of everything a visitor
+    // touches, all of it on screen without a scroll, and a corner's text shows above it.
+    // (Large text as well needs more room than a band has: its pages flow and scroll.)
+    readonly property bool lowDeck: accessibility.lowPosition && !Theme.largeText
+                                    && reachBanner.height >= Theme.px(320)
+    // The page on the stage flows: it ends above the bottom bar and scrolls as a whole.
+    readonly property bool pageFlows: cornerOpen ? cornerView.flowing : home.flowing
     // How far from the left the bottom bar's contents reach over the page: the button, or
     // the whole width while a notice about new content shows beside it.
     readonly property real barReach: contentNotice.visible ? width : a11yButton.x
@@ -220,19 +227,21 @@ Window {
                 Accessible.role: Accessible.Graphic
                 Accessible.name: cornerView.enlargedCaption
             }
+            // What the screen is: in the middle of the banner, or at its top above (or
+            // beside) the page's reading.
             Column {
                 id: bannerText
+                readonly property real qrRoom: bannerQr.visible && !reachBanner.qrBeside
+                                               ? bannerQr.height + Theme.spaceL : 0
                 visible: !reachBanner.showsPicture
-                anchors {
-                    left: parent.left
-                    right: bannerQr.visible && reachBanner.qrBeside ? bannerQr.left : parent.right
-                    verticalCenter: parent.verticalCenter
-                    verticalCenterOffset: bannerQr.visible && !reachBanner.qrBeside ? -(
-                                                                                          bannerQr.height
-                                                                                          + Theme.spaceL)
-                                                                                      / 2 : 0
-                    margins: Theme.spaceXl
-                }
+                x: Theme.spaceXl
+                y: bannerReadingArea.visible ? Theme.spaceL : (parent.height - height - qrRoom) / 2
+                width: (bannerReadingArea.visible && reachBanner.qrBeside ? bannerReadingArea.x :
+                                                                            bannerQr.visible
+                                                                            && reachBanner.qrBeside
+                                                                            ? bannerQr.x :
+                                                                              parent.width)
+                       - Theme.spaceXl - x
                 spacing: Theme.spaceS
                 Text {
                     textFormat: Text.PlainText
@@ -276,6 +285,39 @@ Window {
                     color: Theme.mutedText
                     font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
+                }
+            }
+            // Low position: the page on screen, to read here; its tabs and "read on" are in
+            // the band. Beside the corner's name on a wide screen, under it on a tall one.
+            Item {
+                id: bannerReadingArea
+                visible: window.lowDeck && window.cornerOpen && !reachBanner.showsPicture
+                x: reachBanner.qrBeside ? Math.round(parent.width * 0.42) : Theme.spaceXl
+                y: reachBanner.qrBeside ? Theme.spaceL : bannerText.y + bannerText.height
+                                          + Theme.spaceL
+                width: parent.width - x - Theme.spaceXl
+                height: parent.height - y - Theme.spaceL
+                Text {
+                    id: bannerSectionTitle
+                    objectName: "bannerSectionTitle"
+                    textFormat: Text.PlainText
+                    width: parent.width
+                    text: cornerView.currentSectionTitle
+                    color: Theme.text
+                    font.pixelSize: Theme.titleSize
+                    font.weight: Font.Bold
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+                SectionReading {
+                    id: bannerReading
+                    objectName: "bannerReading"
+                    textName: "bannerBody"
+                    y: bannerSectionTitle.height + Theme.spaceM
+                    width: parent.width
+                    room: parent.height - y
+                    text: cornerView.currentSectionBody
                 }
             }
             // The QR code needs no touch: it waits up here for a phone's camera.
@@ -324,7 +366,7 @@ Window {
                     top: parent.top
                     // Flowing pages end above the bar; others lie under it as well, and
                     // keep clear of the accessibility button (barHeight, barReach).
-                    bottom: window.flowing ? bottomBar.top : parent.bottom
+                    bottom: window.pageFlows ? bottomBar.top : parent.bottom
                 }
                 clip: true
                 contentWidth: width
@@ -345,9 +387,9 @@ Window {
                     width: scroller.width
                     height: scroller.contentHeight
                     exhibit: window.exhibit
-                    flowing: window.flowing
+                    flowing: window.flowing && !window.lowDeck
                     lowPosition: content.low
-                    barHeight: window.flowing ? 0 : bottomBar.height
+                    barHeight: flowing ? 0 : bottomBar.height
                     viewportHeight: scroller.height
                     visible: !cornerView.visible
                     // Back home, the home screen fades in as a corner does.
@@ -360,9 +402,10 @@ Window {
                     width: scroller.width
                     height: scroller.contentHeight
                     exhibit: window.exhibit
-                    flowing: window.flowing
+                    flowing: window.flowing && !window.lowDeck
                     lowPosition: content.low
-                    barHeight: window.flowing ? 0 : bottomBar.height
+                    readingAbove: window.lowDeck ? bannerReading : null
+                    barHeight: flowing ? 0 : bottomBar.height
                     barReach: window.barReach
                     guideVolume: window.accessibility.guideVolume
                     masterVolume: window.sound.masterVolume
@@ -390,7 +433,7 @@ Window {
                 objectName: "bottomBar"
                 // A picture or video over the whole screen covers the bar too; it is back
                 // when that closes. (Flowing pages end above the bar: it stays.)
-                visible: window.flowing || !cornerView.overlayOpen
+                visible: window.pageFlows || !cornerView.overlayOpen
                 anchors {
                     left: parent.left
                     right: parent.right

@@ -45,9 +45,9 @@ def edge_rows_are_blank(ui: KioskUi, reading: QQuickItem) -> bool:
     return True
 
 
-def assert_reads_whole(qtbot, ui: KioskUi, index: int, where: str) -> None:
-    reading = find(ui, f"sectionReading_{index}")
-    body = find(ui, f"sectionBody_{index}")
+def assert_reads_whole(
+    qtbot, ui: KioskUi, reading: QQuickItem, body: QQuickItem, where: str
+) -> None:
     lines = int(body.property("lineCount"))
     pitch = body.height() / lines
     window = reading.height()
@@ -79,25 +79,39 @@ def assert_reads_whole(qtbot, ui: KioskUi, index: int, where: str) -> None:
     assert rest(qtbot, reading) == 0, where
 
 
+@pytest.mark.parametrize("low", [False, True], ids=["standard", "lowPosition"])
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: "x".join(map(str, size)))
 def test_every_section_reads_to_its_last_line(
-    qtbot, make_kiosk, artifacts: Path, language: str, size: tuple[int, int]
+    qtbot, make_kiosk, artifacts: Path, language: str, size: tuple[int, int], low: bool
 ) -> None:
+    """On the page, or in low position above the band while its tabs and "read on" are in
+    the band."""
     ui = make_kiosk(size=size)
     ui.exhibit.set_language(language)
+    ui.accessibility.setProperty("lowPosition", low)
     for corner in CORNERS:
         ui.exhibit.openCorner(corner)
         qtbot.waitUntil(lambda: shown(ui, "cornerView"))
         settled(qtbot, ui)
         for index in range(find(ui, "sectionPages").property("count")):
             tap(ui, find(ui, f"sectionTab_{index}"))
-            qtbot.waitUntil(lambda i=index: page_in_place(ui, i))
+            text = find(ui, f"sectionBody_{index}").property("text")
+            if low:
+                reading, body = find(ui, "bannerReading"), find(ui, "bannerBody")
+                qtbot.waitUntil(lambda b=body, t=text: b.property("text") == t)
+            else:
+                reading = find(ui, f"sectionReading_{index}")
+                body = find(ui, f"sectionBody_{index}")
+                qtbot.waitUntil(lambda i=index: page_in_place(ui, i))
             settled(qtbot, ui)
+            mode = "low" if low else "page"
+            shape = f"{size[0]}x{size[1]}"
             ui.window.grabWindow().save(
-                str(artifacts / f"reading-{corner}-{index}-{language}-{size[0]}x{size[1]}.png")
+                str(artifacts / f"reading-{mode}-{corner}-{index}-{language}-{shape}.png")
             )
-            assert_reads_whole(qtbot, ui, index, f"{corner} {index} {language} {size}")
+            where = f"{mode} {corner} {index} {language} {size}"
+            assert_reads_whole(qtbot, ui, reading, body, where)
         ui.exhibit.goHome()
 
 
@@ -139,16 +153,17 @@ def still(qtbot, item: QQuickItem, name: str) -> float:
     return values[-1]
 
 
-@pytest.mark.parametrize("mode", ["largeText", "lowPosition"])
+@pytest.mark.parametrize("modes", [["largeText"], ["largeText", "lowPosition"]], ids="+".join)
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: "x".join(map(str, size)))
 def test_a_flowing_page_shows_every_line_and_says_it_goes_on(
-    qtbot, make_kiosk, mode: str, language: str, size: tuple[int, int]
+    qtbot, make_kiosk, modes: list[str], language: str, size: tuple[int, int]
 ) -> None:
-    """Large text and low position: a section's text is laid out whole and the page
+    """Large text (in low position too): a section's text is laid out whole and the page
     scrolls; a button in the bottom bar says the page goes on and reads on through it."""
     ui = make_kiosk(size=size)
-    ui.accessibility.setProperty(mode, True)
+    for mode in modes:
+        ui.accessibility.setProperty(mode, True)
     ui.exhibit.set_language(language)
     ui.exhibit.openCorner(CORNERS[0])
     qtbot.waitUntil(lambda: shown(ui, "cornerView"))
@@ -156,7 +171,7 @@ def test_a_flowing_page_shows_every_line_and_says_it_goes_on(
     scroller = find(ui, "pageScroller")
     read_on = find(ui, "pageReadOnButton")
     for index in range(find(ui, "sectionPages").property("count")):
-        where = f"{mode} {language} {size} section {index}"
+        where = f"{modes} {language} {size} section {index}"
         if scroller.property("contentY"):
             tap(ui, read_on)  # from the end of the last page, back to the top
             assert still(qtbot, scroller, "contentY") == 0, where

@@ -20,7 +20,9 @@ Rectangle {
     // Narrow tiles (three columns on a 4:3 or 5:4 screen) step the type and margins down
     // one size, so long titles and summaries still fit.
     readonly property bool narrow: stacked && width < Theme.px(480)
-    readonly property int inset: narrow ? Theme.spaceM : Theme.spaceL
+    // Short tiles (a row in a low-position band) step the title down one size.
+    property bool compact: false
+    readonly property int inset: narrow || compact ? Theme.spaceM : Theme.spaceL
     // False if the text runs past the tile's bottom (it would be clipped): tests check it.
     readonly property bool textFits: text.y + text.implicitHeight <= height + 0.5
     property real rowTextHeight: textHeight
@@ -107,7 +109,7 @@ Rectangle {
             width: parent.width
             text: tile.title
             color: Theme.text
-            font.pixelSize: tile.narrow ? Theme.leadSize : Theme.titleSize
+            font.pixelSize: tile.narrow || tile.compact ? Theme.leadSize : Theme.titleSize
             font.weight: Font.Bold
             wrapMode: Text.Wrap
             lineHeight: 1.2

@@ -19,6 +19,12 @@ Item {
     readonly property SectionPage currentPage: pages.currentItem as SectionPage
     readonly property real naturalHeight: tabs.height + Theme.spaceM + (currentPage?.implicitHeight
                                                                         ?? 0)
+    readonly property real tabsHeight: tabs.height
+    // Low position: the page's text shows above the reach band, in this reading, and the
+    // pager keeps only its tabs; the foot (reading aloud, page dots, read on) goes where
+    // the band has room for it (footHost).
+    property SectionReading readingElsewhere: null
+    property Item footHost: null
 
     // Tabs wrap onto a second line rather than run off the edge (long English titles,
     // large text).
@@ -87,13 +93,14 @@ Item {
     ListView {
         id: pages
         objectName: "sectionPages"
+        visible: pager.readingElsewhere === null
         anchors {
             left: parent.left
             right: parent.right
             top: tabs.bottom
-            bottom: footer.visible ? footer.top : parent.bottom
+            bottom: footer.visible && pager.footHost === null ? footer.top : parent.bottom
             topMargin: Theme.spaceM
-            bottomMargin: footer.visible ? Theme.spaceM : 0
+            bottomMargin: footer.visible && pager.footHost === null ? Theme.spaceM : 0
         }
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
@@ -118,7 +125,8 @@ Item {
     Item {
         id: footer
         readonly property SectionPage page: pager.currentPage
-        readonly property SectionReading reading: page?.reading ?? null
+        readonly property SectionReading reading: pager.readingElsewhere ?? page?.reading ?? null
+        parent: pager.footHost ?? pager
         visible: !pager.flowing
         anchors {
             left: parent.left

@@ -36,6 +36,11 @@ Flickable {
     boundsBehavior: Flickable.StopAtBounds
     flickableDirection: Flickable.VerticalFlick
     onMovementEnded: scrollTo(contentY)
+    // Other text (the banner's reading follows the page shown) starts at its first line.
+    onTextChanged: {
+        lineSnap.stop();
+        contentY = 0;
+    }
 
     NumberAnimation {
         id: lineSnap

@@ -312,6 +312,8 @@ Rectangle {
             Text {
                 textFormat: Text.PlainText
                 objectName: "videoTime"
+                // A small panel gives its room to the scrub bar (its handle shows where it is).
+                visible: panel.width >= Theme.px(640)
                 anchors.verticalCenter: parent.verticalCenter
                 text: panel.clock(player.position) + " / " + panel.clock(player.duration)
                 color: Theme.onDark

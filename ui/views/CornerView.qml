@@ -18,6 +18,14 @@ Rectangle {
     // Low position: the corner's name and summary are shown above the reach band (Main.qml),
     // so the band starts with what can be touched.
     property bool lowPosition: false
+    // Low position with room above the band: the page's text shows there, in this reading
+    // (Main.qml), and the band is a deck of everything to touch, all of it on screen at
+    // once: the top bar, the video and its controls, the pictures, the tabs, the page's foot.
+    property SectionReading readingAbove: null
+    readonly property bool deck: readingAbove !== null && !flowing
+    // The section on screen, for a reading shown elsewhere.
+    readonly property string currentSectionTitle: pager.currentPage?.title ?? ""
+    readonly property string currentSectionBody: pager.currentPage?.body ?? ""
     // Volume of narration (the accessibility panel's guide volume).
     property real guideVolume: 0.8
     // The kiosk's master volume (staff panel): every sound is scaled by it.
@@ -30,7 +38,7 @@ Rectangle {
     property real barHeight: 0
     property real barReach: 0
     // The screen, not the page, decides: a flowing page is taller than the screen.
-    readonly property bool portrait: flowing || viewportHeight > width
+    readonly property bool portrait: !deck && (flowing || viewportHeight > width)
     // A picture shrinking back into its thumbnail is closed already: the page takes taps.
     readonly property bool overlayOpen: videoExpanded || viewerLoader.showing
     // The enlarged gallery picture, or "" when none is open.
@@ -63,6 +71,8 @@ Rectangle {
     readonly property int topBarHeight: Theme.controlHeight
     // Landscape: the media column's width; the reading column takes the rest.
     readonly property int mediaWidth: {
+        if (deck)
+            return deckMediaWidth;
         // Landscape: on a wide screen (16:9) the reading takes a little more, so its tabs
         // and lines are longer; on a squarer one the video keeps room for its controls.
         if (!portrait)
@@ -71,6 +81,19 @@ Rectangle {
         const full = width - 2 * margin;
         return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) :
                          full;
+    }
+    // The deck: under the top bar, the video's row; on a wide band (too low for a row of
+    // pictures under a video) the video takes the left column from the top instead, and
+    // the top bar, the tabs and the pictures share the right.
+    readonly property real deckTop: homeButton.y + homeButton.height + Theme.spaceM
+    readonly property real deckPicturesRow: hasGallery ? galleryHeight + Theme.spaceL : 0
+    readonly property bool deckWide: deck && floor - deckTop - deckPicturesRow < Theme.px(240)
+    readonly property int deckMediaWidth: {
+        if (!hasVideo)
+            return Math.round(width * 0.4);
+        const room = deckWide ? floor - Theme.spaceM : floor - deckTop - deckPicturesRow;
+        return Math.min(Math.round(room * 16 / 9), Math.round(width * (deckWide ? 0.45 : 0.56))
+                        - margin);
     }
     readonly property int videoHeight: hasVideo ? Math.round(mediaWidth * 9 / 16) : 0
     readonly property int galleryHeight: hasGallery ? Theme.px(portrait ? 200 : 170) : 0
@@ -143,8 +166,8 @@ Rectangle {
     PillButton {
         id: homeButton
         objectName: "homeButton"
-        x: corner.margin
-        y: Theme.spaceL
+        x: corner.deckWide ? pager.x : corner.margin
+        y: corner.deck ? Theme.spaceM : Theme.spaceL
         icon: "←"
         text: corner.exhibit.hallTitle
         enabled: !corner.overlayOpen
@@ -155,7 +178,7 @@ Rectangle {
             right: parent.right
             rightMargin: corner.margin
         }
-        y: Theme.spaceL
+        y: homeButton.y
         enabled: !corner.overlayOpen
         languages: corner.exhibit.languages
         current: corner.exhibit.language
@@ -215,7 +238,13 @@ Rectangle {
     Item {
         id: videoSlot
         x: corner.margin
-        y: corner.portrait ? heading.y + heading.height + Theme.spaceL : heading.y
+        y: {
+            if (corner.deckWide)
+                return Theme.spaceM;
+            if (corner.deck)
+                return corner.deckTop;
+            return corner.portrait ? heading.y + heading.height + Theme.spaceL : heading.y;
+        }
         width: corner.mediaWidth
         height: corner.videoHeight
     }
@@ -258,14 +287,31 @@ Rectangle {
         // Portrait: along the bottom.
         readonly property int landscapeTop: videoSlot.y + videoSlot.height + (corner.hasVideo
                                                                               ? Theme.spaceL : 0)
-        x: corner.margin
-        y: corner.flowing ? landscapeTop : corner.portrait ? corner.floor - height : landscapeTop
-        width: corner.flowing ? corner.width - 2 * corner.margin : corner.mediaWidth
+        // The deck: beside the video under the tabs (wide), or a row of its own under it.
+        readonly property int deckTop: corner.deckWide ? pager.y + pager.tabsHeight + Theme.spaceM :
+                                                         landscapeTop
+
+        x: corner.deckWide ? pager.x : corner.margin
+        y: {
+            if (corner.deck)
+                return deckTop;
+            return corner.portrait && !corner.flowing ? corner.floor - height : landscapeTop;
+        }
+        width: {
+            if (corner.deckWide)
+                return pager.width;
+            return corner.flowing || corner.deck ? corner.width - 2 * corner.margin :
+                                                   corner.mediaWidth;
+        }
         enabled: !corner.overlayOpen
-        height: corner.portrait || !corner.hasGallery ? corner.galleryHeight : Math.max(
-                                                            corner.galleryHeight, Math.min(Theme.px(
-                                                                                               280), corner.floor
-                                                                                           - landscapeTop))
+        height: {
+            const most = Theme.px(280);
+            if (corner.deck)
+                return Math.max(Theme.px(120), Math.min(most, corner.floor - y));
+            if (corner.portrait || !corner.hasGallery)
+                return corner.galleryHeight;
+            return Math.max(corner.galleryHeight, Math.min(most, corner.floor - landscapeTop));
+        }
         visible: corner.hasGallery
         model: corner.exhibit.gallery
         onOpened: index => {
@@ -278,14 +324,25 @@ Rectangle {
         id: pager
         objectName: "sectionPager"
         x: heading.x
-        y: corner.flowing ? (corner.hasGallery ? gallery.y + gallery.height : videoSlot.y
-                                                 + videoSlot.height) + Theme.spaceL :
-                            corner.portrait ? videoSlot.y + videoSlot.height + Theme.spaceL :
-                                              heading.y + heading.height + Theme.spaceL
+        y: {
+            if (corner.deck)
+                return corner.deckTop;
+            if (corner.flowing)
+                return (corner.hasGallery ? gallery.y + gallery.height : videoSlot.y + videoSlot.height)
+                        + Theme.spaceL;
+            if (corner.portrait)
+                return videoSlot.y + videoSlot.height + Theme.spaceL;
+            return heading.y + heading.height + Theme.spaceL;
+        }
         width: heading.width
         flowing: corner.flowing
         enabled: !corner.overlayOpen
-        height: corner.flowing ? naturalHeight : corner.readingBottom - y
+        // (The deck's pager shows only its tabs; its height is the band's, for the pages
+        // it keeps unseen.)
+        height: (corner.flowing ? naturalHeight : (corner.deck ? corner.floor : corner.readingBottom)
+                                  - y)
+        readingElsewhere: corner.deck ? corner.readingAbove : null
+        footHost: corner.deck ? deckFoot : null
         model: corner.exhibit.sections
         accent: corner.cornerColour
         narrationPlaying: corner.narrating ? narration.source : ""
@@ -304,6 +361,16 @@ Rectangle {
             if (corner.visible && !corner.resetting)
                 corner.sectionShown(currentIndex);
         }
+    }
+    // The deck's foot row, right of the accessibility button: the page's foot.
+    Item {
+        id: deckFoot
+        // Under a full-screen video or picture, as the pager is.
+        visible: !corner.overlayOpen
+        x: corner.barReach
+        y: corner.height - corner.barHeight + Theme.spaceS
+        width: corner.width - corner.margin - x
+        height: corner.barHeight - Theme.spaceS - Theme.spaceM
     }
     Item {
         id: picturesAfterPages

@@ -116,7 +116,10 @@ Item {
             topMargin: home.lowPosition ? Theme.spaceM : Theme.spaceXl
         }
         // The bottom bar below keeps its own distance: a small margin is enough here.
-        height: home.flowing ? implicitHeight : home.height - home.barHeight - y - Theme.spaceM
+        // (From the viewport, not the view's height, which a flowing grid sets: no loop.)
+        readonly property real fittedHeight: home.viewportHeight - home.barHeight - y - Theme.spaceM
+        readonly property real cellHeight: (fittedHeight - (rowsCount - 1) * spacing) / rowsCount
+        height: home.flowing ? implicitHeight : fittedHeight
         // Flowing: one column, except tiles side by side in low position when the screen
         // is wide enough for each to keep its words whole.
         readonly property int fittingColumns: Math.floor((width + spacing) / (Theme.px(560)
@@ -147,11 +150,10 @@ Item {
                 objectName: "cornerTile_" + cornerId
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
                 height: home.flowing ? Math.max(Theme.px(240), textHeight + 2 * inset
-                                                + Theme.spaceM) : (grid.height - (grid.rowsCount
-                                                                                  - 1) * grid.spacing)
-                                       / grid.rowsCount
-                stacked: !home.flowing && height > width * 0.9
+                                                + Theme.spaceM) : grid.cellHeight
+                stacked: !home.flowing && grid.cellHeight > width * 0.9
                 showSummary: !home.lowPosition
+                compact: home.lowPosition && !home.flowing
                 pictureShare: home.lowPosition ? 0.3 : 0.42
                 rowTextHeight: grid.tallestText
                 onActivated: id => home.exhibit.openCorner(id)
