@@ -44,6 +44,7 @@ from kiosk.bridge.staff.screen_page import ScreenPage
 from kiosk.bridge.staff.show_page import ShowPage
 from kiosk.bridge.staff.status_page import StatusPage
 from kiosk.bridge.staff.today_page import TodayPage
+from kiosk.bridge.video_backdrop import VideoBackdrop  # noqa: F401  (registers the QML type)
 from kiosk.bridge.video_frame_item import VideoFrameItem  # noqa: F401  (registers the QML type)
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.config import KioskConfig

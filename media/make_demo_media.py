@@ -397,6 +397,8 @@ def make_images() -> None:
             motif(p, art, w, h, 2.0)
 
         save(still((1600, 900), hero), IMAGES / f"{art.slug}-hero.jpg")
+        # The attract loop's version for a portrait screen.
+        save(still((900, 1600), hero), IMAGES / f"{art.slug}-hero-portrait.jpg")
         save(corner_frame(art, 2.5, 8.0, VIDEO_SIZE), IMAGES / f"{art.slug}-poster.jpg")
         palettes = ((art.colour, art.deep), (art.deep, NAVY_DEEP), ("#f1ede4", art.colour))
         for index, (top, bottom) in enumerate(palettes, start=1):

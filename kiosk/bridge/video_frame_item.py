@@ -65,6 +65,15 @@ class VideoFrameItem(QQuickPaintedItem):
     def hasFrame(self) -> bool:
         return not self._image.isNull()
 
+    @Property(float, notify=hasFrameChanged)
+    def frameAspect(self) -> float:
+        """The frames' width over height (0 before the first): whether they fill the item."""
+        return 0.0 if self._image.isNull() else self._image.width() / self._image.height()
+
+    def latest_image(self) -> QImage:
+        """The frame shown now (null before the first)."""
+        return self._image
+
     @Property(int, notify=framesShownChanged)
     def framesShown(self) -> int:
         """Frames shown since the last ``clear()``: how tests see that video plays."""

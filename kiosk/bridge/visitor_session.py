@@ -30,17 +30,28 @@ TICK_MS = 250
 @QmlElement
 @QmlUncreatable("Attract items are made by the visitor session.")
 class AttractItem(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
-    """One item of the attract playlist: a picture shown ``durationMs``, or a video."""
+    """One item of the attract playlist: a picture shown ``durationMs``, or a video;
+    ``portraitUrl``, if not empty, is the same made for a portrait screen."""
 
     def __init__(
-        self, url: QUrl, video: bool, duration_ms: int, parent: QObject | None = None
+        self,
+        url: QUrl,
+        video: bool,
+        duration_ms: int,
+        portrait_url: QUrl | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._url, self._video, self._duration_ms = url, video, duration_ms
+        self._portrait_url = portrait_url or QUrl()
 
     @Property(QUrl, constant=True)
     def url(self) -> QUrl:
         return self._url
+
+    @Property(QUrl, constant=True)
+    def portraitUrl(self) -> QUrl:
+        return self._portrait_url
 
     @Property(bool, constant=True)
     def video(self) -> bool:
@@ -162,7 +173,11 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     def _make_attract_items(self) -> list[AttractItem]:
         return [
             AttractItem(
-                self._urls.url(item.media), item.media.kind == "video", item.duration_ms or 0, self
+                self._urls.url(item.media),
+                item.media.kind == "video",
+                item.duration_ms or 0,
+                self._urls.url(item.portrait) if item.portrait else None,
+                self,
             )
             for item in self._content.attract
         ]

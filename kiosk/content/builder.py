@@ -205,6 +205,12 @@ class _PackageWriter:
                     position=position, media_sha256=sha, duration_ms=duration
                 )
             )
+            if item.portrait is not None:
+                connection.execute(
+                    insert(schema.AttractPortrait).values(
+                        position=position, media_sha256=self._media(connection, item.portrait)
+                    )
+                )
         connection.execute(
             insert(schema.Text),
             [

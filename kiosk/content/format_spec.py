@@ -37,7 +37,7 @@ REQUIRED_TABLES = (
 
 # Tables added without a new schema version: a package may lack them (it was built before
 # they existed) and then simply has none of what they hold. Older kiosks ignore them.
-OPTIONAL_TABLES = ("narration_track",)
+OPTIONAL_TABLES = ("narration_track", "attract_portrait")
 
 # The forms of the values that become names, file names or paths on a kiosk (fullmatch).
 # The manifest is validated against them at build; every package is again at install,

@@ -243,9 +243,11 @@ class CornerEntry(_Strict):
 
 
 class AttractVideo(_Strict):
-    """A video in the attract loop, played to its end."""
+    """A video in the attract loop, played to its end; ``portrait``: the same made for a
+    portrait screen, played there instead."""
 
     video: VideoFile
+    portrait: VideoFile | None = None
 
 
 class AttractImage(_Strict):
@@ -253,6 +255,7 @@ class AttractImage(_Strict):
 
     image: ImageFile
     seconds: float = Field(default=8.0, gt=0, le=600)
+    portrait: ImageFile | None = None
 
 
 # The tags appear in error locations; brackets keep them apart from the document's keys

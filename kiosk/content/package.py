@@ -108,6 +108,8 @@ class AttractContent:
 
     media: MediaItem
     duration_ms: int | None
+    # The same item made for a portrait screen (of the same kind), if the package has one.
+    portrait: MediaItem | None = None
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,30 @@ class ContentPackage:
                 os.unlink(temp)
 
 
+def _attract(
+    connection: sqlite3.Connection, media: Mapping[str, MediaItem]
+) -> tuple[AttractContent, ...]:
+    portraits: dict[int, MediaItem] = {}
+    if _has_table(connection, "attract_portrait"):
+        portraits = {
+            position: media[sha]
+            for position, sha in connection.execute(
+                "SELECT position, media_sha256 FROM attract_portrait"
+            )
+        }
+    items = []
+    for position, sha, duration in connection.execute(
+        "SELECT position, media_sha256, duration_ms FROM attract_item ORDER BY position"
+    ):
+        item, portrait = media[sha], portraits.get(position)
+        # A portrait version of another kind (a package not made by the builder) is left
+        # out: a picture's duration or a video's end would not fit the other.
+        if portrait is not None and portrait.kind != item.kind:
+            portrait = None
+        items.append(AttractContent(item, duration, portrait))
+    return tuple(items)
+
+
 def _has_table(connection: sqlite3.Connection, name: str) -> bool:
     query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
     return connection.execute(query, (name,)).fetchone() is not None
@@ -415,12 +441,7 @@ def _load_content(connection: sqlite3.Connection) -> PackageContent:
             )
         ),
         corners=corners,
-        attract=tuple(
-            AttractContent(media[sha], duration)
-            for sha, duration in connection.execute(
-                "SELECT media_sha256, duration_ms FROM attract_item ORDER BY position"
-            )
-        ),
+        attract=_attract(connection, media),
         fonts=tuple(
             media[sha]
             for (sha,) in connection.execute("SELECT media_sha256 FROM font ORDER BY position")

@@ -168,6 +168,16 @@ class AttractItem(Base):
     duration_ms: Mapped[int | None]
 
 
+class AttractPortrait(Base):
+    """The portrait version of an attract item, of the same kind (optional table: packages
+    built before it existed have none, and fill a portrait screen from the landscape item)."""
+
+    __tablename__ = "attract_portrait"
+
+    position: Mapped[int] = mapped_column(ForeignKey("attract_item.position"), primary_key=True)
+    media_sha256: Mapped[str] = mapped_column(ForeignKey("media.sha256"))
+
+
 class Font(Base):
     """A font the kiosk loads before showing the package (Korean glyphs on any machine)."""
 

@@ -11,7 +11,13 @@ Item {
     id: slot
 
     property AttractItem item: null
-    readonly property url itemUrl: item ? item.url : ""
+    // A portrait screen shows the item's portrait version where the package has one.
+    readonly property bool portrait: height > width
+    readonly property url itemUrl: {
+        if (!item)
+            return "";
+        return portrait && item.portraitUrl.toString().length > 0 ? item.portraitUrl : item.url;
+    }
     property bool started: false
     readonly property bool isVideo: item !== null && item.video
     readonly property bool hasPicture: isVideo ? frame.hasFrame : picture.status === Image.Ready
@@ -56,7 +62,7 @@ Item {
 
     MediaPlayer {
         id: player
-        source: slot.isVideo ? slot.item.url : ""
+        source: slot.isVideo ? slot.itemUrl : ""
         videoOutput: frame.videoSink
         onMediaStatusChanged: {
             if (mediaStatus === MediaPlayer.EndOfMedia && slot.started)
@@ -65,12 +71,40 @@ Item {
         onErrorOccurred: (error, message) => slot.failed(message)
     }
 
-    // A video that does not fill the screen (16:9 on a portrait screen) sits on the hall's
-    // dark ground, not over the other slot's picture.
+    // A video that does not fill the screen (16:9 on a portrait screen, without a portrait
+    // version) sits on its own colours, much blurred and dimmed, not on an empty ground or
+    // over the other slot's picture.
+    readonly property bool letterboxed: frame.frameAspect > 0 && Math.abs(frame.frameAspect - width
+                                                                          / Math.max(1, height))
+                                        > 0.05
     Rectangle {
         anchors.fill: parent
         visible: slot.isVideo && frame.hasFrame
         color: Theme.attractGround
+    }
+    VideoBackdrop {
+        objectName: "attractBackdrop"
+        anchors.fill: parent
+        visible: slot.isVideo && slot.letterboxed
+        frames: slot.letterboxed ? frame : null
+    }
+    Rectangle {
+        anchors.fill: parent
+        visible: slot.isVideo && slot.letterboxed
+        gradient: Gradient {
+            GradientStop {
+                position: 0
+                color: Theme.backdropShadeEdge
+            }
+            GradientStop {
+                position: 0.5
+                color: Theme.backdropShadeMiddle
+            }
+            GradientStop {
+                position: 1
+                color: Theme.backdropShadeEdge
+            }
+        }
     }
 
     VideoFrameItem {
@@ -84,7 +118,7 @@ Item {
         id: picture
         anchors.fill: parent
         visible: !slot.isVideo
-        source: slot.item !== null && !slot.isVideo ? slot.item.url : ""
+        source: slot.item !== null && !slot.isVideo ? slot.itemUrl : ""
         fillMode: Image.PreserveAspectCrop
         asynchronous: true
         sourceSize.width: 1920

@@ -71,6 +71,9 @@ QtObject {
     readonly property color viewerBackground: "#080d1a"
     // Behind an attract item until its first picture is in.
     readonly property color attractGround: "#0a1228"
+    // Over a letterboxed attract video's blurred backdrop: darker at the screen's ends.
+    readonly property color backdropShadeEdge: Qt.rgba(0.04, 0.07, 0.16, 0.72)
+    readonly property color backdropShadeMiddle: Qt.rgba(0.04, 0.07, 0.16, 0.45)
     readonly property color hairline: Qt.rgba(text.r, text.g, text.b, highContrast ? 1 : 0.14)
     readonly property color pressedOverlay: highContrast ? Qt.rgba(1, 1, 1, 0.3) : Qt.rgba(0, 0, 0,
                                                                                            0.16)
