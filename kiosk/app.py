@@ -30,6 +30,7 @@ from kiosk.content.signing import TrustedKey
 from kiosk.errors import KioskError
 from kiosk.install.crash_guard import CrashGuard
 from kiosk.install.installer import Installer
+from kiosk.notices import Notice, attach_notices_file, notice
 from kiosk.paths import DataPaths
 from kiosk.staff.kiosk_log import (
     attach_log_file,
@@ -66,6 +67,7 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
     # with a traceback: the show goes on, and the disk is named by `status` and `doctor`.
     logging.raiseExceptions = False
     attach_log_file(options.data_dir)
+    attach_notices_file(options.data_dir)
     background_log = log_in_background()
     mark_running(options.data_dir)
     try:
@@ -166,6 +168,7 @@ def _installed_or_demo(installer: Installer, guard: CrashGuard | None) -> Path:
             shown.name,
             guard.failures(shown.name),
             fallback.name if fallback else "the built-in demo",
+            extra=notice(Notice.CONTENT_SET_ASIDE, shown.name),
         )
         shown = fallback
     if guard is not None:
@@ -182,7 +185,10 @@ def _open_interaction_log(paths: DataPaths) -> InteractionLog | None:
     try:
         return InteractionLog(paths.interaction_log)
     except Exception:  # a supervision boundary: the exhibit matters more than its numbers
-        log.exception("the interaction log could not be opened; visitors will not be counted")
+        log.exception(
+            "the interaction log could not be opened; visitors will not be counted",
+            extra=notice(Notice.VISITORS_NOT_COUNTED),
+        )
         return None
 
 

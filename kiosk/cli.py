@@ -410,6 +410,7 @@ def run(
 def status(state: _State) -> None:
     """The kiosk at a glance: content, disk, uptime, recent problems (as the staff panel)."""
     from kiosk.content.signing import SignatureStanding, TrustedKey
+    from kiosk.staff.kiosk_log import log_file
     from kiosk.staff.status import duration_words, kiosk_status, size_words
 
     config = state.config()
@@ -437,13 +438,16 @@ def status(state: _State) -> None:
         ),
         ("version", found.app_version),
         ("data", str(data_dir)),
+        ("log", str(log_file(data_dir))),
     ]
     # Titles and log lines may carry a package's text: no control sequence gets through.
     for label, value in rows:
         click.echo(f"{label:<10} {printable(value)}")
     click.echo("problems" + ("" if found.problems else "   none"))
+    # The log's own lines: a terminal is the technician's (the panel words them for staff).
     for problem in found.problems:
-        click.echo(f"  {printable(problem)}")
+        again = f" ({problem.times} times in a row)" if problem.times > 1 else ""
+        click.echo(f"  {problem.at}  {printable(problem.detail)}{again}")
 
 
 @cli.command()

@@ -53,6 +53,7 @@ from kiosk.errors import KioskError
 from kiosk.install.content_switcher import ContentSwitcher
 from kiosk.install.crash_guard import CrashGuard
 from kiosk.install.installer import Installer
+from kiosk.notices import Notice, notice
 from kiosk.paths import DataPaths
 from kiosk.resources import ui_dir
 from kiosk.session.accessibility import EXTENDED_TIME_FACTOR, reach_band
@@ -108,7 +109,12 @@ class KioskUi:
         index = self.config.display.screen
         screen = screens[index] if index < len(screens) else app.primaryScreen()
         if index >= len(screens):
-            log.warning("screen %d not found (%d screens); using the primary", index, len(screens))
+            log.warning(
+                "screen %d not found (%d screens); using the primary",
+                index,
+                len(screens),
+                extra=notice(Notice.SCREEN_NOT_FOUND, str(index)),
+            )
         self.window.setScreen(screen)
         if options.windowed:
             width, height = options.size or self.config.display.windowed_size

@@ -41,6 +41,7 @@ def test_no_sound_server_is_a_problem_in_plain_words(qt_log) -> None:
     (record,) = qt_log.records
     assert record.levelno == logging.WARNING
     assert record.getMessage().startswith("no sound server is running: videos play without sound")
+    assert record.notice == "no_sound"
 
 
 def test_other_warnings_stay_warnings_as_qt_said_them(qt_log) -> None:

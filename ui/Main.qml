@@ -72,6 +72,20 @@ Window {
     readonly property real barReach: contentNotice.visible ? width : a11yButton.x
                                                              + a11yButton.width + Theme.spaceL
 
+    // What waits for staff approval, and why, in the screen's language.
+    function approvalWords(): string {
+        const watcher = window.packageWatcher;
+        const titles = watcher.approvalTitle;
+        const title = titles[window.exhibit.language] ?? Object.values(titles)[0] ?? "";
+        if (watcher.approvalReason === PackageWatcher.NotNewer)
+            return qsTr(
+                        "“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.").arg(
+                        title).arg(watcher.approvalVersion);
+        return qsTr(
+                    "“%1” (version %2) is not signed by a key this kiosk trusts. Install it only if you know that it comes from the office.").arg(
+                    title).arg(watcher.approvalVersion);
+    }
+
     // The layers over the page, bottom to top. This order is their z order, and Escape
     // (a keypad's back key) closes the topmost open one that Escape may close; the
     // idle warning, the attract loop and the notice go by a touch instead.
@@ -417,6 +431,8 @@ Window {
                     onVideoWatched: (cornerId, seconds, complete) => window.session.recordVideo(
                                                                          cornerId, seconds,
                                                                          complete)
+                    onVideoFailed: (cornerId, reason) => window.session.videoFailed(cornerId,
+                                                                                    reason)
                     visible: window.cornerOpen
                     onVisibleChanged: {
                         if (visible) {
@@ -584,7 +600,7 @@ Window {
             sourceComponent: PinPad {
                 objectName: padLoader.approving ? "staffApproval" : "staffEntry"
                 title: padLoader.approving ? qsTr("Staff approval") : qsTr("Staff")
-                description: padLoader.approving ? window.packageWatcher.approvalText : qsTr(
+                description: padLoader.approving ? window.approvalWords() : qsTr(
                                                        "Enter the staff PIN to open the staff panel.")
                 cancelText: padLoader.approving ? qsTr("Do not install") : qsTr("Cancel")
                 lockedSeconds: window.staff.access.lockedSeconds
@@ -601,6 +617,7 @@ Window {
             active: staffLayer.open
             sourceComponent: StaffPanelView {
                 staff: window.staff
+                language: window.exhibit.language
             }
         }
         Loader {

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, Float, Integer, String, create_engine, event, insert
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kiosk.notices import Notice, notice
 from kiosk.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -175,4 +176,8 @@ class InteractionLog:
             with self._engine.begin() as connection:
                 connection.execute(insert(Event), [vars(item) for item in batch])
         except Exception:  # a full disk must not stop the show: log it and go on
-            log.exception("could not write %d visitor events", len(batch))
+            log.exception(
+                "could not write %d visitor events",
+                len(batch),
+                extra=notice(Notice.VISITORS_NOT_COUNTED),
+            )

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from kiosk.content.package import PackageContent
+from kiosk.notices import Notice, notice
 from kiosk.resources import demo_dir
 
 log = logging.getLogger(__name__)
@@ -31,5 +32,8 @@ def load_fonts(content: PackageContent, media: Mapping[str, Path]) -> str:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         QGuiApplication.setFont(font)
     else:
-        log.warning("no font with Korean glyphs could be loaded; Hangul may not show")
+        log.warning(
+            "no font with Korean glyphs could be loaded; Hangul may not show",
+            extra=notice(Notice.NO_KOREAN_FONT),
+        )
     return family

@@ -22,7 +22,9 @@ from kiosk.install.discovery import (
     is_removable_mount,
     write_report,
 )
+from kiosk.install.installer import ApprovalReason as WhyApproval
 from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
+from kiosk.notices import Notice, notice
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageWatcher"]
 
@@ -72,7 +74,7 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         super().__init__(parent)
         self._installer = installer
         self._awaiting: Candidate | None = None
-        self._approval_text = ""
+        self._approval: NeedsStaffApproval | None = None
         self._drop_folders = drop_folders
         self._seen: set[tuple[str, int, float]] = set()
         self._busy = False
@@ -113,10 +115,31 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
             getattr(self, signal_name).emit(*args)
 
+    @QEnum
+    class ApprovalReason(Enum):
+        """Why the waiting package needs staff (the screen words it)."""
+
+        Nothing = 0
+        NotTrusted = 1
+        NotNewer = 2
+
+    @Property(int, notify=approvalChanged)
+    def approvalReason(self) -> int:
+        """An ``ApprovalReason``: why the package waiting for staff waits."""
+        if self._approval is None:
+            return self.ApprovalReason.Nothing.value
+        if self._approval.reason is WhyApproval.NOT_NEWER:
+            return self.ApprovalReason.NotNewer.value
+        return self.ApprovalReason.NotTrusted.value
+
+    @Property("QVariantMap", notify=approvalChanged)  # type: ignore[arg-type]  # a Qt type name
+    def approvalTitle(self) -> dict[str, str]:
+        """The waiting package's title by language (empty when nothing waits)."""
+        return dict(self._approval.title) if self._approval else {}
+
     @Property(str, notify=approvalChanged)
-    def approvalText(self) -> str:
-        """What waits for staff approval, and why (empty when nothing waits)."""
-        return self._approval_text
+    def approvalVersion(self) -> str:
+        return self._approval.version if self._approval else ""
 
     def approve_waiting(self) -> bool:
         """Staff approved the waiting package (StaffAccess checked their PIN): it
@@ -124,7 +147,7 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         if self._awaiting is None:
             return False
         candidate, self._awaiting = self._awaiting, None
-        self._approval_text = ""
+        self._approval = None
         self.approvalChanged.emit()
         log.info("staff approved %s", candidate.path)
         self._start(candidate, approved=True)
@@ -136,7 +159,7 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         if self._awaiting is not None:
             log.info("staff declined %s", self._awaiting.path)
         self._awaiting = None
-        self._approval_text = ""
+        self._approval = None
         self.approvalChanged.emit()
         self._set_notice(self.Notice.Quiet)
 
@@ -221,7 +244,11 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         return thread
 
     def _report_damage(self, path: str) -> None:
-        log.error("installed content %s is damaged; the content before it shows next", path)
+        log.error(
+            "installed content %s is damaged; the content before it shows next",
+            path,
+            extra=notice(Notice.CONTENT_DAMAGED),
+        )
         self._set_notice(self.Notice.Damaged)
 
     def _look_in_background(self) -> None:
@@ -311,12 +338,20 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
             if self._approved_run:
                 self.packageApproved.emit(str(result.path))
             return
-        approval = isinstance(error, NeedsStaffApproval)
-        log.warning("not installed: %s: %s", candidate.path, error)
+        approval = error if isinstance(error, NeedsStaffApproval) else None
+        if approval:  # not a problem: staff decide, on the screen
+            log.info("waiting for staff: %s: %s", candidate.path, error)
+        else:
+            log.warning(
+                "not installed: %s: %s",
+                candidate.path,
+                error,
+                extra=notice(Notice.PACKAGE_NOT_INSTALLED, candidate.path.name),
+            )
         self._last_result = f"{candidate.path.name}: {error}"
         if approval:
             self._awaiting = candidate
-            self._approval_text = str(error)
+            self._approval = approval
             self.approvalChanged.emit()
         self._set_notice(self.Notice.Approval if approval else self.Notice.Failed)
         self.noticeChanged.emit()

@@ -23,6 +23,8 @@ from typing import TextIO
 
 from PySide6.QtCore import qInstallMessageHandler, qSetMessagePattern
 
+from kiosk.notices import Notice, notice
+
 qt_log = logging.getLogger("qt")
 
 
@@ -34,22 +36,29 @@ _EXPECTED_QT_WARNINGS = (
     # A visitor left a corner before its video had opened.
     "FFmpeg error description: Immediate exit requested",
 )
-# Qt warnings staff can act on, in their words.
+# Qt warnings staff can act on: plainer words for the log, and what the panel tells staff.
 _QT_WARNINGS_IN_WORDS = {
-    "pa_context_connect() failed": "no sound server is running: videos play without sound",
-    "No audio device detected": "no audio output was found: videos play without sound",
+    "pa_context_connect() failed": (
+        "no sound server is running: videos play without sound",
+        Notice.NO_SOUND,
+    ),
+    "No audio device detected": (
+        "no audio output was found: videos play without sound",
+        Notice.NO_SOUND,
+    ),
 }
 
 
-def qt_message_for_log(level: int, message: str) -> tuple[int, str]:
-    """The level and words with which a Qt message goes into the kiosk's log."""
+def qt_message_for_log(level: int, message: str) -> tuple[int, str, Notice | None]:
+    """The level and words with which a Qt message goes into the kiosk's log, and the
+    notice for staff if it is one they can act on (else the panel calls it technical)."""
     if level == logging.WARNING:
         if any(expected in message for expected in _EXPECTED_QT_WARNINGS):
-            return logging.INFO, message
-        for qt_words, words in _QT_WARNINGS_IN_WORDS.items():
+            return logging.INFO, message, None
+        for qt_words, (words, kind) in _QT_WARNINGS_IN_WORDS.items():
             if qt_words in message:
-                return logging.WARNING, f"{words} (Qt: {message})"
-    return level, message
+                return logging.WARNING, f"{words} (Qt: {message})", kind
+    return level, message, None
 
 
 # Qt's lines on stderr begin with this mark (the message pattern), fields apart by \x1f.
@@ -82,8 +91,8 @@ def log_qt_line(line: str, said: set[str] | None = None) -> bool:
         said.add(line)
     # Qt's release builds name no file for their own messages: "unknown", line 0.
     where = f" ({file}:{number})" if file and file != "unknown" else ""
-    level, words = qt_message_for_log(_LEVELS.get(kind, logging.WARNING), message)
-    qt_log.log(level, "%s%s", words, where)
+    level, words, staff = qt_message_for_log(_LEVELS.get(kind, logging.WARNING), message)
+    qt_log.log(level, "%s%s", words, where, extra=notice(staff) if staff else None)
     return True
 
 

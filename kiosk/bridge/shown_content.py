@@ -17,6 +17,7 @@ from kiosk.content.package import ContentPackage
 from kiosk.errors import KioskError
 from kiosk.install.crash_guard import TRIAL_SECONDS, CrashGuard
 from kiosk.install.installer import Installer
+from kiosk.notices import Notice, notice
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,11 @@ class ShownContent(QObject):
         except (KioskError, OSError) as error:
             if package is not None:
                 package.close()
-            log.error("the new content could not be shown, keeping the old: %s", error)
+            log.error(
+                "the new content could not be shown, keeping the old: %s",
+                error,
+                extra=notice(Notice.CONTENT_NOT_SHOWN),
+            )
             return False
         if self._crash_guard is not None:
             self._crash_guard.begin(path.name)

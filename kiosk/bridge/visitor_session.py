@@ -18,6 +18,7 @@ from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.models import MediaUrls
 from kiosk.content.package import PackageContent
+from kiosk.notices import Notice, notice
 from kiosk.session.idle import EndReason, IdlePolicy, IdleTimes, SessionState
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VisitorSession"]
@@ -100,6 +101,9 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         super().__init__(parent)
         self._exhibit = exhibit
         self._content = content
+        # Media problems told to staff already, for the content shown: each once, not
+        # at every attract cycle or every visitor who taps play.
+        self._told: set[tuple[str, str]] = set()
         self._urls = urls
         self._log = interaction_log
         self._clock = clock
@@ -150,6 +154,7 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     def show_content(self, content: PackageContent) -> None:
         """Play another package's attract playlist."""
         self._content = content
+        self._told.clear()
         old, self._attract_items = self._attract_items, self._make_attract_items()
         self.attractItemsChanged.emit()
         for item in old:
@@ -244,7 +249,31 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
 
     @Slot(int, str)
     def attractItemFailed(self, index: int, reason: str) -> None:
-        log.warning("attract item %d skipped: %s", index + 1, reason)
+        if self._first_time("attract", str(index)):
+            log.warning(
+                "attract item %d skipped: %s",
+                index + 1,
+                reason,
+                extra=notice(Notice.ATTRACT_ITEM_SKIPPED, str(index + 1)),
+            )
+
+    @Slot(str, str)
+    def videoFailed(self, corner_id: str, reason: str) -> None:
+        """A corner's video cannot play (its panel shows the poster and says so)."""
+        corner = next((c for c in self._content.corners if c.corner_id == corner_id), None)
+        if corner is None or not self._first_time("video", corner_id):
+            return
+        log.warning(
+            "the video of corner %s cannot play: %s",
+            corner_id,
+            reason,
+            extra=notice(Notice.VIDEO_UNPLAYABLE, corner.title.values),
+        )
+
+    def _first_time(self, what: str, which: str) -> bool:
+        told = (what, which) not in self._told
+        self._told.add((what, which))
+        return told
 
     @Slot()
     def tick(self) -> None:

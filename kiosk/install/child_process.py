@@ -21,13 +21,18 @@ from pathlib import Path
 
 from kiosk.content.signing import TrustedKey, public_line
 from kiosk.errors import KioskError
-from kiosk.install.installer import Installer, InstallError, InstallResult, NeedsStaffApproval
+from kiosk.install.installer import (
+    ApprovalReason,
+    Installer,
+    InstallError,
+    InstallResult,
+    NeedsStaffApproval,
+)
 
 # Copying and hashing must not take CPU from the show.
 CHILD_NICENESS = 10
 
 _ERRORS: dict[str, type[KioskError]] = {
-    "approval": NeedsStaffApproval,
     "install": InstallError,
     "kiosk": KioskError,
 }
@@ -66,6 +71,9 @@ def install_in_child_process(
                 progress(message[1], message[2])
             elif kind == "done":
                 return InstallResult(*message[1])
+            elif kind == "error" and message[1] == "approval":
+                package_id, version, title, reason = message[3]
+                raise NeedsStaffApproval(package_id, version, title, ApprovalReason(reason))
             elif kind == "error":
                 raise _ERRORS.get(message[1], KioskError)(message[2])
     finally:
@@ -96,7 +104,7 @@ def _child_main(
         installer = Installer(Path(data_dir), [TrustedKey.parse(line) for line in keys])
         result = installer.install(Path(source), approved=approved, progress=progress)
     except NeedsStaffApproval as error:
-        send.send(("error", "approval", str(error)))
+        send.send(("error", "approval", str(error), error.fields()))
     except InstallError as error:
         send.send(("error", "install", str(error)))
     except KioskError as error:

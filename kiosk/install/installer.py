@@ -24,8 +24,9 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
@@ -47,6 +48,7 @@ from kiosk.files import (
     writing_behind,
 )
 from kiosk.install.media_store import MediaStore
+from kiosk.notices import Notice, notice
 from kiosk.paths import DataPaths
 from kiosk.safe_text import printable
 
@@ -61,8 +63,32 @@ class InstallError(KioskError):
     """An install did not happen; the message says why, for staff."""
 
 
+class ApprovalReason(StrEnum):
+    """Why a valid package waits for staff."""
+
+    NOT_TRUSTED = "not_trusted"  # unsigned, or signed by a key this kiosk does not trust
+    NOT_NEWER = "not_newer"  # not newer than the content shown now
+
+
 class NeedsStaffApproval(InstallError):  # noqa: N818 - a decision, not a failure
-    """The package is valid but unsigned, untrusted or not newer: staff must approve it."""
+    """The package is valid but unsigned, untrusted or not newer: staff must approve it.
+    It says which package (its title by language, for the screen that asks) and why."""
+
+    def __init__(
+        self, package_id: str, version: str, title: Mapping[str, str], reason: ApprovalReason
+    ) -> None:
+        why = (
+            "it is not signed by a trusted key"
+            if reason is ApprovalReason.NOT_TRUSTED
+            else "it is not newer than the content shown now"
+        )
+        super().__init__(f"{package_id} {version} needs staff approval: {why}")
+        self.package_id, self.version, self.reason = package_id, version, reason
+        self.title = dict(title)
+
+    def fields(self) -> tuple[str, str, dict[str, str], str]:
+        """What makes it again in another process: ``NeedsStaffApproval(*fields)``."""
+        return self.package_id, self.version, self.title, self.reason.value
 
 
 @dataclass(frozen=True)
@@ -156,11 +182,17 @@ class Installer:
                     missing = [m for m in package.content.media.values() if not self.media.has(m)]
                     forged = self._signature_is_forged(package)
             except PackageError as error:
-                log.error("installed package unusable, falling back: %s", error)
+                log.error(
+                    "installed package unusable, falling back: %s",
+                    error,
+                    extra=notice(Notice.CONTENT_DAMAGED),
+                )
                 continue
             if forged:
                 log.error(
-                    "installed package %s: its signature is not valid, falling back", candidate.name
+                    "installed package %s: its signature is not valid, falling back",
+                    candidate.name,
+                    extra=notice(Notice.CONTENT_DAMAGED),
                 )
                 continue
             if missing:
@@ -169,6 +201,7 @@ class Installer:
                     candidate.name,
                     len(missing),
                     missing[0].name,
+                    extra=notice(Notice.CONTENT_DAMAGED),
                 )
                 continue
             return candidate
@@ -199,6 +232,7 @@ class Installer:
                 log.error(
                     "the active package is damaged (%s); the previous one takes over",
                     "; ".join(problems[:3]),
+                    extra=notice(Notice.CONTENT_DAMAGED),
                 )
             self.set_aside(path)
         return problems
@@ -335,13 +369,11 @@ class Installer:
             active, _previous = self.installed()
             older = self._not_newer(content.package_id, content.version, active)
             if not approved and (not trusted or older):
-                why = (
-                    "it is not signed by a trusted key"
-                    if not trusted
-                    else "it is not newer than the content shown now"
-                )
                 raise NeedsStaffApproval(
-                    f"{content.package_id} {content.version} needs staff approval: {why}"
+                    content.package_id,
+                    content.version,
+                    content.title.values,
+                    ApprovalReason.NOT_TRUSTED if not trusted else ApprovalReason.NOT_NEWER,
                 )
             new = [item for item in content.media.values() if not self.media.has(item)]
             try:

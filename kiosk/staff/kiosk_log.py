@@ -1,4 +1,4 @@
-"""The kiosk's own log file, and the problems in it in words staff can read.
+"""The kiosk's own log file, and whether the kiosk is running.
 
 The running kiosk writes its log to ``<data>/logs/kiosk.log`` (rotated at 1 MB, three
 kept) and notes its process id and start time in ``<data>/logs/running.json``, so the
@@ -62,22 +62,6 @@ def log_in_background() -> logging.handlers.QueueListener:
     root.addHandler(logging.handlers.QueueHandler(records))
     listener.start()
     return listener
-
-
-def recent_problems(data_dir: Path, count: int = 5) -> list[str]:
-    """The last ``count`` warnings and errors of the log, newest first: time and message."""
-    try:
-        lines = log_file(data_dir).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
-    problems = []
-    for line in reversed(lines):
-        parts = line.split(" ", 4)  # date, time, level, logger:, message
-        if len(parts) == 5 and parts[2] in ("WARNING", "ERROR", "CRITICAL"):
-            problems.append(f"{parts[0]} {parts[1][:5]}  {parts[4]}")
-            if len(problems) == count:
-                break
-    return problems
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from kiosk.content.package import ContentPackage
 from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
 from kiosk.errors import KioskError
 from kiosk.install.installer import Installer
-from kiosk.staff.kiosk_log import recent_problems, running_kiosk
+from kiosk.notices import Problem, recent_problems
+from kiosk.staff.kiosk_log import running_kiosk
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class KioskStatus:
     free_bytes: int | None
     uptime_seconds: float | None  # None: the kiosk is not running
     app_version: str
-    problems: list[str]
+    problems: list[Problem]  # newest first
 
 
 def _facts(

@@ -211,9 +211,10 @@ def test_video_controls_are_touch_sized(qtbot, kiosk: KioskUi) -> None:
 @pytest.mark.qt_log_ignore("Could not open media", "Could not open file")  # the point
 @pytest.mark.parametrize("damage", ["corrupt", "missing"])
 def test_a_broken_video_shows_its_poster_and_a_notice(
-    qtbot, make_kiosk, demo_show: DemoShow, tmp_path: Path, damage: str
+    qtbot, make_kiosk, demo_show: DemoShow, tmp_path: Path, damage: str, caplog
 ) -> None:
-    """A damaged or missing video file: the poster and a notice; the rest of the panel works."""
+    """A damaged or missing video file: the poster and a notice; the rest of the panel
+    works; staff are told once which corner's video cannot play."""
     media = dict(demo_show.media)
     video = demo_show.content.corners[0].video
     assert video is not None
@@ -228,6 +229,12 @@ def test_a_broken_video_shows_its_poster_and_a_notice(
     assert not find(ui, "bigPlayButton").property("visible")
     tap(ui, find(ui, "sectionTab_1"))
     qtbot.waitUntil(lambda: find(ui, "sectionPages").property("currentIndex") == 1)
+    ui.exhibit.goHome()  # a second visitor, the same video
+    open_corner(qtbot, ui, "public-delivery-app")
+    qtbot.waitUntil(lambda: find(ui, "videoErrorNotice").property("visible"), timeout=5_000)
+    told = [r for r in caplog.records if getattr(r, "notice", "") == "video_unplayable"]
+    assert len(told) == 1
+    assert told[0].subject["ko"] == demo_show.content.corners[0].title.get("ko")
 
 
 def test_the_ui_words_follow_the_language(qtbot, kiosk: KioskUi) -> None:

@@ -133,9 +133,12 @@ def test_an_unsigned_package_installs_after_the_staff_pin(
     (drop / "hall.kpkg").write_bytes(unsigned.read_bytes())
     ui.watcher.scan()
     qtbot.waitUntil(lambda: notice(ui) == "Approval", timeout=15_000)
-    assert "not signed by a trusted key" in ui.watcher.property("approvalText")
+    assert ui.watcher.property("approvalReason") == PackageWatcher.ApprovalReason.NotTrusted.value
+    assert ui.watcher.property("approvalTitle")["ko"] == "시험관"
     tap(ui, find(ui, "contentNotice"))
     qtbot.waitUntil(lambda: shown(ui, "staffApproval"))
+    words = find(ui, "staffApproval").property("description")
+    assert "“시험관”(버전" in words and "신뢰하는 키로 서명되지 않았습니다" in words
     assert ui.exhibit.property("currentCornerId") == ""  # the tap reached nothing beneath
     _enter(ui, "111111")
     assert find(ui, "pinProblem").property("visible")

@@ -22,6 +22,7 @@ from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.composition import KioskUi
 from kiosk.config import KioskConfig, StaffConfig
 from kiosk.content.signing import generate_key, public_line
+from kiosk.notices import Notice, attach_notices_file, notice
 from kiosk.staff.kiosk_log import attach_log_file, log_file
 from kiosk.staff.pin import hash_pin
 from tests.bridge.ui import (
@@ -608,3 +609,55 @@ def test_durations_read_in_the_panels_language(
     assert words() == korean
     ui.exhibit.set_language("en")
     assert words() == english
+
+
+def test_recent_problems_are_plain_sentences_in_the_panels_language(
+    qtbot, staff_kiosk, artifacts: Path
+) -> None:
+    """Staff read what happened to which thing and what to do, in Korean or English; the
+    technical line (a QML file's address, FFmpeg's words) stays in the log."""
+    ui = staff_kiosk()
+    handler = attach_notices_file(ui.installer.data_dir)
+    assert handler is not None
+    problem_log = logging.getLogger("kiosk.test")
+    try:
+        problem_log.warning(
+            "FFmpeg error description: Invalid data found when processing input",
+            extra=notice(
+                Notice.VIDEO_UNPLAYABLE, {"ko": "경기도 공공배달앱", "en": "Public Delivery App"}
+            ),
+        )
+        problem_log.warning(
+            "export failed: [Errno 28]", extra=notice(Notice.EXPORT_FAILED, "KINGSTON")
+        )
+        for _ in range(2):
+            problem_log.warning('file:///ui/Main.qml:12: Binding loop detected for property "x"')
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    open_panel(qtbot, ui)
+
+    def sentences() -> list[str]:
+        found = [
+            item
+            for item in descendants(find(ui, "recentProblems"))
+            if item.objectName() == "problemSentence"
+        ]
+        return [
+            str(item.property("text")) for item in sorted(found, key=lambda i: scene_rect(i).y())
+        ]
+
+    korean = sentences()
+    assert len(korean) == 3, korean
+    assert "기술적인 문제" in korean[0]
+    assert "“KINGSTON”" in korean[1] and "다시 내보내세요" in korean[1]
+    assert "“경기도 공공배달앱” 코너의 영상" in korean[2]
+    page = " ".join(str(item.property("text")) for item in _texts(find(ui, "staffStatusPage")))
+    assert "연속 2회" in page
+    for technical in ("file://", "FFmpeg", "Errno", "Binding loop"):
+        assert technical not in page, technical
+    ui.window.grabWindow().save(str(artifacts / "staff-status-problems-ko.png"))
+    ui.exhibit.set_language("en")
+    qtbot.waitUntil(lambda: "“Public Delivery App”" in " ".join(sentences()))
+    assert all(sentence.isascii() or "“" in sentence for sentence in sentences())
+    ui.window.grabWindow().save(str(artifacts / "staff-status-problems-en.png"))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.staff.kiosk_log import attach_log_file, log_file, log_in_background, recent_problems
+from kiosk.notices import Notice, attach_notices_file, recent_problems
+from kiosk.staff.kiosk_log import attach_log_file, log_file, log_in_background
 
 
 class ThreadRecorder(logging.Handler):
@@ -52,6 +53,7 @@ def test_records_are_written_by_another_thread_and_none_is_lost_at_stop(
     recorder = ThreadRecorder()
     bare_root_logger.addHandler(recorder)
     assert attach_log_file(tmp_path) is not None
+    assert attach_notices_file(tmp_path) is not None
     listener = log_in_background()
     for number in range(200):
         logging.getLogger("kiosk.test").warning("problem %d", number)
@@ -60,7 +62,8 @@ def test_records_are_written_by_another_thread_and_none_is_lost_at_stop(
     assert threading.current_thread().name not in recorder.threads
     lines = log_file(tmp_path).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 200 and lines[-1].endswith("kiosk.test: problem 199")
-    assert recent_problems(tmp_path, count=1)[0].endswith("problem 199")
+    (last,) = recent_problems(tmp_path, count=1)
+    assert (last.kind, last.detail, last.times) == (Notice.TECHNICAL, "problem 199", 200)
 
 
 def test_a_traceback_reaches_the_file_whole(

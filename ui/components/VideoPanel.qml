@@ -18,6 +18,11 @@ Rectangle {
     signal expandToggled
     // A play ended (to the end, or the visitor left): how far it got.
     signal watched(string cornerId, real seconds, bool complete)
+    // It cannot play: for staff (the log's line says why, in Qt's words).
+    signal cannotPlay(string cornerId, string reason)
+    onFailedChanged: if (failed)
+                         cannotPlay(cornerId, player.errorString.length > 0 ? player.errorString :
+                                                                              "no picture came")
     property string cornerId                // which corner this video belongs to now
     property string playingCorner           // ... and when play was pressed
     property real furthestMs: 0

@@ -151,7 +151,7 @@
 <context>
     <name>CornerView</name>
     <message>
-        <location filename="../views/CornerView.qml" line="333"/>
+        <location filename="../views/CornerView.qml" line="402"/>
         <source>Close full screen</source>
         <translation>전체 화면 닫기</translation>
     </message>
@@ -254,42 +254,52 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="274"/>
+        <location filename="../Main.qml" line="81"/>
+        <source>“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.</source>
+        <translation>“%1”(버전 %2)은 지금 보이는 콘텐츠보다 새 버전이 아닙니다. 일부러 이전 콘텐츠로 되돌릴 때만 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="84"/>
+        <source>“%1” (version %2) is not signed by a key this kiosk trusts. Install it only if you know that it comes from the office.</source>
+        <translation>“%1”(버전 %2)은 이 키오스크가 신뢰하는 키로 서명되지 않았습니다. 사무국에서 보낸 것이 확실할 때만 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="297"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="427"/>
+        <location filename="../Main.qml" line="486"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="427"/>
+        <location filename="../Main.qml" line="486"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="543"/>
+        <location filename="../Main.qml" line="602"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="543"/>
+        <location filename="../Main.qml" line="602"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="544"/>
+        <location filename="../Main.qml" line="603"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="546"/>
+        <location filename="../Main.qml" line="605"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="546"/>
+        <location filename="../Main.qml" line="605"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -341,19 +351,102 @@
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="22"/>
+        <source>No sound output was found: videos and narration play silently. Check that the speakers are connected and on, then restart the kiosk.</source>
+        <translation>소리를 낼 장치를 찾지 못해 영상과 음성 안내가 소리 없이 재생됩니다. 스피커가 연결되어 켜져 있는지 확인한 뒤 키오스크를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="25"/>
+        <source>The video of the corner “%1” cannot play; visitors see its picture instead. Build the package again with the video as H.264 in MP4, or ask the technician.</source>
+        <translation>“%1” 코너의 영상을 재생할 수 없어 관람객에게는 대표 이미지가 보입니다. 영상을 H.264(MP4)로 바꿔 패키지를 다시 만들거나 기술 담당자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="29"/>
+        <source>Item %1 of the attract loop could not be shown and is skipped. Check its file, then build the package again.</source>
+        <translation>대기 화면의 %1번째 항목을 보여 줄 수 없어 건너뜁니다. 해당 파일을 확인한 뒤 패키지를 다시 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="33"/>
+        <source>The package “%1” was not installed; the content shown stays. The report written beside it says why.</source>
+        <translation>패키지 “%1”은 설치되지 않았고, 지금 콘텐츠가 그대로 유지됩니다. 이유는 패키지 옆에 저장된 보고서에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="37"/>
+        <source>The installed content is damaged, so the content before it is shown. Install the package again from its stick.</source>
+        <translation>설치된 콘텐츠가 손상되어 이전 콘텐츠를 보여 줍니다. USB에서 패키지를 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="40"/>
+        <source>New content could not be shown, so the content before it stays. Ask the technician: the log says why.</source>
+        <translation>새 콘텐츠를 보여 줄 수 없어 이전 콘텐츠가 유지됩니다. 기술 담당자에게 문의하세요. 원인은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="43"/>
+        <source>The content “%1” stopped the kiosk several times soon after it was shown, so it is set aside and the content before it shows. Check the package, then install it again.</source>
+        <translation>콘텐츠 “%1”이 표시된 직후 키오스크를 여러 번 멈추게 해 사용을 중지하고 이전 콘텐츠를 보여 줍니다. 패키지를 확인한 뒤 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="47"/>
+        <source>The visitor figures could not be written to the stick “%1”. Check that it is not full or write-protected, then export again.</source>
+        <translation>관람 통계를 USB “%1”에 저장하지 못했습니다. USB가 가득 찼거나 쓰기 방지되어 있지 않은지 확인한 뒤 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="51"/>
+        <source>This PC does not let the kiosk set the screen&apos;s brightness. Use the monitor&apos;s own buttons.</source>
+        <translation>이 PC에서는 키오스크가 화면 밝기를 바꿀 수 없습니다. 모니터의 버튼으로 조절하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="54"/>
+        <source>Visitor figures cannot be recorded on this PC. Check that the disk has free space, then restart the kiosk.</source>
+        <translation>이 PC에 관람 통계를 기록할 수 없습니다. 디스크에 여유 공간이 있는지 확인한 뒤 키오스크를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="57"/>
+        <source>No Korean font could be loaded, so Hangul may not show. Install the kiosk software again.</source>
+        <translation>한글 글꼴을 불러오지 못해 한글이 보이지 않을 수 있습니다. 키오스크 소프트웨어를 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="60"/>
+        <source>A wrong staff PIN was entered.</source>
+        <translation>잘못된 직원 PIN이 입력되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="62"/>
+        <source>Someone tried the staff pad, but this kiosk has no staff PIN. Set one with “gyeonggi-kiosk staff set-pin”.</source>
+        <translation>누군가 직원 입력창을 열었지만 이 키오스크에는 직원 PIN이 설정되어 있지 않습니다. “gyeonggi-kiosk staff set-pin”으로 설정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="65"/>
+        <source>Screen %1 of the settings was not found, so the show is on the main screen. Check the screen&apos;s cable and the setting.</source>
+        <translation>설정의 %1번 화면을 찾지 못해 기본 화면에 표시합니다. 화면 케이블과 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="69"/>
+        <source>The kiosk noted a technical problem; the show goes on. If it comes back, give the technician the kiosk&apos;s log (“gyeonggi-kiosk status” says where it is).</source>
+        <translation>키오스크에 기술적인 문제가 기록되었지만 전시는 계속됩니다. 다시 생기면 키오스크 로그를 기술 담당자에게 전달하세요(위치는 “gyeonggi-kiosk status”로 확인).</translation>
+    </message>
+    <message>
+        <location filename="../staff/ProblemWords.qml" line="76"/>
+        <source>%1 times in a row</source>
+        <translation>연속 %1회</translation>
+    </message>
+</context>
+<context>
     <name>SectionPager</name>
     <message>
-        <location filename="../components/SectionPager.qml" line="146"/>
+        <location filename="../components/SectionPager.qml" line="154"/>
         <source>Page %1 of %2</source>
         <translation>%2쪽 중 %1쪽</translation>
     </message>
     <message>
-        <location filename="../components/SectionPager.qml" line="174"/>
+        <location filename="../components/SectionPager.qml" line="182"/>
         <source>Back to the start</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../components/SectionPager.qml" line="174"/>
+        <location filename="../components/SectionPager.qml" line="182"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
@@ -462,102 +555,102 @@
 <context>
     <name>StaffPanelView</name>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="49"/>
+        <location filename="../staff/StaffPanelView.qml" line="51"/>
         <source>Saving to the USB stick…</source>
         <translation>USB에 저장하는 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="51"/>
+        <location filename="../staff/StaffPanelView.qml" line="53"/>
         <source>Saved to the USB stick: %1</source>
         <translation>USB에 저장했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="53"/>
+        <location filename="../staff/StaffPanelView.qml" line="55"/>
         <source>No USB stick found: insert one and try again.</source>
         <translation>USB를 찾지 못했습니다. USB를 꽂고 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="55"/>
+        <location filename="../staff/StaffPanelView.qml" line="57"/>
         <source>Could not save to the USB stick “%1”: try another stick.</source>
         <translation>USB 메모리 “%1”에 저장하지 못했습니다. 다른 USB 메모리로 다시 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="57"/>
+        <location filename="../staff/StaffPanelView.qml" line="59"/>
         <source>The USB stick “%1” cannot be written: it is locked or read-only. Unlock it or use another.</source>
         <translation>USB 메모리 “%1”에 쓸 수 없습니다: 잠겨 있거나 읽기 전용입니다. 잠금을 풀거나 다른 USB 메모리를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="59"/>
+        <location filename="../staff/StaffPanelView.qml" line="63"/>
         <source>The USB stick “%1” is full: free some space or use another.</source>
         <translation>USB 메모리 “%1”이(가) 가득 찼습니다. 공간을 비우거나 다른 USB 메모리를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="61"/>
+        <location filename="../staff/StaffPanelView.qml" line="65"/>
         <source>The previous content shows again: %1</source>
         <translation>이전 콘텐츠를 다시 보여 줍니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="63"/>
+        <location filename="../staff/StaffPanelView.qml" line="67"/>
         <source>Could not roll back: %1</source>
         <translation>되돌리지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="65"/>
+        <location filename="../staff/StaffPanelView.qml" line="69"/>
         <source>Installing %1…</source>
         <translation>%1 설치 중…</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="67"/>
+        <location filename="../staff/StaffPanelView.qml" line="71"/>
         <source>Another package is being installed; wait for it.</source>
         <translation>다른 패키지를 설치하고 있습니다. 끝날 때까지 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="69"/>
+        <location filename="../staff/StaffPanelView.qml" line="73"/>
         <source>Could not install: %1</source>
         <translation>설치하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="71"/>
+        <location filename="../staff/StaffPanelView.qml" line="75"/>
         <source>The content was read again.</source>
         <translation>콘텐츠를 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="87"/>
+        <location filename="../staff/StaffPanelView.qml" line="91"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="97"/>
+        <location filename="../staff/StaffPanelView.qml" line="101"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="101"/>
+        <location filename="../staff/StaffPanelView.qml" line="105"/>
         <source>Content</source>
         <translation>콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="105"/>
+        <location filename="../staff/StaffPanelView.qml" line="109"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="109"/>
+        <location filename="../staff/StaffPanelView.qml" line="113"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="113"/>
+        <location filename="../staff/StaffPanelView.qml" line="117"/>
         <source>Sound and screen</source>
         <translation>소리와 화면</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="117"/>
+        <location filename="../staff/StaffPanelView.qml" line="121"/>
         <source>Show</source>
         <translation>운영</translation>
     </message>
     <message>
-        <location filename="../staff/StaffPanelView.qml" line="139"/>
+        <location filename="../staff/StaffPanelView.qml" line="143"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -565,68 +658,68 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../staff/StatusView.qml" line="17"/>
-        <location filename="../staff/StatusView.qml" line="59"/>
+        <location filename="../staff/StatusView.qml" line="19"/>
+        <location filename="../staff/StatusView.qml" line="74"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="18"/>
+        <location filename="../staff/StatusView.qml" line="20"/>
         <source>signed by %1</source>
         <translation>서명: %1</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="20"/>
+        <location filename="../staff/StatusView.qml" line="22"/>
         <source>signature not valid</source>
         <translation>서명이 유효하지 않음</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="24"/>
+        <location filename="../staff/StatusView.qml" line="26"/>
         <source>signed by a key this kiosk does not trust</source>
         <translation>이 키오스크가 신뢰하지 않는 키로 서명됨</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="25"/>
+        <location filename="../staff/StatusView.qml" line="27"/>
         <source>unsigned</source>
         <translation>서명 없음</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="26"/>
+        <location filename="../staff/StatusView.qml" line="28"/>
         <source>built %1</source>
         <translation>제작 %1</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="32"/>
+        <location filename="../staff/StatusView.qml" line="34"/>
         <source>Content shown</source>
         <translation>현재 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="33"/>
+        <location filename="../staff/StatusView.qml" line="35"/>
         <source>The built-in demo</source>
         <translation>기본 데모</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="38"/>
+        <location filename="../staff/StatusView.qml" line="40"/>
         <source>Previous content</source>
         <translation>이전 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="43"/>
+        <location filename="../staff/StatusView.qml" line="45"/>
         <source>Free disk space</source>
         <translation>남은 저장 공간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="48"/>
+        <location filename="../staff/StatusView.qml" line="50"/>
         <source>Running for</source>
         <translation>실행 시간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="53"/>
+        <location filename="../staff/StatusView.qml" line="55"/>
         <source>Software version</source>
         <translation>소프트웨어 버전</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="58"/>
+        <location filename="../staff/StatusView.qml" line="65"/>
         <source>Recent problems</source>
         <translation>최근 문제</translation>
     </message>
@@ -675,64 +768,64 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="204"/>
-        <location filename="../components/VideoPanel.qml" line="307"/>
+        <location filename="../components/VideoPanel.qml" line="209"/>
+        <location filename="../components/VideoPanel.qml" line="312"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="204"/>
-        <location filename="../components/VideoPanel.qml" line="307"/>
+        <location filename="../components/VideoPanel.qml" line="209"/>
+        <location filename="../components/VideoPanel.qml" line="312"/>
         <source>Play again</source>
         <translation>다시 보기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="228"/>
+        <location filename="../components/VideoPanel.qml" line="233"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="307"/>
+        <location filename="../components/VideoPanel.qml" line="312"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="344"/>
+        <location filename="../components/VideoPanel.qml" line="351"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="386"/>
+        <location filename="../components/VideoPanel.qml" line="393"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="386"/>
+        <location filename="../components/VideoPanel.qml" line="393"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="405"/>
+        <location filename="../components/VideoPanel.qml" line="412"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="437"/>
+        <location filename="../components/VideoPanel.qml" line="444"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="437"/>
+        <location filename="../components/VideoPanel.qml" line="444"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="443"/>
+        <location filename="../components/VideoPanel.qml" line="450"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="443"/>
+        <location filename="../components/VideoPanel.qml" line="450"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -13,6 +13,8 @@ Rectangle {
 
     required property StaffRoom staff
     property string page: "status"
+    // The language the panel speaks (the visitor screen's; the switch changes both).
+    property string language: "ko"
 
     color: Theme.background
 
@@ -186,6 +188,7 @@ Rectangle {
         StatusView {
             width: pageArea.width
             status: panel.staff.status
+            language: panel.language
         }
     }
     Component {

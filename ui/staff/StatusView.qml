@@ -9,6 +9,8 @@ Column {
     objectName: "staffStatusPage"
 
     required property StatusPage status
+    // The panel's language: a problem's subject is named in it where it has a name in it.
+    property string language: "ko"
 
     spacing: Theme.spaceM
 
@@ -53,9 +55,48 @@ Column {
         label: qsTr("Software version")
         value: page.status.appVersion
     }
-    FactRow {
+    // Each problem in a sentence: what happened to which thing, and what to do.
+    Row {
         width: page.width
-        label: qsTr("Recent problems")
-        value: page.status.problems.length > 0 ? page.status.problems.join("\n") : qsTr("None")
+        spacing: Theme.spaceM
+
+        StaffText {
+            width: Theme.px(320)
+            text: qsTr("Recent problems")
+            muted: true
+        }
+        Column {
+            objectName: "recentProblems"
+            width: parent.width - Theme.px(320) - parent.spacing
+            spacing: Theme.spaceS
+            StaffText {
+                visible: page.status.problems.length === 0
+                text: qsTr("None")
+                strong: true
+            }
+            Repeater {
+                model: page.status.problems
+                Column {
+                    id: problem
+                    required property var modelData
+                    width: parent.width
+                    StaffText {
+                        width: parent.width
+                        text: [problem.modelData.at, ProblemWords.repeats(
+                                problem.modelData.times)].filter(part => part.length > 0).join(
+                            " · ")
+                        muted: true
+                    }
+                    StaffText {
+                        objectName: "problemSentence"
+                        width: parent.width
+                        text: ProblemWords.sentence(problem.modelData.kind,
+                                                    problem.modelData.subject, page.language)
+                        strong: true
+                        lineHeight: 1.2
+                    }
+                }
+            }
+        }
     }
 }

@@ -58,6 +58,7 @@ Rectangle {
     signal sectionShown(int index)
     signal pictureEnlarged(int index)
     signal videoWatched(string cornerId, real seconds, bool complete)
+    signal videoFailed(string cornerId, string reason)
 
     readonly property int margin: Theme.spaceXl
     // Where what lies over the bottom bar's reach ends: a margin above the bar.
@@ -269,6 +270,7 @@ Rectangle {
         onExpandToggled: corner.videoExpanded = !corner.videoExpanded
         cornerId: corner.exhibit.currentCornerId
         onWatched: (cornerId, seconds, complete) => corner.videoWatched(cornerId, seconds, complete)
+        onCannotPlay: (cornerId, reason) => corner.videoFailed(cornerId, reason)
     }
 
     // The keypad walks the screen in reading order, which is the order of the view's

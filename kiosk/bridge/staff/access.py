@@ -14,6 +14,7 @@ from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.notices import Notice, notice
 from kiosk.staff.pin import PinGate
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Approvals", "StaffAccess"]
@@ -86,10 +87,18 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
     def check(self, pin: str, doing: str) -> PinResult:
         """One PIN try to do ``doing`` (words for the log): the gate counts it."""
         if not self._gate.configured:
-            log.warning("staff PIN pad used to %s, but no staff PIN is set on this kiosk", doing)
+            log.warning(
+                "staff PIN pad used to %s, but no staff PIN is set on this kiosk",
+                doing,
+                extra=notice(Notice.PIN_NOT_SET),
+            )
             return self.PinResult.NoPin
         if self._gate.locked_for() > 0:
-            log.warning("staff PIN refused: locked for %d s", round(self._gate.locked_for()))
+            log.warning(
+                "staff PIN refused: locked for %d s",
+                round(self._gate.locked_for()),
+                extra=notice(Notice.WRONG_PIN),
+            )
             return self.PinResult.Locked
         if not self._gate.check(pin):
             self.lockChanged.emit()
@@ -98,6 +107,7 @@ class StaffAccess(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
                 "wrong staff PIN to %s%s",
                 doing,
                 f"; locked for {round(self._gate.locked_for())} s" if locked else "",
+                extra=notice(Notice.WRONG_PIN),
             )
             return self.PinResult.Locked if locked else self.PinResult.Wrong
         return self.PinResult.Accepted

@@ -18,6 +18,7 @@ from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.background import BackgroundReader
 from kiosk.bridge.staff.outcome import StaffOutcome
 from kiosk.errors import KioskError
+from kiosk.notices import Notice, notice
 from kiosk.staff.export import export_for_staff
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ExportPage"]
@@ -45,7 +46,12 @@ def export_to_a_stick(data_dir: Path, sticks: list[Path]) -> ExportDone:
         written = export_for_staff(data_dir, stick)
     except KioskError as error:
         # Staff read which stick and what to do; the technical line is for the log.
-        log.warning("staff export to %s failed: %s", stick, error)
+        log.warning(
+            "staff export to %s failed: %s",
+            stick,
+            error,
+            extra=notice(Notice.EXPORT_FAILED, stick.name),
+        )
         cause = error.__cause__
         number = cause.errno if isinstance(cause, OSError) else None
         if number == errno.ENOSPC:

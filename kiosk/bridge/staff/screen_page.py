@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.notices import Notice, notice
 from kiosk.staff.backlight import Backlight
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ScreenPage"]
@@ -49,7 +50,11 @@ class ScreenPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         try:
             self._backlight.set_level(level)
         except OSError as error:
-            log.warning("could not set the brightness: %s", error.strerror)
+            log.warning(
+                "could not set the brightness: %s",
+                error.strerror,
+                extra=notice(Notice.BRIGHTNESS_UNAVAILABLE),
+            )
         level = self._read_brightness()
         if level != self._brightness:
             self._brightness = level

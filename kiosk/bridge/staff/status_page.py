@@ -149,7 +149,13 @@ class StatusPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     def appVersion(self) -> str:
         return self._status.app_version if self._status else ""
 
-    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # a Qt type name
-    def problems(self) -> list[str]:
-        """The log's recent warnings and errors, newest last."""
-        return list(self._status.problems) if self._status else []
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # a Qt type name
+    def problems(self) -> list[dict[str, object]]:
+        """The recent problems, newest first: ``at`` (local time), ``kind`` (a Notice's
+        value, which the panel words), ``subject`` (the thing's name by language) and
+        ``times`` (in a row). The log's technical line is not for the panel."""
+        problems = self._status.problems if self._status else []
+        return [
+            {"at": p.at, "kind": p.kind.value, "subject": dict(p.subject), "times": p.times}
+            for p in problems
+        ]
