@@ -95,8 +95,14 @@ def main(out: Path) -> None:
         ],
         check=True,
     )
-    # The bridge's types derive from QtQuick's (VideoFrameItem is a QQuickPaintedItem).
-    qmldir = ["module Kiosk.Bridge", "typeinfo bridge.qmltypes", "depends QtQuick"]
+    # The bridge's types derive from QtQuick's (VideoFrameItem is a QQuickPaintedItem) and
+    # hand QtMultimedia's (Headphones.device is a QAudioDevice).
+    qmldir = [
+        "module Kiosk.Bridge",
+        "typeinfo bridge.qmltypes",
+        "depends QtQuick",
+        "depends QtMultimedia",
+    ]
     (module / "qmldir").write_text("\n".join(qmldir) + "\n")
 
 

@@ -25,10 +25,12 @@ from PySide6.QtQuickControls2 import QQuickStyle
 from kiosk import trace
 from kiosk.analytics.log import InteractionLog
 from kiosk.bridge.accessibility import Accessibility, open_speech
+from kiosk.bridge.attract_announcer import AttractAnnouncer
 from kiosk.bridge.chrome_translations import ChromeTranslations
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.focus_keeper import FocusKeeper
 from kiosk.bridge.fonts import load_fonts
+from kiosk.bridge.headphones import Headphones
 from kiosk.bridge.input_guard import InputGuard
 from kiosk.bridge.models import MediaUrls
 from kiosk.bridge.package_watcher import POLL_MS, PackageWatcher
@@ -137,6 +139,7 @@ class KioskUi:
             self.watcher.verify_in_background(shown)
         self.watcher.start()
         self.shown.start_trial()
+        self.accessibility.get_headphones().watch()
 
     def save_screenshot(self, path: Path) -> int:
         """Wait until the home screen's pictures are in, then save the window as ``path``."""
@@ -175,6 +178,9 @@ class KioskUi:
         """Tear down in the safe order: the worker threads, the window and engine, then
         the objects QML used."""
         self.watcher.stop()
+        for keeper in self.keepers:
+            if isinstance(keeper, AttractAnnouncer):
+                keeper.stop()  # before the voice it speaks with goes
         pages = self.staff.pages
         for page in (pages.status, pages.today, pages.export):
             page.stop()
@@ -213,7 +219,15 @@ def compose(
     times = IdleTimes(config.session.idle_seconds, config.session.warning_seconds)
     session = VisitorSession(exhibit, content, urls, times, interaction_log, clock=clock)
     band = reach_band(config.accessibility.screen_bottom_cm, config.accessibility.screen_height_cm)
-    accessibility = Accessibility(band, open_speech(config.accessibility.speech_engine))
+    headphones = Headphones(config.accessibility.default_volume, config.accessibility.max_volume)
+    accessibility = Accessibility(
+        band,
+        open_speech(config.accessibility.speech_engine),
+        default_volume=config.accessibility.default_volume,
+        max_volume=config.accessibility.max_volume,
+        repeat_key=config.accessibility.repeat_key,
+        headphones=headphones,
+    )
     sound = Sound()
     shown = ShownContent(exhibit, session, installer, crash_guard)
 
@@ -252,8 +266,21 @@ def compose(
     lifecycle = SessionLifecycle(session)
     lifecycle.at_session_end("home, in the first language", exhibit.reset_for_next_visitor)
     lifecycle.at_session_end("accessibility modes off", accessibility.end_session)
+    lifecycle.at_session_end("headphones at the default volume", headphones.end_session)
     lifecycle.at_session_end("the staff PIN pad closed", access.close_pad)
     lifecycle.at_session_end("waiting content shown", switcher.quiet)
+
+    # Where is the kiosk? In the attract loop, now and then, it says so.
+    said = config.accessibility
+    announcer = AttractAnnouncer(
+        session,
+        accessibility,
+        sound,
+        every_seconds=said.announce_every_seconds,
+        volume=said.announce_volume,
+        hours=said.announce_hours,
+        texts=said.announcement,
+    )
 
     # Modes reach the colours and the idle time.
     def modes_changed() -> None:
@@ -336,7 +363,7 @@ def compose(
     show.restartRequested.connect(lambda: leave(0, restart=True))
     show.quitRequested.connect(lambda: leave(0, restart=False))
     guard = InputGuard(window, session, accessibility, access, config.staff, kiosk_mode, clock)
-    ui.keepers = (guard, FocusKeeper(window, accessibility))
+    ui.keepers = (guard, FocusKeeper(window, accessibility), announcer)
     if trace.enabled():
         _trace_frames(window, exhibit)
     return ui

@@ -7,6 +7,7 @@ naming the line, rather than running with a setting it silently ignored.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated, Literal
@@ -19,6 +20,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
 )
 
 from kiosk.errors import ConfigError
@@ -54,6 +56,26 @@ class SessionConfig(_Section):
     warning_seconds: float = Field(default=20, ge=20, le=600)
 
 
+def check_hours(hours: str) -> str:
+    """Opening hours as "HH:MM-HH:MM" (or empty: always)."""
+    if hours.strip() and opening_hours(hours) is None:
+        raise ValueError(f"'{hours}' is not a span of hours such as 09:00-18:00")
+    return hours
+
+
+def opening_hours(hours: str) -> tuple[dt.time, dt.time] | None:
+    """("09:00", "18:00") from "09:00-18:00"; None if it is not of that form."""
+    start, dash, end = hours.partition("-")
+    try:
+        return (
+            (dt.time.fromisoformat(start.strip()), dt.time.fromisoformat(end.strip()))
+            if dash
+            else None
+        )
+    except ValueError:
+        return None
+
+
 class AccessibilityConfig(_Section):
     """Where the screen hangs, for low-position mode, and how the kiosk speaks."""
 
@@ -65,6 +87,34 @@ class AccessibilityConfig(_Section):
     # The text-to-speech engine for voice guidance: "auto" (the first Qt finds), "none",
     # or an engine's name (e.g. "speechd"). Without one the kiosk works silently.
     speech_engine: str = "auto"
+    # Every volume a visitor can change (the voice, narration, a corner's video) starts at
+    # this at each session, and no visitor can set one above ``max_volume`` (0 to 1).
+    default_volume: float = Field(default=0.8, ge=0, le=1)
+    max_volume: float = Field(default=1.0, gt=0, le=1)
+    # The key that says the last announcement again (Qt's key names; a keypad's repeat).
+    repeat_key: str = "R"
+    # In the attract loop the kiosk says, now and then, what it is and how to hear it, for
+    # a visitor who cannot see the screen: every this many seconds (0: never), at this
+    # volume, only within these hours ("HH:MM-HH:MM"; empty: at any hour), in each
+    # language of ``announcement`` in turn. Needs a speech engine.
+    announce_every_seconds: float = Field(default=120, ge=0, le=3600)
+    announce_volume: float = Field(default=0.6, ge=0, le=1)
+    announce_hours: Annotated[str, AfterValidator(check_hours)] = "09:00-18:00"
+    announcement: dict[str, str] = Field(
+        default_factory=lambda: {
+            "ko": "경기도관 전시 안내 키오스크입니다. 음성 안내를 들으시려면 화면 아래 "
+            "키패드의 아무 버튼이나 누르세요.",
+            "en": "This is the Gyeonggi Hall information kiosk. To hear it speak, press "
+            "any button on the keypad below the screen.",
+        }
+    )
+
+    @field_validator("announce_every_seconds")
+    @classmethod
+    def _not_too_often(cls, value: float) -> float:
+        if 0 < value < 30:
+            raise ValueError("an announcement more often than every 30 seconds drowns the booth")
+        return value
 
 
 def check_staff_key(key: str) -> str:

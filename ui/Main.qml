@@ -72,6 +72,14 @@ Window {
     readonly property real barReach: contentNotice.visible ? width : a11yButton.x
                                                              + a11yButton.width + Theme.spaceL
 
+    // A session's end: the next visitor hears every sound at its default volume.
+    Connections {
+        target: window.session
+        function onSessionEnded() {
+            cornerView.resetSound();
+        }
+    }
+
     // What waits for staff approval, and why, in the screen's language.
     function approvalWords(): string {
         const watcher = window.packageWatcher;
@@ -422,7 +430,10 @@ Window {
                     barHeight: flowing ? 0 : bottomBar.height
                     barReach: window.barReach
                     guideVolume: window.accessibility.guideVolume
+                    headphones: window.accessibility.headphones
                     masterVolume: window.sound.masterVolume
+                    defaultVolume: window.accessibility.defaultVolume
+                    maxVolume: window.accessibility.maxVolume
                     viewportY: scroller.contentY
                     viewportHeight: scroller.height
                     onVideoPlayingChanged: window.session.videoPlaying = videoPlaying

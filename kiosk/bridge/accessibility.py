@@ -18,6 +18,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.headphones import Headphones
 from kiosk.session.accessibility import AccessibilityModes
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Accessibility", "open_speech"]
@@ -31,6 +32,11 @@ _NOT_A_VOICE = {"mock"}
 # plug-in only prints an error, so it is not tried.
 _NEEDS_LIBRARY = {"speechd": "speechd"}
 _LOCALES = {"ko": QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)}
+
+
+def speech_locale(language: str) -> QLocale:
+    """The locale a speech engine speaks ``language`` in."""
+    return _LOCALES.get(language, QLocale(language))
 
 
 def open_speech(engine: str) -> QTextToSpeech | None:
@@ -75,6 +81,11 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         reach_band: float,
         speech: QTextToSpeech | None,
         parent: QObject | None = None,
+        *,
+        default_volume: float = 0.8,
+        max_volume: float = 1.0,
+        repeat_key: str = "R",
+        headphones: Headphones | None = None,
     ) -> None:
         super().__init__(parent)
         self._modes = AccessibilityModes()
@@ -82,7 +93,17 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         self._speech = speech
         if speech is not None:
             speech.setParent(self)
-        self._volume = 0.8
+        self._max_volume = max_volume
+        self._default_volume = min(default_volume, max_volume)
+        self._repeat_key = repeat_key
+        self._headphones = headphones or Headphones(default_volume, max_volume)
+        self._headphones.setParent(self)
+        # Unplugged: what was said in the visitor's ears does not go on out loud.
+        self._headphones.unplugged.connect(self._stop_speaking)
+        self._volume = self._default_volume
+        if speech is not None:
+            speech.setVolume(self._volume)
+        self._last_said = ""
         self._rate = 0.0
         self._language = "ko"
         self._target: QObject | None = None
@@ -97,7 +118,12 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         """Speak in this language from now on (the visitor switched)."""
         self._language = language
         if self._speech is not None:
-            self._speech.setLocale(_LOCALES.get(language, QLocale(language)))
+            self._speech.setLocale(speech_locale(language))
+
+    @property
+    def language(self) -> str:
+        """The language the voice speaks."""
+        return self._language
 
     @property
     def modes(self) -> AccessibilityModes:
@@ -170,9 +196,13 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
             self._speech.stop()
 
     def end_session(self) -> None:
-        """The next visitor starts with every mode off and the panel closed."""
+        """The next visitor starts with every mode off, the panel closed, the voice at
+        its default volume and rate, and nothing left to repeat."""
         self.resetModes()
         self.set_panel_open(False)
+        self.set_guide_volume(self._default_volume)
+        self.set_speech_rate(0.0)
+        self._last_said = ""
 
     # -- the panel
 
@@ -217,15 +247,40 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         return self._volume
 
     def set_guide_volume(self, volume: float) -> None:
-        volume = min(1.0, max(0.0, round(volume, 2)))
+        volume = min(self._max_volume, max(0.0, round(volume, 2)))
         if volume != self._volume:
             self._volume = volume
             if self._speech is not None:
                 self._speech.setVolume(volume)
             self.guideVolumeChanged.emit()
 
-    # Volume of narration and speech, 0 to 1 (in steps of 0.01).
+    # Volume of narration and speech, 0 to maxVolume (in steps of 0.01).
     guideVolume = Property(float, _get_guide_volume, set_guide_volume, notify=guideVolumeChanged)
+
+    @Property(float, constant=True)
+    def defaultVolume(self) -> float:
+        """Where every volume a visitor can change starts, each session."""
+        return self._default_volume
+
+    @Property(float, constant=True)
+    def maxVolume(self) -> float:
+        """The most any visitor's volume goes to (the booth's neighbours hear it too)."""
+        return self._max_volume
+
+    def get_headphones(self) -> Headphones:
+        """A visitor's headset, when one is plugged in, with its own volume."""
+        return self._headphones
+
+    headphones = Property(Headphones, get_headphones, constant=True)
+
+    def _stop_speaking(self) -> None:
+        if self._speech is not None:
+            self._speech.stop()
+
+    @Property(str, constant=True)
+    def repeatKey(self) -> str:
+        """The key that says the last announcement again."""
+        return self._repeat_key
 
     def _get_speech_rate(self) -> float:
         return self._rate
@@ -247,9 +302,20 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         text = " ".join(text.split())
         if not text:
             return
+        self._last_said = text
+        self._say(text)
+        self.announced.emit(text)
+
+    @Slot()
+    def repeatLast(self) -> None:
+        """Say the last announcement again, from its start (the repeat key)."""
+        if self._last_said:
+            self._say(self._last_said)
+            self.announced.emit(self._last_said)
+
+    def _say(self, text: str) -> None:
         if self._target is not None:
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._target, text))
         if self._modes.voice_guidance and self._speech is not None:
-            self._speech.stop()
+            self._speech.stop()  # what is being said gives way: no two voices at once
             self._speech.say(text)
-        self.announced.emit(text)

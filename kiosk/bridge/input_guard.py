@@ -85,6 +85,7 @@ class InputGuard(QObject):
         self._swallowing = False
         self._corner_taps: deque[float] = deque(maxlen=staff_config.entry_taps)
         self._staff_key = QKeySequence(staff_config.entry_key)
+        self._repeat_key = QKeySequence(accessibility.property("repeatKey"))
         self.close_allowed = False
         window.installEventFilter(self)
 
@@ -137,6 +138,10 @@ class InputGuard(QObject):
             self._session.touched()
             self._staff.requestEntry()
             return True
+        if self._is(self._repeat_key, combination):
+            if pressed and not self._woken_by_keypad():
+                self._accessibility.repeatLast()
+            return True
         modifiers = event.modifiers() & ~(
             Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
         )
@@ -147,14 +152,27 @@ class InputGuard(QObject):
             return False
         # A keypad is a visitor too: a key wakes the screen (and does only that) and keeps
         # the session going.
+        return self._woken_by_keypad()
+
+    def _woken_by_keypad(self) -> bool:
+        """A visitor's key: True when it only woke the screen. A keypad that wakes the
+        attract loop turns voice guidance on: who uses the keypad at a kiosk is most often
+        who cannot see its screen (the attract loop's announcement says so)."""
+        attract = self._session.property("state") == self._session.State.Attract.value
         self._accessibility.set_keyboard_in_use(True)
         self._staff.activity()
-        return self._session.touched()
+        woke = self._session.touched()
+        if attract and self._accessibility.property("speechAvailable"):
+            self._accessibility.set_mode("voice_guidance", True)
+        return woke
 
     def _is_staff_key(self, combination: QKeyCombination) -> bool:
+        return self._is(self._staff_key, combination)
+
+    @staticmethod
+    def _is(sequence: QKeySequence, combination: QKeyCombination) -> bool:
         return (
-            not self._staff_key.isEmpty()
-            and self._staff_key[0].toCombined() == combination.toCombined()  # type: ignore[index]
+            not sequence.isEmpty() and sequence[0].toCombined() == combination.toCombined()  # type: ignore[index]
         )
 
     def _press_point(self, event: QEvent) -> QPointF | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.composition import KioskUi
 from kiosk.config import AccessibilityConfig, KioskConfig
 from kiosk.content.contrast import contrast_ratio
@@ -736,3 +737,61 @@ def test_a_focused_slider_takes_left_and_right(qtbot, make_kiosk) -> None:
     qtbot.waitUntil(lambda: panel.property("position") >= before + 900)
     press(ui, Qt.Key.Key_Down)
     assert focused(ui).objectName() != "scrubBar"
+
+
+# -- volumes and the repeat key
+
+
+def test_every_volume_returns_to_the_default_at_the_sessions_end(qtbot, make_kiosk) -> None:
+    """The voice, and a corner's video: no higher than the configured maximum, and back to
+    the default (not muted) for the next visitor."""
+    config = KioskConfig(accessibility=AccessibilityConfig(default_volume=0.6, max_volume=0.9))
+    ui = make_kiosk(config)
+    access = ui.accessibility
+    assert access.property("guideVolume") == pytest.approx(0.6)
+    for _ in range(6):  # as the panel's "+" does
+        access.setProperty("guideVolume", access.property("guideVolume") + 0.1)
+    assert access.property("guideVolume") == pytest.approx(0.9)  # the cap
+    open_corner(qtbot, ui, CORNERS[0])
+    panel = find(ui, "videoPanel")
+    assert panel.property("visitorVolume") == pytest.approx(0.6)
+    assert find(ui, "volumeSlider").property("to") == pytest.approx(0.9)
+    panel.setProperty("visitorVolume", 0.2)
+    tap(ui, find(ui, "muteButton"))
+    assert panel.property("volume") == 0
+    ui.session.startAttract()  # the visitor has gone
+    assert access.property("guideVolume") == pytest.approx(0.6)
+    assert panel.property("visitorVolume") == pytest.approx(0.6)
+    assert panel.property("volume") == pytest.approx(0.6)  # not muted
+
+
+def test_the_repeat_key_says_the_last_announcement_again(qtbot, make_kiosk) -> None:
+    ui = make_kiosk(KioskConfig(accessibility=AccessibilityConfig(speech_engine="mock")))
+    access = ui.accessibility
+    access.setProperty("voiceGuidance", True)
+    qtbot.waitUntil(lambda: ui.window.property("homeReady") is True)
+    said: list[str] = []
+    access.announced.connect(said.append)
+    move_focus_to(qtbot, ui, f"cornerTile_{CORNERS[0]}")
+    last = said[-1]
+    press(ui, Qt.Key.Key_R)
+    assert said[-1] == last and len(said) >= 2 and said[-2] == last
+    ui.session.startAttract()
+    count = len(said)
+    press(ui, Qt.Key.Key_R)  # a new visitor: nothing of the last one's is said again
+    assert len(said) == count
+
+
+def test_a_keypad_that_wakes_the_kiosk_turns_voice_guidance_on(qtbot, make_kiosk) -> None:
+    """Who reaches for the keypad is most often who cannot see the screen; a touch that
+    wakes the kiosk leaves the voice off."""
+    config = KioskConfig(accessibility=AccessibilityConfig(speech_engine="mock"))
+    ui = make_kiosk(config, visitor=False)
+    qtbot.waitUntil(lambda: shown(ui, "attractView"))
+    tap(ui, find(ui, "attractView"))
+    assert ui.session.property("state") != VisitorSession.State.Attract.value
+    assert not ui.accessibility.property("voiceGuidance")
+    ui.session.startAttract()
+    press(ui, Qt.Key.Key_Down)
+    assert ui.session.property("state") != VisitorSession.State.Attract.value
+    assert ui.accessibility.property("voiceGuidance")

@@ -12,6 +12,17 @@ Rectangle {
     required property Accessibility accessibility
     signal closed
 
+    // With headphones in, the volume is theirs; otherwise the voice's, from the speaker.
+    readonly property bool inHeadphones: accessibility.headphones.connected
+    readonly property real volume: inHeadphones ? accessibility.headphones.volume :
+                                                  accessibility.guideVolume
+    function setVolume(volume: real) {
+        if (panel.inHeadphones)
+            panel.accessibility.headphones.volume = volume;
+        else
+            panel.accessibility.guideVolume = volume;
+    }
+
     implicitHeight: column.implicitHeight + 2 * Theme.spaceL
     radius: Theme.px(24)
     color: Theme.surface
@@ -111,15 +122,17 @@ Rectangle {
                     text: "-"
                     fontSize: Theme.leadSize
                     accessibleName: qsTr("Quieter")
-                    onActivated: panel.accessibility.guideVolume = panel.accessibility.guideVolume
-                                 - 0.1
+                    onActivated: panel.setVolume(panel.volume - 0.1)
                 }
                 Text {
                     textFormat: Text.PlainText
                     objectName: "guideVolumeText"
                     anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Voice volume %1%").arg(Math.round(panel.accessibility.guideVolume
-                                                                  * 100))
+                    text: panel.inHeadphones ? qsTr("Headphone volume %1%").arg(Math.round(
+                                                                                    panel.volume
+                                                                                    * 100)) : qsTr(
+                                                   "Voice volume %1%").arg(Math.round(panel.volume
+                                                                                      * 100))
                     color: Theme.text
                     font.pixelSize: Theme.labelSize
                 }
@@ -128,8 +141,7 @@ Rectangle {
                     text: "+"
                     fontSize: Theme.leadSize
                     accessibleName: qsTr("Louder")
-                    onActivated: panel.accessibility.guideVolume = panel.accessibility.guideVolume
-                                 + 0.1
+                    onActivated: panel.setVolume(panel.volume + 0.1)
                 }
             }
             Row {

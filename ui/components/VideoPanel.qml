@@ -29,7 +29,15 @@ Rectangle {
 
     readonly property real position: player.position
     // The visitor's own volume (the slider), and the kiosk's master volume (staff panel).
-    property real visitorVolume: 0.8
+    // It starts at the kiosk's default each session (resetSound) and goes no higher than
+    // its maximum (accessibility settings in the config).
+    property real defaultVolume: 0.8
+    property real maxVolume: 1.0
+    property real visitorVolume: defaultVolume
+    function resetSound() {
+        panel.visitorVolume = panel.defaultVolume;
+        audio.muted = false;
+    }
     property real masterVolume: 1.0
     readonly property real volume: audio.muted ? 0 : visitorVolume
     readonly property alias frame: frame
@@ -402,7 +410,7 @@ Rectangle {
                 width: Theme.px(140)
                 height: Theme.touchMinimum
                 from: 0
-                to: 1
+                to: panel.maxVolume
                 stepSize: 0.1
                 value: panel.visitorVolume
                 onMoved: {

@@ -17,67 +17,72 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="49"/>
+        <location filename="../components/AccessibilityPanel.qml" line="60"/>
         <source>Accessibility options</source>
         <translation>접근성 설정</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="62"/>
+        <location filename="../components/AccessibilityPanel.qml" line="73"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="72"/>
+        <location filename="../components/AccessibilityPanel.qml" line="83"/>
         <source>Low position</source>
         <translation>낮은 화면</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="78"/>
+        <location filename="../components/AccessibilityPanel.qml" line="89"/>
         <source>High contrast</source>
         <translation>고대비</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="84"/>
+        <location filename="../components/AccessibilityPanel.qml" line="95"/>
         <source>Large text</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="90"/>
+        <location filename="../components/AccessibilityPanel.qml" line="101"/>
         <source>Reduce motion</source>
         <translation>움직임 줄이기</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="97"/>
+        <location filename="../components/AccessibilityPanel.qml" line="108"/>
         <source>Voice guidance</source>
         <translation>음성 안내</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="113"/>
+        <location filename="../components/AccessibilityPanel.qml" line="124"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="121"/>
+        <location filename="../components/AccessibilityPanel.qml" line="131"/>
+        <source>Headphone volume %1%</source>
+        <translation>헤드폰 음량 %1%</translation>
+    </message>
+    <message>
+        <location filename="../components/AccessibilityPanel.qml" line="133"/>
         <source>Voice volume %1%</source>
         <translation>음성 안내 음량 %1%</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="130"/>
+        <location filename="../components/AccessibilityPanel.qml" line="143"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="140"/>
+        <location filename="../components/AccessibilityPanel.qml" line="152"/>
         <source>Slower</source>
         <translation>느리게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="146"/>
+        <location filename="../components/AccessibilityPanel.qml" line="158"/>
         <source>Faster</source>
         <translation>빠르게</translation>
     </message>
     <message>
-        <location filename="../components/AccessibilityPanel.qml" line="153"/>
+        <location filename="../components/AccessibilityPanel.qml" line="165"/>
         <source>All off</source>
         <translation>모두 끄기</translation>
     </message>
@@ -151,7 +156,7 @@
 <context>
     <name>CornerView</name>
     <message>
-        <location filename="../views/CornerView.qml" line="402"/>
+        <location filename="../views/CornerView.qml" line="426"/>
         <source>Close full screen</source>
         <translation>전체 화면 닫기</translation>
     </message>
@@ -254,52 +259,52 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="81"/>
+        <location filename="../Main.qml" line="89"/>
         <source>“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.</source>
         <translation>“%1”(버전 %2)은 지금 보이는 콘텐츠보다 새 버전이 아닙니다. 일부러 이전 콘텐츠로 되돌릴 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="84"/>
+        <location filename="../Main.qml" line="92"/>
         <source>“%1” (version %2) is not signed by a key this kiosk trusts. Install it only if you know that it comes from the office.</source>
         <translation>“%1”(버전 %2)은 이 키오스크가 신뢰하는 키로 서명되지 않았습니다. 사무국에서 보낸 것이 확실할 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="297"/>
+        <location filename="../Main.qml" line="305"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="486"/>
+        <location filename="../Main.qml" line="497"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="486"/>
+        <location filename="../Main.qml" line="497"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="602"/>
+        <location filename="../Main.qml" line="613"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="602"/>
+        <location filename="../Main.qml" line="613"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="603"/>
+        <location filename="../Main.qml" line="614"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="605"/>
+        <location filename="../Main.qml" line="616"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="605"/>
+        <location filename="../Main.qml" line="616"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -768,64 +773,64 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../components/VideoPanel.qml" line="209"/>
-        <location filename="../components/VideoPanel.qml" line="312"/>
+        <location filename="../components/VideoPanel.qml" line="217"/>
+        <location filename="../components/VideoPanel.qml" line="320"/>
         <source>Play video</source>
         <translation>영상 재생</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="209"/>
-        <location filename="../components/VideoPanel.qml" line="312"/>
+        <location filename="../components/VideoPanel.qml" line="217"/>
+        <location filename="../components/VideoPanel.qml" line="320"/>
         <source>Play again</source>
         <translation>다시 보기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="233"/>
+        <location filename="../components/VideoPanel.qml" line="241"/>
         <source>This video cannot be played right now.</source>
         <translation>지금은 이 영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="312"/>
+        <location filename="../components/VideoPanel.qml" line="320"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="351"/>
+        <location filename="../components/VideoPanel.qml" line="359"/>
         <source>Video position</source>
         <translation>재생 위치</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="393"/>
+        <location filename="../components/VideoPanel.qml" line="401"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="393"/>
+        <location filename="../components/VideoPanel.qml" line="401"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="412"/>
+        <location filename="../components/VideoPanel.qml" line="420"/>
         <source>Volume</source>
         <translation>음량</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="444"/>
+        <location filename="../components/VideoPanel.qml" line="452"/>
         <source>Hide captions</source>
         <translation>자막 끄기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="444"/>
+        <location filename="../components/VideoPanel.qml" line="452"/>
         <source>Show captions</source>
         <translation>자막 켜기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="450"/>
+        <location filename="../components/VideoPanel.qml" line="458"/>
         <source>Leave full screen</source>
         <translation>전체 화면 끝내기</translation>
     </message>
     <message>
-        <location filename="../components/VideoPanel.qml" line="450"/>
+        <location filename="../components/VideoPanel.qml" line="458"/>
         <source>Full screen</source>
         <translation>전체 화면</translation>
     </message>

@@ -28,8 +28,18 @@ Rectangle {
     readonly property string currentSectionBody: pager.currentPage?.body ?? ""
     // Volume of narration (the accessibility panel's guide volume).
     property real guideVolume: 0.8
+    // A visitor's headset: narration goes to it, at its own volume (not the booth's).
+    property Headphones headphones: null
+    readonly property bool inHeadphones: headphones?.connected ?? false
     // The kiosk's master volume (staff panel): every sound is scaled by it.
     property real masterVolume: 1.0
+    // Where a visitor's volume starts each session, and the most it goes to.
+    property real defaultVolume: 0.8
+    property real maxVolume: 1.0
+    // The next visitor hears the video at the default volume, not muted.
+    function resetSound() {
+        video.resetSound();
+    }
     readonly property bool narrating: narration.playbackState === MediaPlayer.PlayingState
     property real viewportY: 0
     property real viewportHeight: height
@@ -123,7 +133,9 @@ Rectangle {
         id: narration
         objectName: "narrationPlayer"
         audioOutput: AudioOutput {
-            volume: corner.guideVolume * corner.masterVolume
+            device: corner.headphones?.device ?? mediaDevices.defaultAudioOutput
+            volume: corner.inHeadphones ? corner.headphones.volume : corner.guideVolume
+                                          * corner.masterVolume
         }
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia)
                                   corner.stopNarration()
@@ -136,9 +148,19 @@ Rectangle {
                 corner.stopNarration();
         }
     }
+    MediaDevices {
+        id: mediaDevices
+    }
     Connections {
         target: corner.exhibit
         function onLanguageChanged() {
+            corner.stopNarration();
+        }
+    }
+    // Headphones pulled out: the reading stops, rather than go on out loud at their volume.
+    Connections {
+        target: corner.headphones
+        function onUnplugged() {
             corner.stopNarration();
         }
     }
@@ -263,6 +285,8 @@ Rectangle {
         z: corner.videoExpanded ? 10 : 0
         enabled: !viewerLoader.showing
         masterVolume: corner.masterVolume
+        defaultVolume: corner.defaultVolume
+        maxVolume: corner.maxVolume
         source: corner.exhibit.currentVideoUrl
         poster: corner.exhibit.currentPosterUrl
         captions: corner.exhibit.captions
