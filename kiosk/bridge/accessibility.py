@@ -98,8 +98,11 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         self._repeat_key = repeat_key
         self._headphones = headphones or Headphones(default_volume, max_volume)
         self._headphones.setParent(self)
-        # Unplugged: what was said in the visitor's ears does not go on out loud.
+        # Unplugged: what was said in the visitor's ears does not go on out loud. With
+        # headphones in, the voice speaks at their volume.
         self._headphones.unplugged.connect(self._stop_speaking)
+        self._headphones.changed.connect(self._apply_volume)
+        self._headphones.volumeChanged.connect(self._apply_volume)
         self._volume = self._default_volume
         if speech is not None:
             speech.setVolume(self._volume)
@@ -250,8 +253,7 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
         volume = min(self._max_volume, max(0.0, round(volume, 2)))
         if volume != self._volume:
             self._volume = volume
-            if self._speech is not None:
-                self._speech.setVolume(volume)
+            self._apply_volume()
             self.guideVolumeChanged.emit()
 
     # Volume of narration and speech, 0 to maxVolume (in steps of 0.01).
@@ -276,6 +278,19 @@ class Accessibility(QObject):  # type: ignore[operator]  # PySide6's stubs call 
     def _stop_speaking(self) -> None:
         if self._speech is not None:
             self._speech.stop()
+
+    def voice_volume(self) -> float:
+        """The volume the voice speaks at now: the headphones', or the guide's."""
+        headphones = self._headphones
+        return (
+            float(headphones.property("volume"))
+            if headphones.property("connected")
+            else self._volume
+        )
+
+    def _apply_volume(self) -> None:
+        if self._speech is not None:
+            self._speech.setVolume(self.voice_volume())
 
     @Property(str, constant=True)
     def repeatKey(self) -> str:

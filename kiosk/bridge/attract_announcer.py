@@ -125,5 +125,5 @@ class AttractAnnouncer(QObject):
         self._announcing = False
         if not self._attract():
             speech.stop()  # a visitor came: the announcement gives way at once
-        speech.setVolume(self._accessibility.property("guideVolume"))
+        speech.setVolume(self._accessibility.voice_volume())
         speech.setLocale(speech_locale(self._accessibility.language))

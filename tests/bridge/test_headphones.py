@@ -70,3 +70,20 @@ def test_narration_goes_to_the_headphones_and_stops_when_they_go(qtbot, make_kio
     assert output.property("volume") == pytest.approx(0.5 * 0.4)
     ui.session.startAttract()
     assert headphones.property("volume") == pytest.approx(0.5)
+
+
+def test_the_voice_speaks_at_the_headphones_volume(make_kiosk) -> None:
+    config = KioskConfig(
+        accessibility=AccessibilityConfig(speech_engine="mock", default_volume=0.5)
+    )
+    ui = make_kiosk(config)
+    speech = ui.accessibility.speech
+    assert speech is not None
+    headphones = ui.accessibility.get_headphones()
+    headphones.show_outputs([SPEAKER])
+    assert speech.volume() == pytest.approx(0.5)
+    headphones.show_outputs([SPEAKER, USB_HEADSET])
+    headphones.setProperty("volume", 0.9)
+    assert speech.volume() == pytest.approx(0.9)
+    headphones.show_outputs([SPEAKER])
+    assert speech.volume() == pytest.approx(0.5)
