@@ -12,23 +12,30 @@ cd "$(dirname "$0")"
 # Debian libraries a fresh machine may lack: Qt's xcb platform and Qt Multimedia (libpulse0),
 # VA-API with the Intel and AMD drivers, through which Qt's FFmpeg decodes video on the booth
 # PC's GPU (docs/decisions/0010-hardware-video-decoding.md), Xvfb (and xdotool) for headless
-# runs and the speed benchmark, and python3-venv.
+# runs and the speed benchmark, python3-venv, and pactl (pulseaudio-utils), with which the
+# kiosk sends the voice to a plugged-in headset (PulseAudio and PipeWire alike).
 DEBIAN_PACKAGES=(
-  python3-venv libpulse0 libpipewire-0.3-0
+  python3-venv libpulse0 libpipewire-0.3-0 pulseaudio-utils
   libva2 libva-drm2 libva-x11-2 mesa-va-drivers intel-media-va-driver i965-va-driver
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth xdotool
 )
+# The tests also run a sound server of their own (headphones plugged in and out). Not on a
+# desktop with PipeWire's PulseAudio server, which Debian's pulseaudio would replace.
+TEST_PACKAGES=(pulseaudio)
 VENV=${KIOSK_VENV:-.venv}
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"
+}
 
 install_debian_packages() {
   command -v dpkg-query >/dev/null || return 0
-  local missing=()
-  for package in "${DEBIAN_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
-      || missing+=("$package")
+  local missing=() package
+  for package in "$@"; do
+    installed "$package" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=()
@@ -50,7 +57,7 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
   run)
-    install_debian_packages
+    install_debian_packages "${DEBIAN_PACKAGES[@]}"
     install_python_environment .
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       echo "No display: showing the kiosk on a virtual screen (Xvfb)."
@@ -60,7 +67,11 @@ case "$command" in
     exec "$VENV/bin/gyeonggi-kiosk" run "$@"
     ;;
   test)
-    install_debian_packages
+    if installed pipewire-pulse; then
+      install_debian_packages "${DEBIAN_PACKAGES[@]}"
+    else
+      install_debian_packages "${DEBIAN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    fi
     install_python_environment ".[test]"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

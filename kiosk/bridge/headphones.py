@@ -7,18 +7,21 @@ out of the booth's speaker at a headphone's loudness; the next one plays on the 
 the voice's volume. Every session starts at the default volume.
 
 Qt tells of outputs coming and going (``QMediaDevices.audioOutputsChanged``). The text-to-
-speech engine speaks through the system's own output, which Qt cannot choose for it: on a
-desktop sound server a plugged headset usually becomes that output by itself.
+speech engine speaks through the sound server's default output, which Qt cannot choose for
+it: so a plugged-in headset is made the sound server's default (``pactl``, PulseAudio's and
+PipeWire's own tool; Qt's output ids are their sink names), and the booth's speaker again
+when it is pulled out. Without ``pactl`` the voice stays where the sound server puts it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import Property, QObject, QProcess, Signal
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
@@ -71,9 +74,16 @@ class Headphones(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         self._at_start: set[str] | None = None
         self._headset: AudioOutputInfo | None = None
         self._devices: QMediaDevices | None = None
+        self._speaker = ""  # the booth's own output: the default when the kiosk started
+        self._make_default: Callable[[str], object] | None = None
 
     def watch(self) -> None:
-        """Follow the machine's outputs from now on (the outputs now are the booth's own)."""
+        """Follow the machine's outputs from now on (the outputs now are the booth's own),
+        and make a plugged-in headset the sound server's default output, for the voice."""
+        default = QMediaDevices.defaultAudioOutput()
+        self._speaker = bytes(default.id().data()).decode(errors="replace")
+        if shutil.which("pactl"):
+            self._make_default = _sound_server_default
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(lambda: self.show_outputs(outputs_now()))
         self.show_outputs(outputs_now())
@@ -98,6 +108,9 @@ class Headphones(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         if was is not None and (headset is None or headset.id != was.id):
             log.info("headphones unplugged: %s", was.description)
             self.unplugged.emit()
+        output = headset.id if headset is not None else self._speaker
+        if self._make_default is not None and output:
+            self._make_default(output)
         self.changed.emit()
 
     @Property(bool, notify=changed)
@@ -124,3 +137,9 @@ class Headphones(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     def end_session(self) -> None:
         """The next visitor starts at the default volume."""
         self.set_volume(self._default)
+
+
+def _sound_server_default(sink: str) -> None:
+    """Ask the sound server to play through ``sink`` by default (without waiting)."""
+    if not QProcess.startDetached("pactl", ["set-default-sink", sink])[0]:
+        log.info("could not ask the sound server to use %s", sink)
