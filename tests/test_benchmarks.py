@@ -1,0 +1,58 @@
+"""Every benchmark still runs: each once, briefly, as someone rerunning a README figure
+would, and prints its figures. Their timings are not judged here (that is what the
+benchmarks are for, on a quiet machine); only that they complete and say what they
+measure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).parent / "benchmarks"
+
+
+def run(name: str, *args: str, timeout: float = 240) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result.stdout
+
+
+def test_install_speed_runs() -> None:
+    out = run("install_speed.py", "--size-mb", "8", "--rounds", "1")
+    assert "GUI thread" in out and "during the install" in out, out
+
+
+def test_soak_runs() -> None:
+    out = run("soak.py", "--cycles", "1", "--sessions", "2")
+    for figure in ("RSS attract end", "crashes 0", "written per attract cycle"):
+        assert figure in out, out
+
+
+def test_image_memory_runs() -> None:
+    out = run("image_memory.py")
+    assert "largest legal pictures" in out, out
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (quickstart installs them)",
+)
+def test_visitor_speed_runs() -> None:
+    """Real X taps: the attract loop is woken first, and the floor is a full-screen
+    bare window (the benchmark stops if it is not)."""
+    display = f":{300 + os.getpid() % 400}"
+    out = run("visitor_speed.py", "--smoke", "--display", display)
+    for figure in ("bare launch ms", "kiosk launch ms", "tap to view ms", "tap to video frame ms"):
+        assert figure in out, out
