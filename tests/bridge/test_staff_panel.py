@@ -637,16 +637,20 @@ def test_recent_problems_are_plain_sentences_in_the_panels_language(
         handler.close()
     open_panel(qtbot, ui)
 
-    def sentences() -> list[str]:
-        found = [
+    def found() -> list:
+        return [
             item
             for item in descendants(find(ui, "recentProblems"))
             if item.objectName() == "problemSentence"
         ]
-        return [
-            str(item.property("text")) for item in sorted(found, key=lambda i: scene_rect(i).y())
-        ]
 
+    def sentences() -> list[str]:
+        """The sentences as they read, top to bottom."""
+        ordered = sorted(found(), key=lambda item: scene_rect(item).y())
+        return [str(item.property("text")) for item in ordered]
+
+    # Laid out: each problem in its own place (the order on screen is what staff read).
+    qtbot.waitUntil(lambda: len({scene_rect(item).y() for item in found()}) == 3)
     korean = sentences()
     assert len(korean) == 3, korean
     assert "기술적인 문제" in korean[0]
