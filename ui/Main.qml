@@ -83,8 +83,7 @@ Window {
     // What waits for staff approval, and why, in the screen's language.
     function approvalWords(): string {
         const watcher = window.packageWatcher;
-        const titles = watcher.approvalTitle;
-        const title = titles[window.exhibit.language] ?? Object.values(titles)[0] ?? "";
+        const title = Languages.pick(watcher.approvalTitle, window.exhibit.language);
         if (watcher.approvalReason === PackageWatcher.NotNewer)
             return qsTr(
                         "“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.").arg(

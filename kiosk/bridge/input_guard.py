@@ -139,7 +139,7 @@ class InputGuard(QObject):
             self._staff.requestEntry()
             return True
         if self._is(self._repeat_key, combination):
-            if pressed and not self._woken_by_keypad():
+            if pressed and not self._visitor_key():
                 self._accessibility.repeatLast()
             return True
         modifiers = event.modifiers() & ~(
@@ -152,9 +152,9 @@ class InputGuard(QObject):
             return False
         # A keypad is a visitor too: a key wakes the screen (and does only that) and keeps
         # the session going.
-        return self._woken_by_keypad()
+        return self._visitor_key()
 
-    def _woken_by_keypad(self) -> bool:
+    def _visitor_key(self) -> bool:
         """A visitor's key: True when it only woke the screen. A keypad that wakes the
         attract loop turns voice guidance on: who uses the keypad at a kiosk is most often
         who cannot see its screen (the attract loop's announcement says so)."""

@@ -71,10 +71,16 @@ class VideoBackdrop(QQuickPaintedItem):
     def _take_sample(self) -> None:
         image = self._frames.latest_image() if self._frames is not None else QImage()
         had = not self._sample.isNull()
+        # Picked down fast to four times the sample, then averaged: a smooth scaling of
+        # the whole frame would cost the GUI thread several milliseconds each time.
         self._sample = (
             QImage()
             if image.isNull()
             else image.scaled(
+                _SAMPLE * 4,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation,
+            ).scaled(
                 _SAMPLE,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,

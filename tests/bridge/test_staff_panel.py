@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtQml import QQmlComponent
 from PySide6.QtTest import QTest
 
 from kiosk.analytics.log import InteractionLog, log_path
@@ -665,3 +666,23 @@ def test_recent_problems_are_plain_sentences_in_the_panels_language(
     qtbot.waitUntil(lambda: "“Public Delivery App”" in " ".join(sentences()))
     assert all(sentence.isascii() or "“" in sentence for sentence in sentences())
     ui.window.grabWindow().save(str(artifacts / "staff-status-problems-en.png"))
+
+
+def test_every_kind_of_problem_has_words_of_its_own(make_kiosk) -> None:
+    """A notice kind the panel had no sentence for would fall back to "technical problem"."""
+    ui = make_kiosk()
+    component = QQmlComponent(ui.engine)
+    component.setData(
+        b"import QtQuick\nimport staff\n"
+        b"QtObject { property var kinds: []\n"
+        b"  readonly property var words: kinds.map(\n"
+        b'    kind => ProblemWords.sentence(kind, {"": "x"}, "en")) }',
+        QUrl(),
+    )
+    kinds = [kind.value for kind in Notice]
+    words = component.createWithInitialProperties({"kinds": kinds})
+    assert words is not None, component.errorString()
+    sentences = dict(zip(kinds, words.property("words").toVariant(), strict=True))
+    technical = sentences.pop(Notice.TECHNICAL.value)
+    assert all(sentence != technical for sentence in sentences.values()), sentences
+    assert len(set(sentences.values())) == len(sentences)

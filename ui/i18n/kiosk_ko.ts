@@ -259,52 +259,52 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="89"/>
+        <location filename="../Main.qml" line="88"/>
         <source>“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.</source>
         <translation>“%1”(버전 %2)은 지금 보이는 콘텐츠보다 새 버전이 아닙니다. 일부러 이전 콘텐츠로 되돌릴 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="92"/>
+        <location filename="../Main.qml" line="91"/>
         <source>“%1” (version %2) is not signed by a key this kiosk trusts. Install it only if you know that it comes from the office.</source>
         <translation>“%1”(버전 %2)은 이 키오스크가 신뢰하는 키로 서명되지 않았습니다. 사무국에서 보낸 것이 확실할 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="305"/>
+        <location filename="../Main.qml" line="304"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="497"/>
+        <location filename="../Main.qml" line="496"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="497"/>
+        <location filename="../Main.qml" line="496"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="613"/>
+        <location filename="../Main.qml" line="612"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="613"/>
+        <location filename="../Main.qml" line="612"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="614"/>
+        <location filename="../Main.qml" line="613"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="616"/>
+        <location filename="../Main.qml" line="615"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="616"/>
+        <location filename="../Main.qml" line="615"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -358,82 +358,82 @@
 <context>
     <name>ProblemWords</name>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="22"/>
+        <location filename="../staff/ProblemWords.qml" line="13"/>
         <source>No sound output was found: videos and narration play silently. Check that the speakers are connected and on, then restart the kiosk.</source>
         <translation>소리를 낼 장치를 찾지 못해 영상과 음성 안내가 소리 없이 재생됩니다. 스피커가 연결되어 켜져 있는지 확인한 뒤 키오스크를 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="25"/>
+        <location filename="../staff/ProblemWords.qml" line="16"/>
         <source>The video of the corner “%1” cannot play; visitors see its picture instead. Build the package again with the video as H.264 in MP4, or ask the technician.</source>
         <translation>“%1” 코너의 영상을 재생할 수 없어 관람객에게는 대표 이미지가 보입니다. 영상을 H.264(MP4)로 바꿔 패키지를 다시 만들거나 기술 담당자에게 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="29"/>
+        <location filename="../staff/ProblemWords.qml" line="20"/>
         <source>Item %1 of the attract loop could not be shown and is skipped. Check its file, then build the package again.</source>
         <translation>대기 화면의 %1번째 항목을 보여 줄 수 없어 건너뜁니다. 해당 파일을 확인한 뒤 패키지를 다시 만드세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="33"/>
+        <location filename="../staff/ProblemWords.qml" line="24"/>
         <source>The package “%1” was not installed; the content shown stays. The report written beside it says why.</source>
         <translation>패키지 “%1”은 설치되지 않았고, 지금 콘텐츠가 그대로 유지됩니다. 이유는 패키지 옆에 저장된 보고서에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="37"/>
+        <location filename="../staff/ProblemWords.qml" line="28"/>
         <source>The installed content is damaged, so the content before it is shown. Install the package again from its stick.</source>
         <translation>설치된 콘텐츠가 손상되어 이전 콘텐츠를 보여 줍니다. USB에서 패키지를 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="40"/>
+        <location filename="../staff/ProblemWords.qml" line="31"/>
         <source>New content could not be shown, so the content before it stays. Ask the technician: the log says why.</source>
         <translation>새 콘텐츠를 보여 줄 수 없어 이전 콘텐츠가 유지됩니다. 기술 담당자에게 문의하세요. 원인은 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="43"/>
+        <location filename="../staff/ProblemWords.qml" line="34"/>
         <source>The content “%1” stopped the kiosk several times soon after it was shown, so it is set aside and the content before it shows. Check the package, then install it again.</source>
         <translation>콘텐츠 “%1”이 표시된 직후 키오스크를 여러 번 멈추게 해 사용을 중지하고 이전 콘텐츠를 보여 줍니다. 패키지를 확인한 뒤 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="47"/>
+        <location filename="../staff/ProblemWords.qml" line="38"/>
         <source>The visitor figures could not be written to the stick “%1”. Check that it is not full or write-protected, then export again.</source>
         <translation>관람 통계를 USB “%1”에 저장하지 못했습니다. USB가 가득 찼거나 쓰기 방지되어 있지 않은지 확인한 뒤 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="51"/>
+        <location filename="../staff/ProblemWords.qml" line="42"/>
         <source>This PC does not let the kiosk set the screen&apos;s brightness. Use the monitor&apos;s own buttons.</source>
         <translation>이 PC에서는 키오스크가 화면 밝기를 바꿀 수 없습니다. 모니터의 버튼으로 조절하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="54"/>
+        <location filename="../staff/ProblemWords.qml" line="45"/>
         <source>Visitor figures cannot be recorded on this PC. Check that the disk has free space, then restart the kiosk.</source>
         <translation>이 PC에 관람 통계를 기록할 수 없습니다. 디스크에 여유 공간이 있는지 확인한 뒤 키오스크를 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="57"/>
+        <location filename="../staff/ProblemWords.qml" line="48"/>
         <source>No Korean font could be loaded, so Hangul may not show. Install the kiosk software again.</source>
         <translation>한글 글꼴을 불러오지 못해 한글이 보이지 않을 수 있습니다. 키오스크 소프트웨어를 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="60"/>
+        <location filename="../staff/ProblemWords.qml" line="51"/>
         <source>A wrong staff PIN was entered.</source>
         <translation>잘못된 직원 PIN이 입력되었습니다.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="62"/>
+        <location filename="../staff/ProblemWords.qml" line="53"/>
         <source>Someone tried the staff pad, but this kiosk has no staff PIN. Set one with “gyeonggi-kiosk staff set-pin”.</source>
         <translation>누군가 직원 입력창을 열었지만 이 키오스크에는 직원 PIN이 설정되어 있지 않습니다. “gyeonggi-kiosk staff set-pin”으로 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="65"/>
+        <location filename="../staff/ProblemWords.qml" line="56"/>
         <source>Screen %1 of the settings was not found, so the show is on the main screen. Check the screen&apos;s cable and the setting.</source>
         <translation>설정의 %1번 화면을 찾지 못해 기본 화면에 표시합니다. 화면 케이블과 설정을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="69"/>
+        <location filename="../staff/ProblemWords.qml" line="60"/>
         <source>The kiosk noted a technical problem; the show goes on. If it comes back, give the technician the kiosk&apos;s log (“gyeonggi-kiosk status” says where it is).</source>
         <translation>키오스크에 기술적인 문제가 기록되었지만 전시는 계속됩니다. 다시 생기면 키오스크 로그를 기술 담당자에게 전달하세요(위치는 “gyeonggi-kiosk status”로 확인).</translation>
     </message>
     <message>
-        <location filename="../staff/ProblemWords.qml" line="76"/>
+        <location filename="../staff/ProblemWords.qml" line="67"/>
         <source>%1 times in a row</source>
         <translation>연속 %1회</translation>
     </message>

@@ -1,22 +1,13 @@
 pragma Singleton
 import QtQuick
+import theme
 
 // Each kind of problem staff are told about (kiosk/notices.py) in the panel's
 // language: what happened, to which thing, and what to do. The technical line stays in
 // the log, for the technician.
 QtObject {
-    // The thing's name in the panel's language, else in the first it has.
-    function name(subject: var, language: string): string {
-        if (!subject)
-            return "";
-        if (subject[language])
-            return subject[language];
-        const names = Object.values(subject);
-        return names.length > 0 ? String(names[0]) : "";
-    }
-
     function sentence(kind: string, subject: var, language: string): string {
-        const thing = name(subject, language);
+        const thing = Languages.pick(subject, language);  // in the panel's language
         switch (kind) {
         case "no_sound":
             return qsTr(

@@ -14,4 +14,15 @@ QtObject {
     function name(code: string): string {
         return names[code] ?? code;
     }
+
+    // From texts by language (a package's title, a problem's subject): the one in
+    // ``language``, else the first there is.
+    function pick(texts: var, language: string): string {
+        if (!texts)
+            return "";
+        if (texts[language])
+            return texts[language];
+        const all = Object.values(texts);
+        return all.length > 0 ? String(all[0]) : "";
+    }
 }
