@@ -21,6 +21,7 @@ from kiosk import trace
 from kiosk.analytics.log import InteractionLog
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr
+from kiosk.bridge.service_manager import ServiceManagerLink
 from kiosk.bridge.termination import TerminationWatch
 from kiosk.composition import WindowOptions, compose
 from kiosk.config import KioskConfig
@@ -139,11 +140,15 @@ def _show(
         if options.screenshot:
             kiosk.session.touched()  # the home screen, not the attract loop
             return kiosk.save_screenshot(options.screenshot)
-        log.info("showing %s %s", package.content.package_id, package.content.version)
+        showing = f"showing {package.content.package_id} {package.content.version}"
+        log.info("%s", showing)
         kiosk.start()
+        service_manager = ServiceManagerLink(kiosk.window)
+        service_manager.start(showing)
         # Asked to stop before the event loop ran: Qt would ignore the request, so it is
         # not started at all.
         code = 0 if termination.requested else app.exec()
+        service_manager.stopping()
         if guard is not None:
             guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
         return EXIT_RESTART if kiosk.restart_requested else code

@@ -7,6 +7,7 @@ machine is at fault. A traceback means a bug.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -405,9 +406,15 @@ def run(
     raise SystemExit(code)
 
 
+_JSON_OPTION = click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document (its schema: docs/schemas/)."
+)
+
+
 @cli.command()
+@_JSON_OPTION
 @click.pass_obj
-def status(state: _State) -> None:
+def status(state: _State, as_json: bool) -> None:
     """The kiosk at a glance: content, disk, uptime, recent problems (as the staff panel)."""
     from kiosk.content.signing import SignatureStanding, TrustedKey
     from kiosk.staff.kiosk_log import log_file
@@ -416,6 +423,12 @@ def status(state: _State) -> None:
     config = state.config()
     data_dir = state.data_dir(config)
     found = kiosk_status(data_dir, trusted_keys=[TrustedKey.parse(k) for k in config.trusted_keys])
+    if as_json:
+        from kiosk.staff.health_json import status_document
+
+        # ensure_ascii: a package's text cannot put control sequences on a terminal.
+        click.echo(json.dumps(status_document(found, data_dir, log_file(data_dir))))
+        return
 
     def describe(facts: Any) -> str:
         if facts is None:
@@ -451,13 +464,20 @@ def status(state: _State) -> None:
 
 
 @cli.command()
+@_JSON_OPTION
 @click.pass_obj
-def doctor(state: _State) -> None:
+def doctor(state: _State, as_json: bool) -> None:
     """Is this PC ready to be the kiosk? Checks the setup; exit 1 if something must be fixed."""
     from kiosk.staff.doctor import examine
 
     config = state.config()
     findings = examine(config, state.data_dir(config))
+    if as_json:
+        from kiosk.staff.health_json import doctor_document
+
+        document = doctor_document(findings)
+        click.echo(json.dumps(document))
+        raise SystemExit(0 if document["ready"] else 1)
     width = max(len(finding.subject) for finding in findings)
     for finding in findings:
         click.echo(f"{finding.outcome:<8} {finding.subject:<{width}}  {finding.detail}")

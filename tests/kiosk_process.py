@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,3 +20,15 @@ def wait_for_log(log: Path, words: str, kiosk: subprocess.Popen[str], seconds: f
         assert kiosk.poll() is None, kiosk.communicate()[1]
         time.sleep(0.2)
     return False
+
+
+def start_kiosk(cwd: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    """``gyeonggi-kiosk run --windowed`` as its own process, its stderr kept for failures."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed"],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

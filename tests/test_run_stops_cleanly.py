@@ -11,21 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.kiosk_process import SHOWING, wait_for_log
+from tests.kiosk_process import SHOWING, start_kiosk, wait_for_log
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_closes_the_kiosk_cleanly(tmp_path: Path, stop_signal) -> None:
     data = tmp_path / "data"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(data))
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--windowed"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    kiosk = start_kiosk(tmp_path, env)
     log = data / "logs" / "kiosk.log"
     try:
         # The first run builds the demo package.

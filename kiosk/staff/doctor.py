@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,6 +30,9 @@ from kiosk.staff.video_decoding import find_video_decoding
 # its size for a moment. Below these the kiosk runs, but a large package may not fit.
 LOW_DISK_BYTES = 2 * 10**9
 TOO_LITTLE_DISK_BYTES = 500 * 10**6
+
+# The systemd unit that runs the kiosk (deploy/, config/).
+SERVICE = "gyeonggi-kiosk.service"
 
 # The libraries Qt's X11 support loads, by the Debian package that has each (the same
 # list quickstart.sh installs); a fresh machine often lacks a few.
@@ -69,9 +73,12 @@ def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
         _trusted_keys(config),
         _staff_pin(config),
         *_drop_folders(config),
+        _data_partition(data_dir),
         _qt(),
         _video_decoding(),
         _display(),
+        _service(),
+        _clock(),
         _usb_mounting(),
         _backlight(),
     ]
@@ -191,7 +198,146 @@ def _video_decoding() -> Finding:
     return Finding("ok" if decoding.hardware else "note", "video decoding", decoding.reason)
 
 
+def _data_partition(data_dir: Path) -> Finding:
+    """The file system the data lives on, and whether it has had errors: ext4 remounts
+    itself read-only after errors (errors=remount-ro on the booth image), and the kiosk
+    then shows what it has but can install nothing and count no one."""
+    mount = mount_of(data_dir)
+    if mount is None:
+        return Finding("note", "data partition", "its file system could not be read")
+    where = f"{mount.source} on {mount.point} ({mount.fs_type})"
+    errors = _ext4_errors(mount.source) if mount.fs_type == "ext4" else 0
+    if "ro" in mount.options:
+        return Finding(
+            "problem",
+            "data partition",
+            f"{where} is read-only"
+            + (f" after {errors} file system errors" if errors else "")
+            + ": nothing new can be installed or counted. Restart the PC (it checks the "
+            "disk as it starts); if it comes back, replace the disk.",
+        )
+    if errors:
+        return Finding(
+            "note",
+            "data partition",
+            f"{where}: {errors} file system errors recorded; the disk is checked at the next start",
+        )
+    return Finding("ok", "data partition", f"{where}, writable, no errors recorded")
+
+
+@dataclass(frozen=True)
+class Mount:
+    point: Path
+    source: str
+    fs_type: str
+    options: frozenset[str]
+
+
+def mount_of(path: Path) -> Mount | None:
+    """The mount that holds ``path`` (the deepest mount point above it)."""
+    try:
+        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    except OSError:
+        return None
+    target = path.resolve()
+    best: Mount | None = None
+    for line in lines:
+        # "id parent dev root POINT MOUNT-OPTIONS [tags] - TYPE SOURCE SUPER-OPTIONS"
+        mine, _, theirs = line.partition(" - ")
+        fields, super_fields = mine.split(), theirs.split()
+        if len(fields) < 6 or len(super_fields) < 3:
+            continue
+        point = Path(fields[4].replace("\\040", " "))
+        if target != point and point not in target.parents:
+            continue
+        if best is None or len(point.parts) >= len(best.point.parts):
+            # A file system remounted read-only after errors shows it in either list.
+            options = frozenset(fields[5].split(",")) | frozenset(super_fields[2].split(","))
+            best = Mount(point, super_fields[1], super_fields[0], options)
+    return best
+
+
+def _ext4_errors(source: str) -> int:
+    name = Path(os.path.realpath(source)).name
+    try:
+        return int(Path(f"/sys/fs/ext4/{name}/errors_count").read_text())
+    except (OSError, ValueError):
+        return 0
+
+
+def _service() -> Finding:
+    """Whether systemd keeps the kiosk running, and with a watchdog."""
+    if not shutil.which("systemctl") or not Path("/run/systemd/system").is_dir():
+        return Finding(
+            "note", "service", "no systemd running: nothing starts the kiosk again if it ends"
+        )
+    for scope in ([], ["--user"]):
+        try:
+            shown = subprocess.run(
+                ["systemctl", *scope, "show", SERVICE, "-p",
+                 "LoadState,ActiveState,SubState,WatchdogUSec,NRestarts"],
+                capture_output=True, text=True, timeout=10,
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        facts = dict(line.split("=", 1) for line in shown.stdout.splitlines() if "=" in line)
+        if facts.get("LoadState") != "loaded":
+            continue
+        state = f"{facts.get('ActiveState')}, {facts.get('SubState')}"
+        restarts = facts.get("NRestarts", "0")
+        watchdog = facts.get("WatchdogUSec", "0")
+        if watchdog in ("0", "infinity", ""):
+            return Finding(
+                "note",
+                "service",
+                f"systemd runs it ({state}, restarted {restarts} times) but with no watchdog: "
+                "a frozen screen is not restarted (WatchdogSec= in the unit; deploy/)",
+            )
+        return Finding(
+            "ok",
+            "service",
+            f"systemd runs it ({state}, restarted {restarts} times), watchdog {watchdog}",
+        )
+    return Finding(
+        "note",
+        "service",
+        f"{SERVICE} is not installed: nothing starts the kiosk again if it ends "
+        "(deploy/ or config/gyeonggi-kiosk.service)",
+    )
+
+
+def _clock() -> Finding:
+    """A clock behind the kiosk's own build (a flat RTC battery) breaks opening hours,
+    visitor numbers by day and the log's times."""
+    now = time.time()
+    built = Path(__file__).stat().st_mtime
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(now))
+    if now < built - 86400:
+        return Finding(
+            "problem",
+            "clock",
+            f"{stamp}, before this kiosk software was made: set the PC's clock (and check "
+            "its battery), or opening hours and visitor numbers come out wrong",
+        )
+    synced = ""
+    if shutil.which("timedatectl"):
+        try:
+            answer = subprocess.run(
+                ["timedatectl", "show", "-p", "NTPSynchronized", "--value"],
+                capture_output=True, text=True, timeout=10,
+            ).stdout.strip()  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired):
+            answer = ""
+        synced = {"yes": ", set from the network", "no": ", the PC's own (no time server)"}.get(
+            answer, ""
+        )
+    return Finding("ok", "clock", f"{stamp} {time.strftime('%Z')}{synced}")
+
+
 def _display() -> Finding:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith("linuxfb"):
+        return _frame_buffer(platform)
     if os.environ.get("WAYLAND_DISPLAY"):
         return Finding("ok", "display", "Wayland")
     if not os.environ.get("DISPLAY"):
@@ -213,6 +359,28 @@ def _display() -> Finding:
             f"X11, but Qt's X11 support lacks libraries: apt-get install {' '.join(missing)}",
         )
     return Finding("ok", "display", f"X11 ({os.environ['DISPLAY']})")
+
+
+def _frame_buffer(platform: str) -> Finding:
+    device = Path("/dev/fb0")
+    for option in platform.partition(":")[2].split(":"):
+        if option.startswith("fb="):
+            device = Path(option[3:])
+    if not os.access(device, os.R_OK | os.W_OK):
+        return Finding(
+            "problem",
+            "display",
+            f"Qt is to draw on {device}, which this user cannot open (add it to the video group)"
+            if device.exists()
+            else f"Qt is to draw on {device}, which is not there",
+        )
+    sysfs = Path("/sys/class/graphics") / device.name
+    try:
+        size = (sysfs / "virtual_size").read_text().strip().replace(",", "x")
+        name = (sysfs / "name").read_text().strip()
+    except OSError:
+        size, name = "size unknown", "frame buffer"
+    return Finding("ok", "display", f"Qt straight on the frame buffer {device} ({name}, {size})")
 
 
 def _usb_mounting() -> Finding:
