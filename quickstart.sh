@@ -4,6 +4,8 @@
 #   ./quickstart.sh run     the kiosk, fullscreen, on the built-in demo content
 #                           (extra arguments go to `gyeonggi-kiosk run`, e.g. --windowed)
 #   ./quickstart.sh test    the whole test suite (extra arguments go to pytest)
+#   ./quickstart.sh system-test   builds the booth image (deploy/) and boots it in QEMU/KVM
+#                           for the system tests (tests/system; needs root and /dev/kvm)
 #
 # Safe to run again: it installs only what is missing. Needs root or sudo for apt-get.
 set -euo pipefail
@@ -25,6 +27,9 @@ DEBIAN_PACKAGES=(
 # The tests also run a sound server of their own (headphones plugged in and out). Not on a
 # desktop with PipeWire's PulseAudio server, which Debian's pulseaudio would replace.
 TEST_PACKAGES=(pulseaudio)
+# The booth image's build (deploy/build-image) and the VM the system tests boot it in.
+SYSTEM_TEST_PACKAGES=(python3-venv mmdebstrap dosfstools mtools syslinux syslinux-common fdisk
+  e2fsprogs qemu-system-x86 qemu-utils)
 VENV=${KIOSK_VENV:-.venv}
 
 installed() {
@@ -75,8 +80,13 @@ case "$command" in
     install_python_environment ".[test]"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  system-test)
+    install_debian_packages "${SYSTEM_TEST_PACKAGES[@]}"
+    install_python_environment ".[test]"
+    exec "$VENV/bin/python" -m pytest -m system tests/system "$@"
+    ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
