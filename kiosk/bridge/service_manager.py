@@ -10,15 +10,12 @@ Outside systemd (no ``NOTIFY_SOCKET``) nothing is sent and nothing is started.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtQuick import QQuickWindow
 from sdnotify import SystemdNotifier
-
-log = logging.getLogger(__name__)
 
 
 def watchdog_interval_ms(environ: Mapping[str, str]) -> int | None:
@@ -66,6 +63,7 @@ class ServiceManagerLink(QObject):
             self._pings.start()
 
     def _first_frame(self) -> None:
+        # A frame queued before the disconnect below still arrives: READY is told once.
         if self._ready:
             return
         self._ready = True

@@ -71,7 +71,7 @@ class GuestAgent:
     """The QEMU guest agent's protocol: one JSON command per line, one answer per line."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
+        self.path = path
         self._socket: socket.socket | None = None
 
     def _connect(self, seconds: float) -> socket.socket:
@@ -79,7 +79,7 @@ class GuestAgent:
         while True:
             try:
                 sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                sock.connect(str(self._path))
+                sock.connect(str(self.path))
                 sock.settimeout(5)
                 # A sync with a random id drops whatever an earlier client left unread.
                 token = int(time.monotonic() * 1000) % 2**31
@@ -174,7 +174,7 @@ class BoothVM:
     def boot(self) -> None:
         """Power on."""
         width, height = SCREEN
-        for stale in (self._qmp_path, self.agent._path):
+        for stale in (self._qmp_path, self.agent.path):
             stale.unlink(missing_ok=True)
         argv = [
             "qemu-system-x86_64", *ACCELERATION[ACCEL],
@@ -185,7 +185,7 @@ class BoothVM:
             "-device", "usb-tablet,bus=usb.0", "-device", "usb-kbd,bus=usb.0",
             "-display", "none", "-serial", f"file:{self.serial_log}",
             "-qmp", f"unix:{self._qmp_path},server=on,wait=off",
-            "-chardev", f"socket,path={self.agent._path},server=on,wait=off,id=qga0",
+            "-chardev", f"socket,path={self.agent.path},server=on,wait=off,id=qga0",
             "-device", "virtio-serial",
             "-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0",
         ]  # fmt: skip
@@ -229,19 +229,6 @@ class BoothVM:
     def send_keys(self, *keys: str) -> None:
         """Press ``keys`` together, as QMP names them (``ctrl``, ``alt``, ``f1``, ``meta_l``)."""
         self.qmp("send-key", keys=[{"type": "qcode", "data": key} for key in keys])
-
-    def tap(self, x: float, y: float) -> None:
-        """A tap at a fraction of the screen's width and height."""
-        scale = 0x7FFF
-        events = [
-            {"type": "abs", "data": {"axis": "x", "value": int(x * scale)}},
-            {"type": "abs", "data": {"axis": "y", "value": int(y * scale)}},
-        ]
-        self.qmp("input-send-event", events=events)
-        for down in (True, False):
-            button = {"type": "btn", "data": {"down": down, "button": "left"}}
-            self.qmp("input-send-event", events=[button])
-            time.sleep(0.05)
 
     def plug_stick(self, image: Path, name: str = "stick") -> None:
         """Plug a USB stick in while the booth runs."""
