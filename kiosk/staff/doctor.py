@@ -202,12 +202,17 @@ def _data_partition(data_dir: Path) -> Finding:
     """The file system the data lives on, and whether it has had errors: ext4 remounts
     itself read-only after errors (errors=remount-ro on the booth image), and the kiosk
     then shows what it has but can install nothing and count no one."""
-    mount = mount_of(data_dir)
-    if mount is None:
+    # statvfs knows read-only everywhere; the mount table (which a chroot may not show)
+    # only names where that is.
+    existing = next((p for p in (data_dir, *data_dir.parents) if p.exists()), Path("/"))
+    try:
+        read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    except OSError:
         return Finding("note", "data partition", "its file system could not be read")
-    where = f"{mount.source} on {mount.point} ({mount.fs_type})"
-    errors = _ext4_errors(mount.source) if mount.fs_type == "ext4" else 0
-    if "ro" in mount.options:
+    mount = mount_of(existing)
+    where = f"{mount.source} on {mount.point} ({mount.fs_type})" if mount else str(existing)
+    errors = _ext4_errors(mount.source) if mount and mount.fs_type == "ext4" else 0
+    if read_only:
         return Finding(
             "problem",
             "data partition",
@@ -230,7 +235,6 @@ class Mount:
     point: Path
     source: str
     fs_type: str
-    options: frozenset[str]
 
 
 def mount_of(path: Path) -> Mount | None:
@@ -245,15 +249,13 @@ def mount_of(path: Path) -> Mount | None:
         # "id parent dev root POINT MOUNT-OPTIONS [tags] - TYPE SOURCE SUPER-OPTIONS"
         mine, _, theirs = line.partition(" - ")
         fields, super_fields = mine.split(), theirs.split()
-        if len(fields) < 6 or len(super_fields) < 3:
+        if len(fields) < 5 or len(super_fields) < 2:
             continue
         point = Path(fields[4].replace("\\040", " "))
         if target != point and point not in target.parents:
             continue
         if best is None or len(point.parts) >= len(best.point.parts):
-            # A file system remounted read-only after errors shows it in either list.
-            options = frozenset(fields[5].split(",")) | frozenset(super_fields[2].split(","))
-            best = Mount(point, super_fields[1], super_fields[0], options)
+            best = Mount(point, super_fields[1], super_fields[0])
     return best
 
 
