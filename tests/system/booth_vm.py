@@ -253,6 +253,12 @@ class BoothVM:
             "systemctl", "kill", f"--signal={signal}", "--kill-whom=main", "gyeonggi-kiosk"
         )
 
+    def kiosk_journal(self, lines: int = 40) -> str:
+        """The last lines the kiosk's service wrote to the journal."""
+        return self.agent.run(
+            "journalctl", "-u", "gyeonggi-kiosk", "--no-pager", "-n", str(lines)
+        ).out
+
     def kiosk_state(self) -> dict[str, str]:
         """systemd's view of the kiosk's service: ActiveState, SubState, MainPID, NRestarts."""
         out = self.agent.run(

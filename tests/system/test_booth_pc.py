@@ -79,7 +79,8 @@ def test_no_key_takes_a_visitor_out_of_the_show(booth: BoothVM, keys: tuple[str,
     booth.send_keys(*keys)
     time.sleep(1.5)
     after = booth.kiosk_state()
-    assert after["MainPID"] == before["MainPID"], (keys, after)  # not restarted, not quit
+    # Not restarted, not quit; if it was, the journal says why.
+    assert after["MainPID"] == before["MainPID"], (keys, after, booth.kiosk_journal())
     assert booth.agent.run("cat", "/sys/class/tty/tty0/active").out.strip() == "tty1"
     assert booth.screen().shows_the_kiosk
 
@@ -90,7 +91,7 @@ def test_doctor_on_the_booth_reports_its_health(booth: BoothVM) -> None:
     assert findings["display"]["outcome"] == "ok", findings["display"]
     assert "frame buffer" in findings["display"]["detail"]
     assert findings["service"]["outcome"] == "ok", findings["service"]
-    assert "watchdog 4s" in findings["service"]["detail"]
+    assert "watchdog 10s" in findings["service"]["detail"]
     assert findings["data partition"]["outcome"] == "ok", findings["data partition"]
     assert findings["free disk"]["outcome"] == "ok", findings["free disk"]
     assert findings["clock"]["outcome"] == "ok"
@@ -147,6 +148,6 @@ def test_a_hung_kiosk_is_restarted_by_the_watchdog(booth: BoothVM) -> None:
     started = time.monotonic()
     booth.kill_kiosk("STOP")  # a GUI thread that never returns
     seconds = _wait_for_new_kiosk(booth, before["MainPID"], started)
-    print(f"\nkill -STOP to the show on screen again: {seconds:.1f} s (WatchdogSec=4)")
-    journal = booth.agent.run("journalctl", "-u", "gyeonggi-kiosk", "--no-pager").out
-    assert "Watchdog timeout" in journal, journal[-2000:]
+    print(f"\nkill -STOP to the show on screen again: {seconds:.1f} s (WatchdogSec=10)")
+    journal = booth.kiosk_journal(lines=200)
+    assert "Watchdog timeout" in journal, journal
