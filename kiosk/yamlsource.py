@@ -87,6 +87,10 @@ def load_yaml(path: Path) -> YamlDocument:
     except _TooLargeError as error:
         doc.problems.append(f"{path}:{error.line}: {error.what}")
         doc.data = None
+    finally:
+        # The shared constructor remembers every node it made: not past one document.
+        _constructor.constructed_objects.clear()
+        _constructor.recursive_objects.clear()
     return doc
 
 
@@ -121,7 +125,7 @@ def _plain(node: yaml.Node, location: Location, doc: YamlDocument, count: list[i
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _constructor.construct_object(key_node, deep=True)
+            key = _scalar(key_node)
             if not isinstance(key, str | int):
                 key = str(key)
             child = (*location, key)
@@ -134,7 +138,22 @@ def _plain(node: yaml.Node, location: Location, doc: YamlDocument, count: list[i
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, (*location, i), doc, count) for i, item in enumerate(node.value)]
-    return _constructor.construct_object(node, deep=True)
+    return _scalar(node)
+
+
+_SEXAGESIMAL = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """A plain value as YAML 1.2 reads it: "09:30" is a time someone wrote, not the number
+    570 that YAML 1.1's base-60 integers make of it. A value YAML cannot make (a date such
+    as 2026-13-01) stays the text it is, for validation to name with its line."""
+    if node.tag in _SEXAGESIMAL and ":" in str(node.value):
+        return str(node.value)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        return str(node.value) if isinstance(node, yaml.ScalarNode) else None
 
 
 def describe_validation_error(doc: YamlDocument, error: ValidationError) -> list[str]:

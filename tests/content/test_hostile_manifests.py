@@ -104,3 +104,23 @@ def test_an_output_that_is_an_input_is_refused(manifest_dir: Path, run_cli) -> N
         assert "is one of the build's own inputs" in built.stderr
         assert "Traceback" not in built.stderr
     assert manifest.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("package_id: 2026-13-01\n", "manifest.yaml:1: package_id"),
+        ("package_id: 2026-02-30 25:61:00\n", "manifest.yaml:1: package_id"),
+        ("? 2026-02-31\n: x\n", "manifest.yaml:1"),
+        ("version: !!binary '@@@'\n", "manifest.yaml:1: version"),
+        ("version: !!int '0x'\n", "manifest.yaml:1: version"),
+    ],
+    ids=["a date with no such month", "a timestamp with no such day", "a key that is no date",
+         "binary that is not base64", "a number that is not one"],
+)  # fmt: skip
+def test_values_yaml_cannot_make_are_mistakes_with_their_line(
+    tmp_path: Path, text: str, words: str
+) -> None:
+    path = tmp_path / "manifest.yaml"
+    path.write_text(text)
+    assert words in refused(path)
