@@ -463,6 +463,79 @@ def status(state: _State, as_json: bool) -> None:
         click.echo(f"  {problem.at}  {printable(problem.detail)}{again}")
 
 
+@cli.group()
+def schedule() -> None:
+    """The opening hours: when the screen is on, and what the booth PC does at night."""
+
+
+@schedule.command("show")
+@click.pass_obj
+def schedule_show(state: _State) -> None:
+    """Today's state and the coming week's hours, as the kiosk reads the config."""
+    import datetime as dt
+
+    from kiosk.paths import DataPaths
+    from kiosk.session.opening_hours import Override, OverrideFile
+
+    config = state.config()
+    hours = config.schedule.opening_hours()
+    if hours.always_open:
+        click.echo("no opening hours are set: the screen stays on day and night")
+        return
+    now = dt.datetime.now()
+    override = OverrideFile(DataPaths(state.data_dir(config)).hours_override).read(now.date())
+    now_state = hours.state(now, override)
+    words = f"the screen is {'on' if now_state.on else 'off'}"
+    if now_state.next_change is not None:
+        words += f" until {now_state.next_change:%a %Y-%m-%d %H:%M}"
+    if override is not Override.NONE:
+        words += f" (staff keep it {override.value} today)"
+    click.echo(words)
+    for offset in range(7):
+        day = now.date() + dt.timedelta(days=offset)
+        spans = ", ".join(str(span) for span in hours.spans(day)) or "closed"
+        click.echo(f"{day:%a %Y-%m-%d}  {spans}")
+
+
+@schedule.command("plan")
+@_JSON_OPTION
+@click.pass_obj
+def schedule_plan(state: _State, as_json: bool) -> None:
+    """What the booth image's timers do next (restart, switch off, wake by RTC), as
+    KEY=VALUE lines for its scripts, or JSON."""
+    import datetime as dt
+
+    from kiosk.paths import DataPaths
+    from kiosk.session.opening_hours import OverrideFile, power_plan
+
+    config = state.config()
+    now = dt.datetime.now()
+    override = OverrideFile(DataPaths(state.data_dir(config)).hours_override).read(now.date())
+    plan = power_plan(
+        config.schedule.opening_hours(),
+        now,
+        override,
+        config.schedule.nightly_reboot,
+        config.schedule.power_off_when_closed,
+    )
+    times = {
+        "reboot_at": plan.reboot_at,
+        "power_off_at": plan.power_off_at,
+        "wake_at": plan.wake_at,
+    }
+    if as_json:
+        document: dict[str, object] = {
+            "schema": "gyeonggi-kiosk/schedule-plan/1",
+            "screen_on": plan.screen_on,
+        }
+        document |= {key: value and value.isoformat() for key, value in times.items()}
+        click.echo(json.dumps(document))
+        return
+    click.echo(f"screen_on={'yes' if plan.screen_on else 'no'}")
+    for key, value in times.items():
+        click.echo(f"{key}={value.strftime('%Y-%m-%d %H:%M:%S') if value else ''}")
+
+
 @cli.command()
 @_JSON_OPTION
 @click.pass_obj

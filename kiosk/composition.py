@@ -8,6 +8,7 @@ anything: ``KioskUi.start()`` does that once the window shows. Qt is imported he
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -33,6 +34,7 @@ from kiosk.bridge.fonts import load_fonts
 from kiosk.bridge.headphones import Headphones
 from kiosk.bridge.input_guard import InputGuard
 from kiosk.bridge.models import MediaUrls
+from kiosk.bridge.opening_hours import OpeningHoursWatch
 from kiosk.bridge.package_watcher import POLL_MS, PackageWatcher
 from kiosk.bridge.session_lifecycle import SessionLifecycle
 from kiosk.bridge.shown_content import ShownContent
@@ -60,7 +62,9 @@ from kiosk.paths import DataPaths
 from kiosk.resources import ui_dir
 from kiosk.session.accessibility import EXTENDED_TIME_FACTOR, reach_band
 from kiosk.session.idle import IdleTimes
+from kiosk.session.opening_hours import OverrideFile
 from kiosk.staff.backlight import Backlight
+from kiosk.staff.display_power import DisplayPower
 from kiosk.staff.pin import PinGate
 
 log = logging.getLogger(__name__)
@@ -138,6 +142,7 @@ class KioskUi:
         if shown is not None:
             self.watcher.verify_in_background(shown)
         self.watcher.start()
+        self.staff.pages.hours.start()
         self.shown.start_trial()
         self.accessibility.get_headphones().watch()
 
@@ -182,7 +187,7 @@ class KioskUi:
             if isinstance(keeper, AttractAnnouncer):
                 keeper.stop()  # before the voice it speaks with goes
         pages = self.staff.pages
-        for page in (pages.status, pages.today, pages.export):
+        for page in (pages.status, pages.today, pages.export, pages.hours):
             page.stop()
         self.window.hide()
         self.chrome.stop()
@@ -204,12 +209,14 @@ def compose(
     crash_guard: CrashGuard | None = None,
     kiosk_mode: bool = False,
     clock: Callable[[], float] = time.monotonic,
+    wall_clock: Callable[[], dt.datetime] = dt.datetime.now,
     exit_app: Callable[[int], None] = QGuiApplication.exit,
     poll_ms: int = POLL_MS,
 ) -> KioskUi:
     """Every object of a kiosk showing ``content`` (its media extracted to ``media``),
     wired and handed to QML. ``watching``: look for new content once started (not for a
-    screenshot). ``clock``, ``exit_app`` and ``poll_ms`` are for tests."""
+    screenshot). ``clock`` (seconds), ``wall_clock`` (the local time of day, for the
+    opening hours), ``exit_app`` and ``poll_ms`` are for tests."""
     QQuickStyle.setStyle("Basic")  # the same look in tests and at the booth
     family = load_fonts(content, media)
 
@@ -248,7 +255,16 @@ def compose(
     content_page = ContentPage(watcher, installer, outcome)
     today = TodayPage(paths.root, corner_titles)
     export = ExportPage(paths.root, lambda: watcher.sticks(), outcome)
-    pages = StaffPages(access, outcome, status, content_page, today, export, sound, screen, show)
+    # Only a kiosk at its booth switches the display; a window on a desk leaves it be.
+    hours = OpeningHoursWatch(
+        config.schedule.opening_hours(),
+        OverrideFile(paths.hours_override),
+        DisplayPower() if kiosk_mode else None,
+        now=wall_clock,
+    )
+    pages = StaffPages(
+        access, outcome, status, content_page, today, export, sound, screen, show, hours
+    )
     staff = StaffRoom(pages)
 
     # -- new content: installed → waiting → shown when quiet
@@ -298,6 +314,16 @@ def compose(
             page.refresh()
 
     access.panelOpened.connect(panel_opened)
+
+    # Outside opening hours no session runs; staff at the panel get the picture back.
+    session.set_closed(not hours.state.on)
+    hours.screenOnChanged.connect(lambda: session.set_closed(not hours.state.on))
+
+    def staff_present() -> None:
+        hours.set_staff_present(bool(access.property("panelOpen") or access.property("pinPadOpen")))
+
+    access.panelOpenChanged.connect(staff_present)
+    access.padChanged.connect(staff_present)
     access.before_close(lambda: screen.set_test_pattern(False))
     show.attractRequested.connect(access.close)
     show.attractRequested.connect(session.startAttract)

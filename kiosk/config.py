@@ -25,6 +25,7 @@ from pydantic import (
 
 from kiosk.errors import ConfigError
 from kiosk.files import write_atomically
+from kiosk.session.opening_hours import OpeningHours, parse_spans
 from kiosk.staff.pin import check_pin_hash
 from kiosk.yamlsource import describe_validation_error, load_yaml
 
@@ -74,6 +75,16 @@ def opening_hours(hours: str) -> tuple[dt.time, dt.time] | None:
         )
     except ValueError:
         return None
+
+
+def check_time_of_day(text: str) -> str:
+    """A time of day "HH:MM" (or empty: none)."""
+    if text.strip():
+        try:
+            dt.time.fromisoformat(text.strip())
+        except ValueError:
+            raise ValueError(f"'{text}' is not a time of day such as 03:30") from None
+    return text
 
 
 class AccessibilityConfig(_Section):
@@ -146,6 +157,40 @@ class StaffConfig(_Section):
     pad_idle_seconds: float = Field(default=20, ge=1, le=600)
 
 
+def check_spans(hours: str) -> str:
+    """A day's opening hours: "09:00-18:00", several spans, or "closed"."""
+    parse_spans(hours)
+    return hours
+
+
+DayHours = Annotated[str, AfterValidator(check_spans)]
+
+
+class ScheduleConfig(_Section):
+    """Opening hours: outside them the screen is off and the kiosk waits, ready."""
+
+    # Per weekday (mon ... sun, or daily for the days not listed): "09:00-18:00", several
+    # spans ("09:00-12:00, 13:00-18:00"), or "closed". A day not listed is closed. No
+    # hours at all: the screen is never turned off.
+    hours: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun", "daily"], DayHours] = (
+        Field(default_factory=dict)
+    )
+    # Dated exceptions (the expo's days, holidays), which win over the weekday's hours.
+    dates: dict[dt.date, DayHours] = Field(default_factory=dict)
+    # The screen comes on this many minutes before each opening.
+    wake_minutes: float = Field(default=5, ge=0, le=120)
+    # Restart the whole PC every night at this time ("03:30"; empty: never). Only on the
+    # booth image, which runs it as a system timer, and only outside opening hours.
+    nightly_reboot: Annotated[str, AfterValidator(check_time_of_day)] = ""
+    # Switch the PC off after closing and let its real-time clock switch it on again
+    # before the next opening (the PC's firmware must allow waking by RTC).
+    power_off_when_closed: bool = False
+
+    def opening_hours(self) -> OpeningHours:
+        weekly = {str(day): hours for day, hours in self.hours.items()}
+        return OpeningHours(weekly, self.dates, self.wake_minutes)
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
@@ -154,6 +199,7 @@ class KioskConfig(_Section):
     session: SessionConfig = Field(default_factory=SessionConfig)
     accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
     staff: StaffConfig = Field(default_factory=StaffConfig)
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
     staff_pin_hash: Annotated[str, AfterValidator(check_pin_hash)] | None = None

@@ -77,3 +77,8 @@ class DataPaths:
     def content_trial(self) -> Path:
         """Which package is on trial, and how often it brought the kiosk down."""
         return self.root / "content-trial.json"
+
+    @property
+    def hours_override(self) -> Path:
+        """Staff's override of today's opening hours, kept across restarts until midnight."""
+        return self.root / "opening-hours-override.json"

@@ -74,3 +74,34 @@ def test_other_staff_keys_are_taken(tmp_path: Path, key: str) -> None:
     path = tmp_path / "kiosk.yaml"
     path.write_text(f"staff:\n  entry_key: {key}\n")
     assert load_config(path).staff.entry_key == key
+
+
+def test_opening_hours_mistakes_name_their_lines(tmp_path: Path) -> None:
+    """Hours that are not hours, a weekday that is not one, a date that is not a date."""
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(
+        "schedule:\n"
+        "  hours:\n"
+        "    mon: 9-18\n"
+        "    monday: 09:00-18:00\n"
+        "  dates:\n"
+        "    2026-13-01: closed\n"
+        "    2026-10-26: 10:00-10:00\n"
+        "  nightly_reboot: half past three\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert f"{path}:3: schedule.hours.mon: '9' is not a time of day" in message
+    assert f"{path}:4: schedule.hours.monday" in message
+    assert f"{path}:6: schedule.dates.2026-13-01" in message
+    assert f"{path}:7: schedule.dates.2026-10-26: '10:00-10:00' opens and closes" in message
+    assert f"{path}:8: schedule.nightly_reboot: 'half past three' is not a time of day" in message
+
+
+def test_times_written_without_quotes_are_times_not_base_60_numbers(tmp_path: Path) -> None:
+    """YAML 1.1 reads 03:30 as the number 210; the config reads it as it was written."""
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("schedule:\n  nightly_reboot: 03:30\n  hours:\n    daily: 09:00-18:00\n")
+    schedule = load_config(path).schedule
+    assert schedule.nightly_reboot == "03:30" and schedule.hours == {"daily": "09:00-18:00"}

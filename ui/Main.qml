@@ -117,6 +117,12 @@ Window {
         open: contentNotice.visible
         closable: false
     }
+    // Outside opening hours, over the show and its notices; staff's pad and panel above.
+    Layer {
+        id: closedLayer
+        open: !window.staff.hours.screenOn
+        closable: false
+    }
     Layer {
         id: padLayer
         open: window.staff.access.pinPadOpen
@@ -133,7 +139,7 @@ Window {
         onCloseRequested: window.staff.screen.testPattern = false
     }
     readonly property list<Layer> layers: [accessibilityLayer, idleLayer, attractLayer, noticeLayer,
-        padLayer, staffLayer, patternLayer]
+        closedLayer, padLayer, staffLayer, patternLayer]
     function layerZ(layer: Layer): int {
         return 10 + window.layers.indexOf(layer);
     }
@@ -572,7 +578,8 @@ Window {
             id: attract
             anchors.fill: parent
             z: window.layerZ(attractLayer)
-            visible: attractLayer.open
+            // Closed, the loop stops (its video and sound with it) once the dark is in.
+            visible: attractLayer.open && closedScreen.opacity < 1
             items: window.session.attractItems
             hallTitle: window.exhibit.hallTitle
             hallSubtitle: window.exhibit.hallSubtitle
@@ -592,6 +599,22 @@ Window {
             kind: window.packageWatcher.notice
             progress: window.packageWatcher.progress
             onApprovalRequested: window.staff.access.requestApproval()
+        }
+
+        ClosedScreen {
+            id: closedScreen
+            anchors.fill: parent
+            z: window.layerZ(closedLayer)
+            visible: opacity > 0
+            opacity: closedLayer.open ? 1 : 0
+            Behavior on opacity {
+                NumberAnimation {
+                    duration: Theme.slow
+                    easing.type: Easing.InOutQuad
+                }
+            }
+            nextOpening: window.staff.hours.nextOpening
+            inDays: window.staff.hours.nextOpeningInDays
         }
 
         // Staff: the one PIN pad, to open the panel (hidden gesture or staff key) or to

@@ -63,6 +63,7 @@ class AttractAnnouncer(QObject):
         elif self._on:
             log.info("no speech engine: the attract loop makes no announcement")
         session.stateChanged.connect(self._session_state)
+        session.closedChanged.connect(self._session_state)
         self._session_state()
 
     def stop(self) -> None:
@@ -105,7 +106,11 @@ class AttractAnnouncer(QObject):
             self._quiet()  # all said
 
     def _attract(self) -> bool:
-        return bool(self._session.property("state") == VisitorSession.State.Attract.value)
+        """In the attract loop, with the hall open (closed, the kiosk keeps quiet)."""
+        return bool(
+            self._session.property("state") == VisitorSession.State.Attract.value
+            and not self._session.property("closed")
+        )
 
     def _session_state(self) -> None:
         if self._attract() and self._on:

@@ -139,7 +139,7 @@ class InputGuard(QObject):
             self._staff.requestEntry()
             return True
         if self._is(self._repeat_key, combination):
-            if pressed and not self._visitor_key():
+            if pressed and not self._session.property("closed") and not self._visitor_key():
                 self._accessibility.repeatLast()
             return True
         modifiers = event.modifiers() & ~(
@@ -148,6 +148,8 @@ class InputGuard(QObject):
         key = Qt.Key(event.key())
         if modifiers != Qt.KeyboardModifier.NoModifier or key not in _VISITOR_KEYS:
             return True  # Alt+F4, Ctrl+Q, F11, Super...: nothing for a visitor here
+        if self._session.property("closed") and not self._staff_here():
+            return True  # the hall is closed: no key reaches the page under the dark
         if not pressed:
             return False
         # A keypad is a visitor too: a key wakes the screen (and does only that) and keeps
@@ -165,6 +167,9 @@ class InputGuard(QObject):
         if attract and self._accessibility.property("speechAvailable"):
             self._accessibility.set_mode("voice_guidance", True)
         return woke
+
+    def _staff_here(self) -> bool:
+        return bool(self._staff.property("panelOpen") or self._staff.property("pinPadOpen"))
 
     def _is_staff_key(self, combination: QKeyCombination) -> bool:
         return self._is(self._staff_key, combination)

@@ -86,6 +86,7 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     sessionEnded = Signal(str)
     attractItemsChanged = Signal()
     videoPlayingChanged = Signal()
+    closedChanged = Signal()
 
     def __init__(
         self,
@@ -113,6 +114,7 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         self._corner_opened_at: tuple[str, float] | None = None
         self._seconds_left = int(times.warning)
         self._video_playing = False
+        self._closed = False
         self._attract_items = self._make_attract_items()
         exhibit.cornerOpened.connect(self._corner_opened)
         exhibit.wentHome.connect(self._corner_left)
@@ -191,7 +193,11 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
 
     def touched(self) -> bool:
         """Any touch or press. True when it only woke the screen (from attract or the
-        warning): then it must not also act on what lies under the finger."""
+        warning): then it must not also act on what lies under the finger. While the
+        hall is closed a touch wakes nothing (the closed screen over everything takes it,
+        and staff's panel above it still works)."""
+        if self._closed:
+            return False
         before = self._policy.state
         self._policy.touched(self._clock())
         if before is SessionState.ATTRACT:
@@ -217,6 +223,23 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         if self._policy.state is not SessionState.ATTRACT:
             self._policy.end()
             self._end(EndReason.STAFF)
+
+    def _get_closed(self) -> bool:
+        return self._closed
+
+    def set_closed(self, closed: bool) -> None:
+        """Outside opening hours: the session in progress ends, and none starts until the
+        hall opens again."""
+        if closed == self._closed:
+            return
+        self._closed = closed
+        if closed and self._policy.state is not SessionState.ATTRACT:
+            self._policy.end()
+            self._end(EndReason.CLOSED)
+        self.closedChanged.emit()
+
+    # The screen is off for the night: the attract loop waits, and no touch wakes it.
+    closed = Property(bool, _get_closed, notify=closedChanged)
 
     def _get_video_playing(self) -> bool:
         return self._video_playing

@@ -23,6 +23,7 @@ class EndReason(Enum):
 
     IDLE = "idle"  # the warning's countdown ran out
     STAFF = "staff"  # staff started the attract loop
+    CLOSED = "closed"  # the hall closed (opening hours)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ of the core.
 from __future__ import annotations
 
 import ctypes.util
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -22,7 +23,10 @@ from typing import Literal
 
 from kiosk.config import KioskConfig
 from kiosk.install.installer import Installer
+from kiosk.paths import DataPaths
+from kiosk.session.opening_hours import Override, OverrideFile
 from kiosk.staff.backlight import Backlight
+from kiosk.staff.display_power import DisplayPower, frame_buffer_device
 from kiosk.staff.status import size_words
 from kiosk.staff.video_decoding import find_video_decoding
 
@@ -79,6 +83,7 @@ def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
         _display(),
         _service(),
         _clock(),
+        _schedule(config, data_dir),
         _usb_mounting(),
         _backlight(),
     ]
@@ -336,6 +341,35 @@ def _clock() -> Finding:
     return Finding("ok", "clock", f"{stamp} {time.strftime('%Z')}{synced}")
 
 
+def _schedule(config: KioskConfig, data_dir: Path) -> Finding:
+    """The opening hours as the kiosk reads them now, and how it turns the screen off."""
+    hours = config.schedule.opening_hours()
+    if hours.always_open:
+        return Finding(
+            "note", "opening hours", "none set: the screen stays on day and night (schedule:)"
+        )
+    now = dt.datetime.now()
+    override = OverrideFile(DataPaths(data_dir).hours_override).read(now.date())
+    state = hours.state(now, override)
+    today = ", ".join(str(span) for span in state.today or ()) or "closed"
+    words = f"today {today}; the screen is {'on' if state.on else 'off'}"
+    if state.next_change is not None:
+        words += f" until {state.next_change:%Y-%m-%d %H:%M}"
+    if override is not Override.NONE:
+        words += f" (staff keep it {override.value} today)"
+    if config.schedule.nightly_reboot:
+        words += f"; the PC restarts at {config.schedule.nightly_reboot} each night"
+    means = DisplayPower().means()
+    if not means:
+        return Finding(
+            "note",
+            "opening hours",
+            f"{words}; nothing here can switch the display off, so outside hours it shows "
+            "black but stays lit (set the monitor's own timer, or use HDMI-CEC)",
+        )
+    return Finding("ok", "opening hours", f"{words}; switched off by {', '.join(means)}")
+
+
 def _display() -> Finding:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if platform.startswith("linuxfb"):
@@ -364,10 +398,7 @@ def _display() -> Finding:
 
 
 def _frame_buffer(platform: str) -> Finding:
-    device = Path("/dev/fb0")
-    for option in platform.partition(":")[2].split(":"):
-        if option.startswith("fb="):
-            device = Path(option[3:])
+    device = frame_buffer_device(platform) or Path("/dev/fb0")
     if not os.access(device, os.R_OK | os.W_OK):
         return Finding(
             "problem",

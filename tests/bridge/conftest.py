@@ -3,6 +3,7 @@ application makes it (``kiosk.composition.compose``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ MakeKiosk = Callable[..., KioskUi]
 
 @pytest.fixture
 def make_kiosk(qapp, qtbot, demo_show: DemoShow, tmp_path: Path) -> Iterator[MakeKiosk]:
-    """Makes kiosk UIs: ``make(config, size=, clock=, installs=, kiosk_mode=, content=,
+    """Makes kiosk UIs: ``make(config, size=, clock=, wall_clock=, installs=, kiosk_mode=, content=,
     media=, interaction_log=, visitor=, poll_ms=, windowed=)``, on the demo unless ``content`` and
     ``media`` say otherwise, with their data in ``tmp_path/"data"``.
 
@@ -57,6 +58,7 @@ def make_kiosk(qapp, qtbot, demo_show: DemoShow, tmp_path: Path) -> Iterator[Mak
         config: KioskConfig | None = None,
         size: tuple[int, int] = (1920, 1080),
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], dt.datetime] = dt.datetime.now,
         installs: bool = False,
         kiosk_mode: bool = False,
         content: PackageContent | None = None,
@@ -79,6 +81,7 @@ def make_kiosk(qapp, qtbot, demo_show: DemoShow, tmp_path: Path) -> Iterator[Mak
             watching=installs,
             interaction_log=interaction_log,
             clock=clock,
+            wall_clock=wall_clock,
             kiosk_mode=kiosk_mode,
             exit_app=exits.append,
             poll_ms=poll_ms,

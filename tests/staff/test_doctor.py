@@ -68,3 +68,16 @@ def test_damaged_content_is_a_problem_and_names_what_shows_instead(
     assert result.returncode == 1
     assert f"{installed.path.name} is damaged or incomplete" in result.stdout
     assert "the built-in demo instead" in result.stdout
+
+
+def test_doctor_reads_the_opening_hours_and_names_what_switches_the_screen(
+    run_cli, ready_config: Path
+) -> None:
+    lines = lambda result: [line for line in result.stdout.splitlines() if "opening hours" in line]  # noqa: E731
+    assert "none set" in lines(run_cli("--config", ready_config, "doctor"))[0]
+    with ready_config.open("a", encoding="utf-8") as config:
+        config.write("schedule:\n  hours: {daily: closed}\n  nightly_reboot: 03:30\n")
+    [line] = lines(run_cli("--config", ready_config, "doctor", DISPLAY="", QT_QPA_PLATFORM=""))
+    assert "today closed; the screen is off" in line
+    assert "restarts at 03:30 each night" in line
+    assert "nothing here can switch the display off" in line

@@ -77,3 +77,20 @@ def test_doctor_json_lists_every_check_and_exits_as_doctor_does(
     # This test's data folder is on a writable disk with a clock after the build.
     assert outcomes["data partition"] == "ok" and outcomes["clock"] == "ok"
     assert "Traceback" not in result.stderr
+
+
+def test_schedule_plan_json_and_lines_say_the_same(run_cli, tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(
+        "schedule:\n  hours: {daily: closed}\n  nightly_reboot: 03:30\n"
+        "  power_off_when_closed: true\n",
+        encoding="utf-8",
+    )
+    document = json.loads(run_cli("--config", config, "schedule", "plan", "--json").stdout)
+    _valid(document, "schedule-plan.schema.json")
+    assert document["screen_on"] is False and document["reboot_at"].endswith("T03:30:00")
+    # Closed every day: off after the grace minutes, and no wake-up to set.
+    assert document["power_off_at"] and document["wake_at"] is None
+    lines = run_cli("--config", config, "schedule", "plan").stdout.splitlines()
+    assert lines[0] == "screen_on=no" and lines[-1] == "wake_at="
+    assert lines[1] == "reboot_at=" + document["reboot_at"].replace("T", " ")

@@ -269,42 +269,42 @@
         <translation>“%1”(버전 %2)은 이 키오스크가 신뢰하는 키로 서명되지 않았습니다. 사무국에서 보낸 것이 확실할 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="304"/>
+        <location filename="../Main.qml" line="310"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="496"/>
+        <location filename="../Main.qml" line="502"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="496"/>
+        <location filename="../Main.qml" line="502"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="612"/>
+        <location filename="../Main.qml" line="635"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="612"/>
+        <location filename="../Main.qml" line="635"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="613"/>
+        <location filename="../Main.qml" line="636"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="615"/>
+        <location filename="../Main.qml" line="638"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="615"/>
+        <location filename="../Main.qml" line="638"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -497,64 +497,139 @@
 <context>
     <name>SoundScreenView</name>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="19"/>
+        <location filename="../staff/SoundScreenView.qml" line="21"/>
         <source>Sound</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="27"/>
+        <location filename="../staff/SoundScreenView.qml" line="29"/>
         <source>Quieter</source>
         <translation>소리 작게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="33"/>
+        <location filename="../staff/SoundScreenView.qml" line="35"/>
         <source>Volume %1%</source>
         <translation>음량 %1%</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="39"/>
+        <location filename="../staff/SoundScreenView.qml" line="41"/>
         <source>Louder</source>
         <translation>소리 크게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="44"/>
+        <location filename="../staff/SoundScreenView.qml" line="46"/>
         <source>Sound on</source>
         <translation>소리 켜기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="44"/>
+        <location filename="../staff/SoundScreenView.qml" line="46"/>
         <source>Mute</source>
         <translation>소리 끄기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="51"/>
+        <location filename="../staff/SoundScreenView.qml" line="53"/>
         <source>Screen</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="55"/>
+        <location filename="../staff/SoundScreenView.qml" line="57"/>
         <source>Show a test pattern</source>
         <translation>화면 점검 패턴 보기</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="64"/>
+        <location filename="../staff/SoundScreenView.qml" line="66"/>
         <source>Darker</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="69"/>
+        <location filename="../staff/SoundScreenView.qml" line="71"/>
         <source>Brightness %1%</source>
         <translation>밝기 %1%</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="74"/>
+        <location filename="../staff/SoundScreenView.qml" line="76"/>
         <source>Brighter</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../staff/SoundScreenView.qml" line="82"/>
+        <location filename="../staff/SoundScreenView.qml" line="84"/>
         <source>This display&apos;s brightness cannot be set from the kiosk; use the monitor&apos;s own buttons.</source>
         <translation>이 화면의 밝기는 키오스크에서 바꿀 수 없습니다. 모니터의 버튼을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="90"/>
+        <source>Opening hours</source>
+        <translation>운영 시간</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="96"/>
+        <source>No opening hours are set: the screen stays on day and night.</source>
+        <translation>운영 시간이 설정되지 않았습니다. 화면은 밤낮으로 켜져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="103"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="104"/>
+        <source>Closed all day</source>
+        <translation>종일 휴관</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="110"/>
+        <source>The screen</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="118"/>
+        <source>Keep on today</source>
+        <translation>오늘은 계속 켜기</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="125"/>
+        <source>Keep off today</source>
+        <translation>오늘은 계속 끄기</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="132"/>
+        <source>As scheduled</source>
+        <translation>운영 시간대로</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="144"/>
+        <source>until midnight</source>
+        <translation>자정까지</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="146"/>
+        <source>until %1</source>
+        <translation>%1까지</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="148"/>
+        <source>until tomorrow %1</source>
+        <translation>내일 %1까지</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="150"/>
+        <source>until %1 at %2</source>
+        <translation>%1 %2까지</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="151"/>
+        <source>On</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="151"/>
+        <source>Off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <location filename="../staff/SoundScreenView.qml" line="152"/>
+        <source>(staff&apos;s choice for today)</source>
+        <translation>(오늘은 직원이 정함)</translation>
     </message>
 </context>
 <context>

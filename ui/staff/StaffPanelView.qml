@@ -220,6 +220,7 @@ Rectangle {
             width: pageArea.width
             sound: panel.staff.sound
             screen: panel.staff.screen
+            hours: panel.staff.hours
         }
     }
     Component {

@@ -71,6 +71,10 @@ QtObject {
     readonly property color viewerBackground: "#080d1a"
     // Behind an attract item until its first picture is in.
     readonly property color attractGround: "#0a1228"
+    // Outside opening hours: black, with words just readable (5:1) where the display
+    // cannot be switched off.
+    readonly property color closedGround: "#000000"
+    readonly property color onClosed: Qt.rgba(1, 1, 1, 0.5)
     // Over a letterboxed attract video's blurred backdrop: darker at the screen's ends.
     readonly property color backdropShadeEdge: Qt.rgba(0.04, 0.07, 0.16, 0.72)
     readonly property color backdropShadeMiddle: Qt.rgba(0.04, 0.07, 0.16, 0.45)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.opening_hours import OpeningHoursWatch
 from kiosk.bridge.sound import Sound
 from kiosk.bridge.staff.access import StaffAccess
 from kiosk.bridge.staff.content_page import ContentPage
@@ -35,6 +36,7 @@ class StaffPages:
     sound: Sound
     screen: ScreenPage
     show: ShowPage
+    hours: OpeningHoursWatch
 
     def all(self) -> list[QObject]:
         return [getattr(self, name.name) for name in fields(self)]
@@ -77,6 +79,11 @@ class StaffRoom(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlU
     def sound(self) -> Sound:
         """The kiosk's sound, which visitors hear: staff set it here."""
         return self.pages.sound
+
+    @Property(OpeningHoursWatch, constant=True)
+    def hours(self) -> OpeningHoursWatch:
+        """The opening hours, which staff may override for today."""
+        return self.pages.hours
 
     @Property(ScreenPage, constant=True)
     def screen(self) -> ScreenPage:
