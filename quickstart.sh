@@ -83,7 +83,8 @@ case "$command" in
   system-test)
     install_debian_packages "${SYSTEM_TEST_PACKAGES[@]}"
     install_python_environment ".[test]"
-    exec "$VENV/bin/python" -m pytest -m system tests/system "$@"
+    # A series of power cuts boots the VM many times: no "hung test" dump before an hour.
+    exec "$VENV/bin/python" -m pytest -m system -o faulthandler_timeout=3600 tests/system "$@"
     ;;
   *)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'

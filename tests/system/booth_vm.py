@@ -9,6 +9,7 @@ import base64
 import contextlib
 import json
 import os
+import shlex
 import socket
 import subprocess
 import time
@@ -20,6 +21,8 @@ from PIL import Image, ImageStat
 from qemu.qmp.legacy import QEMUMonitorProtocol
 
 SCREEN = (1280, 720)
+# Where the guest's virtual touch screen takes its taps (virtual_touch.py).
+TOUCH_FIFO = "/run/kiosk-test-touch"
 
 # KVM where it runs a stock kernel; else QEMU's own emulation of the CPU, multi-threaded
 # (on these machines KVM is a nested "PVM" that hangs in Linux's early boot, so TCG is
@@ -142,8 +145,14 @@ class BoothVM:
     (SeaBIOS: OVMF's UEFI stops with a KVM emulation error on these nested machines), a
     standard VGA screen, a USB tablet for touch, a keyboard."""
 
-    def __init__(self, image: Path, folder: Path, disk_gb: int = 8) -> None:
+    def __init__(
+        self, image: Path, folder: Path, disk_gb: int = 8, disk_cache: str = "unsafe"
+    ) -> None:
+        """``disk_cache``: QEMU's cache mode for the disk. "unsafe" (fast) ignores the
+        guest's flushes, which only a test of power cuts must not: it uses "writeback",
+        where a flush reaches the host's file before the guest hears it is done."""
         self.folder = folder
+        self.disk_cache = disk_cache
         folder.mkdir(parents=True, exist_ok=True)
         self.overlay = folder / "disk.qcow2"
         if not self.overlay.exists():
@@ -179,7 +188,7 @@ class BoothVM:
         argv = [
             "qemu-system-x86_64", *ACCELERATION[ACCEL],
             "-smp", "2", "-m", "2048", "-machine", "q35", "-nodefaults", "-no-user-config",
-            "-drive", f"if=virtio,format=qcow2,file={self.overlay},cache=unsafe",
+            "-drive", f"if=virtio,format=qcow2,file={self.overlay},cache={self.disk_cache}",
             "-device", f"VGA,edid=on,xres={width},yres={height}",
             "-device", "qemu-xhci,id=usb",
             "-device", "usb-tablet,bus=usb.0", "-device", "usb-kbd,bus=usb.0",
@@ -229,6 +238,25 @@ class BoothVM:
     def send_keys(self, *keys: str) -> None:
         """Press ``keys`` together, as QMP names them (``ctrl``, ``alt``, ``f1``, ``meta_l``)."""
         self.qmp("send-key", keys=[{"type": "qcode", "data": key} for key in keys])
+
+    def add_touch_screen(self) -> None:
+        """Plug a touch screen in (``virtual_touch.py``, made inside the guest with
+        uinput): the booth takes it as it takes a real one plugged in while it runs."""
+        script = (Path(__file__).with_name("virtual_touch.py")).read_text()
+        self.agent.run("modprobe", "uinput")
+        command = (
+            f"setsid python3 -c {shlex.quote(script)} {TOUCH_FIFO} "
+            "</dev/null >/run/kiosk-test-touch.log 2>&1 &"
+        )
+        self.agent.run("sh", "-c", command)
+        deadline = time.monotonic() + 30
+        while "ready" not in self.agent.run("cat", "/run/kiosk-test-touch.log").out:
+            assert time.monotonic() < deadline, self.agent.run("cat", "/run/kiosk-test-touch.log")
+            time.sleep(0.2)
+
+    def tap(self, x: float, y: float) -> None:
+        """A finger on the touch screen at ``x``, ``y`` (0 to 1 of its width and height)."""
+        self.agent.run("sh", "-c", f"echo '{x} {y}' > {TOUCH_FIFO}")
 
     def plug_stick(self, image: Path, name: str = "stick") -> None:
         """Plug a USB stick in while the booth runs."""

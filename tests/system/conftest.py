@@ -48,10 +48,19 @@ def booth_image(tmp_path_factory: pytest.TempPathFactory, editor_key: Path) -> P
 @pytest.fixture(scope="session")
 def signed_package(tmp_path_factory: pytest.TempPathFactory, editor_key: Path) -> Path:
     """The demo content as a new version, signed by the editor's key."""
-    folder = tmp_path_factory.mktemp("content")
+    return _signed_demo(tmp_path_factory.mktemp("content"), editor_key, NEW_VERSION)
+
+
+@pytest.fixture(scope="session")
+def other_signed_package(tmp_path_factory: pytest.TempPathFactory, editor_key: Path) -> Path:
+    """The same, one version on: what replaces ``signed_package``."""
+    return _signed_demo(tmp_path_factory.mktemp("content"), editor_key, OTHER_VERSION)
+
+
+def _signed_demo(folder: Path, editor_key: Path, version: str) -> Path:
     manifest = (REPO / "seeds" / "manifest.yaml").read_text(encoding="utf-8")
     assert 'version: "2021.10.1"' in manifest
-    manifest = manifest.replace('version: "2021.10.1"', f'version: "{NEW_VERSION}"', 1)
+    manifest = manifest.replace('version: "2021.10.1"', f'version: "{version}"', 1)
     manifest = manifest.replace("../media/", f"{REPO / 'media'}/")
     path = folder / "manifest.yaml"
     path.write_text(manifest, encoding="utf-8")
@@ -62,6 +71,7 @@ def signed_package(tmp_path_factory: pytest.TempPathFactory, editor_key: Path) -
 
 
 NEW_VERSION = "2026.12.2"
+OTHER_VERSION = "2026.12.3"
 
 
 def _cli(*args: str) -> None:

@@ -151,3 +151,80 @@ def test_a_hung_kiosk_is_restarted_by_the_watchdog(booth: BoothVM) -> None:
     print(f"\nkill -STOP to the show on screen again: {seconds:.1f} s (WatchdogSec=10)")
     journal = booth.kiosk_journal(lines=200)
     assert "Watchdog timeout" in journal, journal
+
+
+def test_a_touch_screen_plugged_in_is_taken_and_a_tap_wakes_the_show(booth: BoothVM) -> None:
+    """A touch screen plugged in while the kiosk runs: the kiosk restarts to take it (Qt
+    on the frame buffer finds input devices only as it starts), and a tap on it wakes the
+    attract loop into the home screen, whose light ground fills most of the picture."""
+    before = booth.kiosk_state()
+    started = time.monotonic()
+    booth.add_touch_screen()
+    seconds = _wait_for_new_kiosk(booth, before["MainPID"], started)
+    print(f"\ntouch screen plugged in to the show taking it: {seconds:.1f} s")
+    said = booth.agent.run("journalctl", "-t", "gyeonggi-kiosk", "--no-pager").out
+    assert "the kiosk restarts to take it" in said, said
+    attract = booth.screen().brightness
+    assert attract < HOME_BRIGHTNESS, attract  # the attract loop, on a dark ground
+    started = time.monotonic()
+    booth.tap(0.5, 0.5)
+    booth.wait_for_screen(lambda screen: screen.brightness > HOME_BRIGHTNESS, 60)
+    print(f"tap to the home screen: {time.monotonic() - started:.1f} s (screendump poll)")
+
+
+# The home screen's ground is #f6f4ef; the attract loop's is a dark blue under pictures.
+HOME_BRIGHTNESS = 170
+# Far enough ahead that the kiosk has started again (about a minute under emulation).
+OPENING_IN_S = 180
+
+
+def test_outside_opening_hours_the_screen_is_dark_and_comes_back_at_opening(
+    booth: BoothVM,
+) -> None:
+    """Hours that open in three minutes: the restarted kiosk shows a dark screen with the
+    display blanked, and the show at opening; the nightly restart is armed."""
+    agent = booth.agent
+    now = int(agent.run("date", "+%s").out)
+
+    def guest_time(epoch: int, form: str) -> str:
+        return agent.run("date", "-d", f"@{epoch}", f"+{form}").out.strip()
+
+    opening = now + OPENING_IN_S
+    day, clock = guest_time(opening, "%F"), guest_time(opening, "%T")
+    reboot = guest_time(now + 6 * 3600, "%H:%M")
+    # Every other day closed; the restart in six hours, never within them.
+    schedule = (
+        f'\nschedule:\n  dates:\n    "{day}": "{clock}-24:00"\n  wake_minutes: 0\n'
+        f'  nightly_reboot: "{reboot}"\n'
+    )
+    assert (
+        agent.run(
+            "sh", "-c", f"printf '%s' '{schedule}' >> /var/lib/gyeonggi-kiosk/kiosk.yaml"
+        ).code
+        == 0
+    )
+    before = booth.kiosk_state()
+    started = time.monotonic()
+    assert (
+        agent.run("systemctl", "restart", "gyeonggi-kiosk.service", "kiosk-schedule.service").code
+        == 0
+    )
+    deadline = started + BACK_WAIT_S
+    while booth.kiosk_state()["MainPID"] in ("0", before["MainPID"]):
+        assert time.monotonic() < deadline, booth.kiosk_state()
+        time.sleep(0.2)
+    booth.wait_for_screen(lambda screen: screen.dark, BACK_WAIT_S)
+    assert int(agent.run("date", "+%s").out) < opening, "the kiosk took too long to start"
+    journal = booth.kiosk_journal(lines=200)
+    assert "screen off: by frame buffer" in journal, journal
+    plan = agent.run("systemctl", "show", "kiosk-nightly-reboot.timer", "-p", "ActiveState").out
+    assert "ActiveState=active" in plan, agent.run("journalctl", "-u", "kiosk-schedule").out
+    doctor = json.loads(agent.run("gyeonggi-kiosk", "doctor", "--json").out)
+    [hours] = [item for item in doctor["findings"] if item["subject"] == "opening hours"]
+    assert hours["outcome"] == "ok" and "the screen is off" in hours["detail"], hours
+    assert "frame buffer" in hours["detail"] and f"restarts at {reboot}" in hours["detail"]
+    booth.wait_for_screen(lambda screen: screen.shows_the_kiosk, OPENING_IN_S + BACK_WAIT_S)
+    late = int(agent.run("date", "+%s").out) - opening
+    print(f"\nopening hours: dark before opening, the show {late} s after it (screendump poll)")
+    assert booth.kiosk_state()["MainPID"] != before["MainPID"]
+    assert "screen on: by frame buffer" in booth.kiosk_journal(lines=200)
