@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, Float, Integer, String, create_engine, event, insert
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.notices import Notice, notice
 from kiosk.paths import DataPaths
@@ -26,7 +24,7 @@ log = logging.getLogger(__name__)
 # The kinds of event, and what their fields mean.
 EVENT_KINDS = {
     "session_start": "a visitor touched the screen (value: none)",
-    "session_end": "the session ended (detail: idle | staff; value: seconds)",
+    "session_end": "the session ended (detail: idle | staff | closed; value: seconds)",
     "corner_view": "a corner was left (corner; value: seconds in it)",
     "section_view": "a section page was shown (corner; detail: section number)",
     "gallery_view": "a picture was enlarged (corner; detail: picture number)",
@@ -38,33 +36,37 @@ EVENT_KINDS = {
 
 FLUSH_SECONDS = 0.5
 
+# The log's one table, written with the standard library's sqlite3: SQLAlchemy's import
+# alone would cost the kiosk's start more than its whole first frame (as ADR 0005 found
+# for packages). These are the statements the log's earlier SQLAlchemy model made, so
+# logs from before open and grow as they are.
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS event (
+    event_id INTEGER NOT NULL,
+    at FLOAT NOT NULL,
+    kind VARCHAR NOT NULL,
+    session INTEGER,
+    corner_id VARCHAR,
+    detail VARCHAR,
+    value DOUBLE,
+    PRIMARY KEY (event_id)
+)""",
+    "CREATE INDEX IF NOT EXISTS ix_event_kind ON event (kind)",
+    "CREATE INDEX IF NOT EXISTS ix_event_at ON event (at)",
+)
+_INSERT = (
+    "INSERT INTO event (at, kind, session, corner_id, detail, value) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
 
 def log_path(data_dir: Path) -> Path:
     """Where a kiosk with this data directory keeps its interaction log."""
     return DataPaths(data_dir).interaction_log
 
 
-class Base(DeclarativeBase):
-    """Base of the interaction log's tables."""
-
-
-class Event(Base):
-    """One thing a visitor did, or the screen did for them."""
-
-    __tablename__ = "event"
-
-    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[float] = mapped_column(Float, index=True)  # Unix time, seconds
-    kind: Mapped[str] = mapped_column(String, index=True)
-    session: Mapped[int | None]
-    corner_id: Mapped[str | None]
-    detail: Mapped[str | None]
-    value: Mapped[float | None]
-
-
 @dataclass(frozen=True)
 class LoggedEvent:
-    """An event on its way to the database."""
+    """An event on its way to the database, in the table's column order."""
 
     at: float
     kind: str
@@ -74,21 +76,23 @@ class LoggedEvent:
     value: float | None = None
 
 
-def open_log_engine(path: Path) -> Engine:
-    """An engine on the log database in WAL mode, with its tables made."""
+def open_log_database(path: Path) -> sqlite3.Connection:
+    """A connection to the log database in WAL mode, with its table made. It may be used
+    from another thread than the one that opened it, by one thread at a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}")
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection: object, _record: object) -> None:
-        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=2000")
-        cursor.close()
-
-    Base.metadata.create_all(engine)
-    return engine
+    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute("PRAGMA busy_timeout=2000")
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        with connection:
+            connection.execute("BEGIN")
+            for statement in SCHEMA:
+                connection.execute(statement)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 class InteractionLog:
@@ -96,9 +100,11 @@ class InteractionLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._engine = open_log_engine(path)
+        self._connection = open_log_database(path)
         self._queue: queue.Queue[LoggedEvent | None] = queue.Queue()
-        self._session = 0
+        # Session numbers go on from the log's last (the writer thread is not started yet).
+        last = self._connection.execute("SELECT MAX(session) FROM event").fetchone()[0]
+        self._session = int(last or 0)
         self._thread = threading.Thread(
             target=self._write_forever, name="interaction-log", daemon=True
         )
@@ -117,20 +123,13 @@ class InteractionLog:
         if kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind: {kind}")
         if kind == "session_start":
-            self._session = self._next_session_number()
+            self._session += 1
         session = self._session or None
         self._queue.put(
             LoggedEvent(
                 at if at is not None else time.time(), kind, session, corner_id, detail, value
             )
         )
-
-    def _next_session_number(self) -> int:
-        if self._session == 0:
-            with self._engine.connect() as connection:
-                last = connection.exec_driver_sql("SELECT MAX(session) FROM event").scalar()
-            self._session = int(last or 0)
-        return self._session + 1
 
     def flush(self) -> None:
         """Wait until everything queued so far is in the database."""
@@ -140,7 +139,8 @@ class InteractionLog:
         """Write what is pending and stop the writer."""
         self._queue.put(None)
         self._thread.join(timeout=10)
-        self._engine.dispose()
+        if not self._thread.is_alive():
+            self._connection.close()
 
     def _write_forever(self) -> None:
         running = True
@@ -173,8 +173,9 @@ class InteractionLog:
         if not batch:
             return
         try:
-            with self._engine.begin() as connection:
-                connection.execute(insert(Event), [vars(item) for item in batch])
+            with self._connection:
+                self._connection.execute("BEGIN")
+                self._connection.executemany(_INSERT, [astuple(item) for item in batch])
         except Exception:  # a full disk must not stop the show: log it and go on
             log.exception(
                 "could not write %d visitor events",

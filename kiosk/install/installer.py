@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kiosk.content.package import (
     ContentPackage,
@@ -37,8 +37,6 @@ from kiosk.content.package import (
     check_package_file,
 )
 from kiosk.content.signing import SignatureStanding, TrustedKey, signature_standing
-from kiosk.content.structure import write_installed_copy
-from kiosk.content.verify import verify_package
 from kiosk.errors import KioskError, PackageError
 from kiosk.files import (
     NotARegularFileError,
@@ -51,6 +49,9 @@ from kiosk.install.media_store import MediaStore
 from kiosk.notices import Notice, notice
 from kiosk.paths import DataPaths
 from kiosk.safe_text import printable
+
+if TYPE_CHECKING:
+    from kiosk.content.verify import VerificationReport
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +215,7 @@ class Installer:
         try:
             # Installed packages are kept without their media bytes: the package's own
             # rows are checked here, the unpacked media against their SHA-256 below.
-            report = verify_package(path, media=False)
+            report = _verify_package(path)
             problems = report.problems
             if not problems:
                 with ContentPackage.open(path) as package:
@@ -347,7 +348,7 @@ class Installer:
 
     def _install_staged(self, staged: Path, approved: bool) -> InstallResult:
         try:
-            report = verify_package(staged, media=False)  # media: checked as extracted
+            report = _verify_package(staged)  # media: checked as extracted
         except PackageError as error:
             raise InstallError(str(error).replace(str(staged), "the package")) from error
         if not report.ok:
@@ -395,6 +396,8 @@ class Installer:
             self.packages_dir.mkdir(parents=True, exist_ok=True)
             # The package is kept without its media bytes: they are in the media store now.
             # The copy is written from the kiosk's own schema, then checked again as kept.
+            from kiosk.content.structure import write_installed_copy  # see _verify_package
+
             write_installed_copy(staged, kept)
             self._check_kept_copy(kept, content.manifest_digest, trusted)
             os.replace(kept, target)
@@ -440,7 +443,7 @@ class Installer:
     def _check_kept_copy(self, kept: Path, digest: str, trusted: bool) -> None:
         """What is on disk is what was checked (and signed): the copy's structure and its
         digest, computed afresh, and its signature."""
-        report = verify_package(kept, media=False)
+        report = _verify_package(kept)
         with ContentPackage.open(kept) as copy:
             facts = copy.content
         if not report.ok or facts.manifest_digest != digest:
@@ -495,3 +498,12 @@ class Installer:
             ):
                 needed.update(package.content.media)
         return self.media.remove_all_but(needed)
+
+
+def _verify_package(path: Path) -> VerificationReport:
+    """``verify_package`` without media bytes. It and the copy's writer need SQLAlchemy,
+    whose import costs more than the kiosk's first frame: they are imported when an
+    install or a check runs, never on the way to the show."""
+    from kiosk.content.verify import verify_package
+
+    return verify_package(path, media=False)

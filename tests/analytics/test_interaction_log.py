@@ -165,3 +165,49 @@ def test_killing_the_process_mid_burst_leaves_a_sound_database(tmp_path: Path) -
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         written = connection.execute("SELECT COUNT(*) FROM event").fetchone()[0]
     assert written > 0
+
+
+# The table as the log's first version made it (through SQLAlchemy), byte for byte.
+FIRST_VERSION_TABLE = """
+CREATE TABLE event (
+\tevent_id INTEGER NOT NULL, 
+\tat FLOAT NOT NULL, 
+\tkind VARCHAR NOT NULL, 
+\tsession INTEGER, 
+\tcorner_id VARCHAR, 
+\tdetail VARCHAR, 
+\tvalue DOUBLE, 
+\tPRIMARY KEY (event_id)
+)
+"""  # noqa: W291
+
+
+def test_a_log_from_the_first_version_goes_on_as_it_is(tmp_path: Path) -> None:
+    """A booth's log from before grows without a migration: its rows stay, new sessions
+    number on from them, and the summary counts both."""
+    path = log_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute(FIRST_VERSION_TABLE)
+        connection.execute("CREATE INDEX ix_event_kind ON event (kind)")
+        connection.execute("CREATE INDEX ix_event_at ON event (at)")
+        connection.execute(
+            "INSERT INTO event (at, kind, session, value) VALUES (?, 'session_start', 7, NULL)",
+            (at(9, 30),),
+        )
+    connection.close()
+    scripted_day(path)
+    assert summarize(path, DAY).sessions == 3
+    with sqlite3.connect(path) as connection:
+        query = "SELECT session FROM event WHERE kind = 'session_start' ORDER BY event_id"
+        sessions = [row[0] for row in connection.execute(query)]
+    connection.close()
+    assert sessions == [7, 8, 9]
+
+
+def test_the_show_starts_without_the_orm() -> None:
+    """Nothing on the way to the first frame imports SQLAlchemy (it costs more than the
+    frame itself); installing and building do, when they run."""
+    code = "import sys, kiosk.cli, kiosk.app; print('sqlalchemy' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"
