@@ -269,6 +269,44 @@ def package_info(state: _State, file: Path) -> None:
         click.echo(f"{label.ljust(width)}  {printable(value)}")
 
 
+@package.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the diff as an HTML page, with thumbnails of the changed pictures.",
+)
+def package_diff(old: Path, new: Path, html_out: Path | None) -> None:
+    """What NEW changes compared with OLD: texts per corner and language, word by word;
+    media added, removed or replaced; theme, attract playlist and links."""
+    from kiosk.content.diff import diff_packages
+    from kiosk.content.diff_report import html_report, text_report
+    from kiosk.content.package import ContentPackage, MediaItem
+    from kiosk.files import write_atomically
+
+    with ContentPackage.open(old) as before, ContentPackage.open(new) as after:
+        diff = diff_packages(before.content, after.content)
+        click.echo(text_report(diff))
+        if html_out is None:
+            return
+
+        def reader(opened: ContentPackage) -> Callable[[MediaItem], bytes | None]:
+            def read(item: MediaItem) -> bytes | None:
+                try:
+                    return b"".join(opened.read_media(item.sha256))
+                except Exception:  # a damaged package: no thumbnail, the report goes on
+                    return None
+
+            return read
+
+        page = html_report(diff, reader(before), reader(after))
+    write_atomically(html_out, page.encode("utf-8"))
+    click.echo(f"written: {html_out}")
+
+
 @cli.group()
 def staff() -> None:
     """Staff access to the kiosk."""

@@ -252,7 +252,7 @@ def compose(
     def corner_titles() -> dict[str, str]:
         return {corner.corner_id: corner.title.get("ko") for corner in exhibit.content.corners}
 
-    content_page = ContentPage(watcher, installer, outcome)
+    content_page = ContentPage(watcher, installer, outcome, lambda: exhibit.content)
     today = TodayPage(paths.root, corner_titles)
     export = ExportPage(paths.root, lambda: watcher.sticks(), outcome)
     # Only a kiosk at its booth switches the display; a window on a desk leaves it be.

@@ -49,3 +49,30 @@ def write_manifest(folder: Path, text: str = SMALL_MANIFEST, name: str = "manife
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A second version of SMALL_MANIFEST that changes exactly these, and nothing else: two
+# texts, a picture replaced, a caption track removed, a playlist time and a link.
+VARIANT_EDITS = [
+    ('version: "1.2"', 'version: "1.3"'),
+    ("title: {ko: 첫째, en: First}", "title: {ko: 첫째, en: The First Corner}"),
+    ("body: {ko: 본문 둘, en: Body two}", "body: {ko: 본문 둘 고침, en: Body two}"),
+    ("hero: media/images/delivery-hero.jpg", "hero: media/images/valleys-hero.jpg"),
+    ("        en: media/captions/delivery.en.vtt\n", ""),
+    ("    seconds: 5", "    seconds: 8"),
+    ("url: https://www.regionsweek.kr", "url: https://www.regionsweek.kr/gyeonggi"),
+]
+
+
+def build_variants(manifest_dir: Path, out: Path) -> tuple[Path, Path]:
+    """Packages of SMALL_MANIFEST and of its variant (VARIANT_EDITS), in ``out``."""
+    from kiosk.content.builder import build_package
+
+    text = SMALL_MANIFEST
+    for before, after in VARIANT_EDITS:
+        assert before in text, before
+        text = text.replace(before, after)
+    old, new = out / "old.kpkg", out / "new.kpkg"
+    build_package(write_manifest(manifest_dir), old)
+    build_package(write_manifest(manifest_dir, text, "variant.yaml"), new)
+    return old, new

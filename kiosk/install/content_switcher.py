@@ -17,14 +17,14 @@ log = logging.getLogger(__name__)
 
 class ContentSwitcher:
     """``show(path)`` puts a package on screen (False when it could not, and the old one
-    stays); ``visitor_present()`` says whether a session runs; ``waiting_changed(name)``
-    hears of the package waiting ("" when none), for the staff panel."""
+    stays); ``visitor_present()`` says whether a session runs; ``waiting_changed(path)``
+    hears of the package waiting (None when none), for the staff panel."""
 
     def __init__(
         self,
         show: Callable[[Path], bool],
         visitor_present: Callable[[], bool],
-        waiting_changed: Callable[[str], None] = lambda name: None,
+        waiting_changed: Callable[[Path | None], None] = lambda path: None,
     ) -> None:
         self._show = show
         self._visitor_present = visitor_present
@@ -59,4 +59,4 @@ class ContentSwitcher:
     def _wait_for(self, path: Path | None) -> None:
         if path != self._waiting:
             self._waiting = path
-            self._waiting_changed(path.name if path else "")
+            self._waiting_changed(path)

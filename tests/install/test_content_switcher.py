@@ -12,7 +12,7 @@ class Screen:
         self.visitor = visitor
         self.shows = shows
         self.shown: list[str] = []
-        self.waiting: list[str] = []
+        self.waiting: list[str] = []  # the names staff were told of ("" for none)
 
     def show(self, path: Path) -> bool:
         if self.shows:
@@ -20,7 +20,11 @@ class Screen:
         return self.shows
 
     def switcher(self) -> ContentSwitcher:
-        return ContentSwitcher(self.show, lambda: self.visitor, self.waiting.append)
+        return ContentSwitcher(
+            self.show,
+            lambda: self.visitor,
+            lambda path: self.waiting.append(path.name if path else ""),
+        )
 
 
 def test_with_nobody_here_new_content_shows_at_once() -> None:

@@ -148,9 +148,61 @@
         <translation>관람객이 없을 때 바뀔 콘텐츠: %1</translation>
     </message>
     <message>
-        <location filename="../staff/ContentView.qml" line="77"/>
+        <location filename="../staff/ContentView.qml" line="79"/>
+        <source>What it changes:</source>
+        <translation>바뀌는 내용:</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="79"/>
+        <source>It shows the same content as now.</source>
+        <translation>지금과 같은 콘텐츠를 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../staff/ContentView.qml" line="94"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="104"/>
         <source>Roll back to the previous content</source>
         <translation>이전 콘텐츠로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="112"/>
+        <source>text changed</source>
+        <translation>글 변경</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="114"/>
+        <source>media added</source>
+        <translation>미디어 추가</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="116"/>
+        <source>media removed</source>
+        <translation>미디어 삭제</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="118"/>
+        <source>media replaced</source>
+        <translation>미디어 교체</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="120"/>
+        <source>setting changed</source>
+        <translation>설정 변경</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="122"/>
+        <source>new corner</source>
+        <translation>새 코너</translation>
+    </message>
+    <message>
+        <location filename="../staff/ContentView.qml" line="124"/>
+        <source>corner removed</source>
+        <translation>코너 삭제</translation>
     </message>
 </context>
 <context>

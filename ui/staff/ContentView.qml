@@ -68,6 +68,33 @@ Column {
         text: qsTr("Waiting to be shown at the next quiet moment: %1").arg(
                   page.content.waitingPackage)
     }
+    // What it changes on screen, before it is shown (gyeonggi-kiosk package diff has all).
+    Column {
+        objectName: "waitingChanges"
+        width: page.width
+        visible: page.content.waitingPackage.length > 0
+        spacing: Theme.spaceXs
+        StaffText {
+            width: parent.width
+            text: page.content.waitingChanges.length > 0 ? qsTr("What it changes:") : qsTr(
+                                                               "It shows the same content as now.")
+            muted: true
+        }
+        Repeater {
+            model: page.content.waitingChanges
+            delegate: StaffText {
+                required property var modelData
+                width: page.width
+                text: "· " + page.changeWords(modelData.kind) + ": " + modelData.place
+            }
+        }
+        StaffText {
+            visible: page.content.waitingMoreChanges > 0
+            width: parent.width
+            text: qsTr("and %n more", "", page.content.waitingMoreChanges)
+            muted: true
+        }
+    }
     Item {
         width: 1
         height: Theme.spaceS
@@ -77,5 +104,25 @@ Column {
         text: qsTr("Roll back to the previous content")
         enabled: page.status.previous.present
         onActivated: page.content.rollback()
+    }
+
+    function changeWords(kind: string): string {
+        switch (kind) {
+        case "text":
+            return qsTr("text changed");
+        case "added":
+            return qsTr("media added");
+        case "removed":
+            return qsTr("media removed");
+        case "replaced":
+            return qsTr("media replaced");
+        case "setting":
+            return qsTr("setting changed");
+        case "corner_added":
+            return qsTr("new corner");
+        case "corner_removed":
+            return qsTr("corner removed");
+        }
+        return kind;
     }
 }

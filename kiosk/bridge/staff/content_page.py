@@ -4,6 +4,7 @@ the install under way, new content waiting for a quiet moment, and the rollback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,8 +15,11 @@ from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.package_watcher import PackageWatcher
 from kiosk.bridge.record_model import RecordListModel
 from kiosk.bridge.staff.outcome import StaffOutcome
-from kiosk.errors import KioskError
+from kiosk.content.diff import diff_packages
+from kiosk.content.package import ContentPackage, PackageContent
+from kiosk.errors import KioskError, PackageError
 from kiosk.install.installer import Installer
+from kiosk.safe_text import printable
 from kiosk.staff.status import size_words
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ContentPage"]
@@ -23,6 +27,8 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ContentPage"]
 log = logging.getLogger(__name__)
 
 Kind = StaffOutcome.Kind
+# The Content page lists this many of a waiting package's changes (``package diff`` has all).
+MAX_CHANGES_SHOWN = 8
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class ContentPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         watcher: PackageWatcher,
         installer: Installer | None,
         outcome: StaffOutcome,
+        shown: Callable[[], PackageContent],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,6 +60,8 @@ class ContentPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         self._installer = installer
         self._outcome = outcome
         self._waiting = ""
+        self._shown = shown
+        self._changes: list[dict[str, str]] = []
         self._found: RecordListModel[FoundPackage] = RecordListModel(FoundPackage, self)
         watcher.foundChanged.connect(self.refresh)
 
@@ -81,10 +90,40 @@ class ContentPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qm
         """New content installed and waiting for the visitor to finish ("" when none)."""
         return self._waiting
 
-    def set_waiting(self, name: str) -> None:
-        if name != self._waiting:
-            self._waiting = name
-            self.waitingChanged.emit()
+    @Property("QVariantList", notify=waitingChanged)  # type: ignore[arg-type]  # a Qt type name
+    def waitingChanges(self) -> list[dict[str, str]]:
+        """What the waiting package changes on screen, as ``package diff`` says it: each
+        {kind, place}, kind one of text, added, removed, replaced, setting, corner_added,
+        corner_removed; at most ``MAX_CHANGES_SHOWN``."""
+        return self._changes[:MAX_CHANGES_SHOWN]
+
+    @Property(int, notify=waitingChanged)
+    def waitingMoreChanges(self) -> int:
+        """How many changes are left out of ``waitingChanges``."""
+        return max(0, len(self._changes) - MAX_CHANGES_SHOWN)
+
+    def set_waiting(self, path: Path | None) -> None:
+        """The package waiting for a quiet moment (None: none), and what it changes."""
+        name = path.name if path is not None else ""
+        if name == self._waiting:
+            return
+        self._waiting = name
+        self._changes = self._changes_of(path) if path is not None else []
+        self.waitingChanged.emit()
+
+    def _changes_of(self, path: Path) -> list[dict[str, str]]:
+        try:
+            with ContentPackage.open(path) as waiting:
+                diff = diff_packages(self._shown(), waiting.content)
+        except PackageError as error:
+            log.warning("could not compare the waiting package with the shown one: %s", error)
+            return []
+        changes = [{"kind": "corner_added", "place": name} for name in diff.corners_added]
+        changes += [{"kind": "corner_removed", "place": name} for name in diff.corners_removed]
+        changes += [{"kind": "text", "place": where} for where in diff.text_places()]
+        changes += [{"kind": change.change, "place": change.where} for change in diff.media]
+        changes += [{"kind": "setting", "place": change.where} for change in diff.values]
+        return [{key: printable(value) for key, value in change.items()} for change in changes]
 
     @Slot(str)
     def install(self, path: str) -> None:
