@@ -429,7 +429,9 @@ def run(
     """Run the kiosk (fullscreen) on a package or the built-in demo."""
     from kiosk.app import EXIT_RESTART, RunOptions, run_kiosk
 
+    trace.mark("app_imported")
     config = state.config()
+    trace.mark("config_read")
     options = RunOptions(
         data_dir=state.data_dir(config),
         package=package_path,

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.errors import KioskError
@@ -46,13 +45,12 @@ class TrustedKey:
 
 def key_id_of(public_key: Ed25519PublicKey) -> str:
     """A short, stable name for a public key."""
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
+    return hashlib.sha256(public_key.public_bytes_raw()).hexdigest()[:16]
 
 
 def public_line(public_key: Ed25519PublicKey) -> str:
     """The one line that names and carries a public key."""
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    raw = public_key.public_bytes_raw()
     return f"{key_id_of(public_key)} {base64.b64encode(raw).decode('ascii')}"
 
 
@@ -60,6 +58,8 @@ def generate_key(path: Path) -> TrustedKey:
     """Write a new private key to ``path`` (owner-only) and its public line to ``path.pub``."""
     if path.exists():
         raise KioskError(f"{path} exists already; choose another name (keys are never overwritten)")
+    from cryptography.hazmat.primitives import serialization  # see load_private_key
+
     private_key = Ed25519PrivateKey.generate()
     pem = private_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -78,6 +78,10 @@ def generate_key(path: Path) -> TrustedKey:
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
     """The private key in ``path``; a clear error when it is not one."""
+    # PEM and its serialization module (with RSA, DSA and SSH) cost the kiosk's start
+    # 60 ms; only signing and keygen at the office need them, so they come in here.
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as error:

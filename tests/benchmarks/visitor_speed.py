@@ -36,6 +36,15 @@ WAKE = (0.5, 0.4)
 TILE = (0.18, 0.65)
 PLAY = (0.2766, 0.3835)
 
+# The kiosk's launch, phase by phase: between two of its trace marks.
+LAUNCH_PHASES = {
+    "  cli to app imported ms": ("process_start", "app_imported"),
+    "  config read ms": ("app_imported", "config_read"),
+    "  content opened ms": ("config_read", "package_opened"),
+    "  QML loaded ms": ("package_opened", "qml_loaded"),
+    "  first frame ms": ("qml_loaded", "first_frame"),
+}
+
 BARE_WINDOW = """
 import json, os, sys, time
 from PySide6.QtGui import QGuiApplication
@@ -142,6 +151,13 @@ def measure(
     )
     results["kiosk launch ms"] *= 1000
     results["bare launch ms"] *= 1000
+    results["launch ratio"] = results["kiosk launch ms"] / results["bare launch ms"]
+    # Where the kiosk's launch goes, from its own marks (kiosk/trace.py).
+    marks = {mark["event"]: mark["mono"] for mark in map(json.loads, reversed(
+        trace.read_text().splitlines()))}  # fmt: skip
+    for phase, (since, until) in LAUNCH_PHASES.items():
+        if since in marks and until in marks:
+            results[phase] = (marks[until] - marks[since]) * 1000
     try:
         # It starts in its attract loop: a first tap wakes it to the home screen.
         before = time.monotonic()
@@ -223,6 +239,28 @@ def main() -> None:
     for key in keys:
         row = "".join(f"{statistics.median(table[b][key]):12.1f}" for b in table)
         print(f"{key:24}{row}")
+    print_import_times()
+
+
+def print_import_times(top: int = 15) -> None:
+    """What the kiosk's start imports, slowest first (python -X importtime), so that a
+    launch that got slower shows where it came from."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import kiosk.cli, kiosk.app"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, name = line.removeprefix("import time:").split("|")
+        rows.append((int(cumulative), name.rstrip()))
+    total = max(rows)[0] if rows else 0
+    print(f"\nimports on the way to the show: {total / 1000:.0f} ms in all; the slowest")
+    for cumulative, name in sorted(rows, reverse=True)[1 : top + 1]:
+        print(f"{cumulative / 1000:10.1f} ms  {name}")
 
 
 if __name__ == "__main__":
