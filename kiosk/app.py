@@ -81,7 +81,7 @@ def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
 
 def _run(config: KioskConfig, options: RunOptions) -> int:
     """run_kiosk once its logging is in place."""
-    if options.screenshot and not _has_display():
+    if options.screenshot and not has_display():
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Installed content is on trial while it is shown at a booth, not for a screenshot.
@@ -197,7 +197,8 @@ def _open_interaction_log(paths: DataPaths) -> InteractionLog | None:
         return None
 
 
-def _has_display() -> bool:
+def has_display() -> bool:
+    """A screen Qt can open a window on (or a platform chosen by hand)."""
     return bool(
         os.environ.get("QT_QPA_PLATFORM")
         or os.environ.get("DISPLAY")

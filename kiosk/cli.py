@@ -446,6 +446,25 @@ def run(
     raise SystemExit(code)
 
 
+@cli.command()
+@click.argument("manifest", type=_existing_file)
+@click.option("--size", default=None, help="Window size as WxH (default: the config's).")
+@click.option(
+    "--allow-media-outside",
+    is_flag=True,
+    help="Let the manifest name media outside its own folder (as package build does).",
+)
+@click.pass_obj
+def preview(state: _State, manifest: Path, size: str | None, allow_media_outside: bool) -> None:
+    """The real kiosk UI in a window, on MANIFEST's content, reloaded at every save of it
+    or of a media file it names; mistakes show over the last good content."""
+    from kiosk.preview import run_preview
+
+    config = state.config()
+    code = run_preview(manifest, config, _parse_size(size) if size else None, allow_media_outside)
+    raise SystemExit(code)
+
+
 _JSON_OPTION = click.option(
     "--json", "as_json", is_flag=True, help="One JSON document (its schema: docs/schemas/)."
 )

@@ -132,6 +132,12 @@ class KioskUi:
         self.window.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
+    def let_the_window_close(self) -> None:
+        """A window on a desk (the preview) closes like any other; the booth's never does."""
+        for keeper in self.keepers:
+            if isinstance(keeper, InputGuard):
+                keeper.close_allowed = True
+
     def start(self) -> None:
         """The show is on: watch for new content, check the installed package in the
         background, tidy unused media, and start the content's trial."""

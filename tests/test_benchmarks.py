@@ -40,6 +40,11 @@ def test_soak_runs() -> None:
         assert figure in out, out
 
 
+def test_preview_reload_runs() -> None:
+    out = run("preview_reload.py", "--saves", "1")
+    assert "manifest text edited" in out and "picture saved again" in out, out
+
+
 def test_image_memory_runs() -> None:
     out = run("image_memory.py")
     assert "largest legal pictures" in out, out

@@ -12,8 +12,8 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,7 @@ from kiosk.content.manifest import (
     Manifest,
     load_manifest,
 )
+from kiosk.content.media_memo import MediaMemo
 from kiosk.content.signing import load_private_key, sign_digest
 from kiosk.errors import ArgumentError, KioskError
 from kiosk.files import fsync_directory, fsync_file
@@ -60,6 +61,10 @@ class BuildResult:
     manifest_digest: str
     media_count: int
     warnings: tuple[str, ...]
+    # Each media item's SHA-256 and a file it was read from (two files of the same bytes
+    # are one item), and every media file read.
+    media_files: Mapping[str, Path] = field(default_factory=dict)
+    media_sources: tuple[Path, ...] = ()
 
 
 def build_package(
@@ -71,13 +76,19 @@ def build_package(
     built_at: datetime | None = None,
     sign_key: Path | None = None,
     allow_media_outside: bool = False,
+    media_bytes: bool = True,
+    memo: MediaMemo | None = None,
 ) -> BuildResult:
     """Validate the manifest and write the package to ``out_path``.
+
+    ``media_bytes=False`` leaves the media's bytes out (as an installed copy does): for a
+    live preview, which shows the media files where they are. ``memo`` keeps what was
+    learnt about unchanged media files from one build to the next.
 
     Raises ``ManifestError`` for mistakes in the manifest (nothing is written) and
     ``KioskError`` when the output cannot be written (nothing is left behind).
     """
-    loaded = load_manifest(manifest_path, allow_media_outside=allow_media_outside)
+    loaded = load_manifest(manifest_path, allow_media_outside=allow_media_outside, memo=memo)
     private_key = load_private_key(sign_key) if sign_key else None
     out_path = out_path.resolve()
     inputs = {manifest_path.resolve(), *loaded.media, *([sign_key.resolve()] if sign_key else [])}
@@ -96,7 +107,7 @@ def build_package(
     os.close(fd)
     temp_path = Path(temp_name)
     try:
-        writer = _PackageWriter(loaded, chunk_size, progress, private_key)
+        writer = _PackageWriter(loaded, chunk_size, progress, private_key, media_bytes, memo)
         digest = writer.write(temp_path, built_at)
         fsync_file(temp_path)
         os.replace(temp_path, out_path)
@@ -115,6 +126,8 @@ def build_package(
         digest,
         writer.media_count,
         loaded.warnings,
+        {sha: path for path, sha in writer.media_by_path.items()},
+        tuple(writer.media_by_path),
     )
 
 
@@ -127,8 +140,12 @@ class _PackageWriter:
         chunk_size: int,
         progress: ProgressFactory | None,
         private_key: Ed25519PrivateKey | None = None,
+        media_bytes: bool = True,
+        memo: MediaMemo | None = None,
     ) -> None:
         self.private_key = private_key
+        self.media_bytes = media_bytes
+        self.memo = memo
         self.loaded = loaded
         self.chunk_size = chunk_size
         self.progress = progress
@@ -298,12 +315,17 @@ class _PackageWriter:
             else None
         )
         try:
-            whole = hashlib.sha256()
-            for block in _blocks(path, self.chunk_size, bar):
-                whole.update(block)
-            sha = whole.hexdigest()
+
+            def digest(file: Path) -> str:
+                whole = hashlib.sha256()
+                for block in _blocks(file, self.chunk_size, bar):
+                    whole.update(block)
+                return whole.hexdigest()
+
+            sha = self.memo.sha256(path, digest) if self.memo else digest(path)
             if sha not in self.media_by_path.values():
-                for seq, block in enumerate(_blocks(path, self.chunk_size, bar)):
+                blocks = _blocks(path, self.chunk_size, bar) if self.media_bytes else iter(())
+                for seq, block in enumerate(blocks):
                     connection.execute(
                         insert(schema.MediaChunk).values(
                             media_sha256=sha,

@@ -28,6 +28,7 @@ from pydantic import (
 from kiosk import limits
 from kiosk.content import format_spec
 from kiosk.content.contrast import palette
+from kiosk.content.media_memo import MediaMemo
 from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
 from kiosk.errors import ManifestError
 from kiosk.yamlsource import YamlDocument, describe_validation_error, load_yaml
@@ -45,6 +46,8 @@ class ManifestContext:
     # Media are found in the manifest's folder unless the editor says otherwise: a manifest
     # from elsewhere must not pack up whatever its paths (or links) lead to on this PC.
     allow_outside: bool = False
+    # A live preview's memory of media it probed before (None: probe every file).
+    memo: MediaMemo | None = None
 
     def check_media(self, kind: str, value: str) -> str:
         path = (self.base_dir / value).resolve()
@@ -61,7 +64,9 @@ class ManifestContext:
             raise ValueError(f"not a file: {value}")
         if path not in self.media:
             try:
-                self.media[path] = probe(kind, path)
+                self.media[path] = (
+                    self.memo.facts(kind, path, probe) if self.memo else probe(kind, path)
+                )
             except UnreadableMediaError as error:
                 raise ValueError(f"{value}: {error}") from error
         elif self.media[path].kind != kind:
@@ -314,8 +319,11 @@ class LoadedManifest:
         return (self.base_dir / relative).resolve()
 
 
-def load_manifest(path: Path, *, allow_media_outside: bool = False) -> LoadedManifest:
-    """Read and validate a manifest; raises ``ManifestError`` listing every mistake."""
+def load_manifest(
+    path: Path, *, allow_media_outside: bool = False, memo: MediaMemo | None = None
+) -> LoadedManifest:
+    """Read and validate a manifest; raises ``ManifestError`` listing every mistake.
+    ``memo``: facts about media files from earlier reads, reused while a file is unchanged."""
     try:
         doc = load_yaml(path)
     except OSError as error:
@@ -327,7 +335,10 @@ def load_manifest(path: Path, *, allow_media_outside: bool = False) -> LoadedMan
     if not isinstance(doc.data, dict):
         raise ManifestError([doc.problem((), "the manifest must be a mapping of keys")])
     context = ManifestContext(
-        path.parent.resolve(), _declared_languages(doc), allow_outside=allow_media_outside
+        path.parent.resolve(),
+        _declared_languages(doc),
+        allow_outside=allow_media_outside,
+        memo=memo,
     )
     try:
         manifest = Manifest.model_validate(doc.data, context=context)

@@ -408,6 +408,14 @@
     </message>
 </context>
 <context>
+    <name>PreviewProblems</name>
+    <message>
+        <location filename="../preview/PreviewProblems.qml" line="29"/>
+        <source>The manifest has mistakes; the preview shows it as it was last saved without them.</source>
+        <translation>매니페스트에 오류가 있습니다. 미리보기는 오류 없이 마지막으로 저장된 내용을 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemWords</name>
     <message>
         <location filename="../staff/ProblemWords.qml" line="13"/>

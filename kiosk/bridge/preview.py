@@ -1,0 +1,207 @@
+"""The live preview's engine: the manifest and every media file it names are watched; each
+save rebuilds the content (off the GUI thread, media bytes left out, unchanged files not
+read again) and puts it on screen where the editor was: the same corner, section page,
+language and accessibility modes. A manifest with mistakes keeps the last good content on
+screen, with the mistakes over it, until they are fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.exhibit import Exhibit
+from kiosk.bridge.fonts import load_fonts
+from kiosk.bridge.visitor_session import VisitorSession
+from kiosk.content.builder import BuildResult, build_package
+from kiosk.content.media_memo import MediaMemo
+from kiosk.content.package import ContentPackage
+from kiosk.errors import KioskError, ManifestError
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PreviewReloader", "build_preview"]
+
+log = logging.getLogger(__name__)
+
+# Saves come in bursts (an editor writes a temporary file and renames it; a media tool
+# writes in pieces): the rebuild waits this long after the last change it hears of.
+SETTLE_MS = 120
+
+
+def build_preview(
+    manifest: Path, out: Path, memo: MediaMemo, allow_media_outside: bool
+) -> BuildResult:
+    """The manifest's content as a package without media bytes, for the preview."""
+    return build_package(
+        manifest,
+        out,
+        media_bytes=False,
+        memo=memo,
+        allow_media_outside=allow_media_outside,
+    )
+
+
+@QmlElement
+@QmlUncreatable("The preview is made by the application.")
+class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
+    """``problems`` are the manifest's mistakes now ("file:LINE: where: what"), empty when
+    the content on screen is the manifest as saved."""
+
+    problemsChanged = Signal()
+    # A rebuild put new content on screen (with the seconds from the save it followed).
+    reloaded = Signal(float)
+    _finished = Signal(object, object, float)  # from the build thread: result, error, started
+
+    def __init__(
+        self,
+        manifest: Path,
+        out: Path,
+        window: QQuickWindow,
+        exhibit: Exhibit,
+        session: VisitorSession,
+        package: ContentPackage,
+        first: BuildResult,
+        allow_media_outside: bool = False,
+        memo: MediaMemo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._manifest = manifest.resolve()
+        self._out = out
+        self._window = window
+        self._exhibit = exhibit
+        self._session = session
+        self._package = package
+        self._allow_outside = allow_media_outside
+        self._memo = memo or MediaMemo()
+        self._problems: list[str] = []
+        self._building = False
+        self._again = False
+        self._changed_at = 0.0
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._changed)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self.rebuild)
+        self._finished.connect(self._built)
+        self._watch(first)
+
+    @Property("QStringList", notify=problemsChanged)  # type: ignore[arg-type]  # a Qt type name
+    def problems(self) -> list[str]:
+        return self._problems
+
+    def close(self) -> None:
+        self._settle.stop()
+        self._package.close()
+
+    # -- watching
+
+    def _watch(self, result: BuildResult | None) -> None:
+        """The manifest, its folder (an editor that saves by renaming replaces the file)
+        and each media file the last good build read."""
+        files = {self._manifest, *(result.media_sources if result else ())}
+        folders = {self._manifest.parent} | {path.parent for path in files}
+        wanted = {str(path) for path in files | folders if path.exists()}
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        if stale := sorted(watched - wanted):
+            self._watcher.removePaths(stale)
+        if new := sorted(wanted - watched):
+            self._watcher.addPaths(new)
+
+    @Slot(str)
+    def _changed(self, _path: str) -> None:
+        self._changed_at = time.monotonic()
+        self._settle.start()
+
+    # -- building
+
+    @Slot()
+    def rebuild(self) -> None:
+        """Build again now (or as soon as the build under way ends)."""
+        if self._building:
+            self._again = True
+            return
+        self._building = True
+        started = self._changed_at or time.monotonic()
+
+        def build() -> None:
+            try:
+                result = build_preview(self._manifest, self._out, self._memo, self._allow_outside)
+            except ManifestError as error:
+                self._finished.emit(None, error.problems, started)
+            except KioskError as error:
+                self._finished.emit(None, [str(error)], started)
+            except Exception as error:  # a preview must outlive any one bad save
+                log.exception("the preview could not be rebuilt")
+                self._finished.emit(None, [f"{self._manifest}: {error}"], started)
+            else:
+                self._finished.emit(result, None, started)
+
+        threading.Thread(target=build, name="preview-build", daemon=True).start()
+
+    @Slot(object, object, float)
+    def _built(
+        self, result: BuildResult | None, problems: list[str] | None, started: float
+    ) -> None:
+        self._building = False
+        if result is not None:
+            try:
+                self._show(result)
+            except KioskError as error:
+                problems = [str(error)]
+            else:
+                self.reloaded.emit(time.monotonic() - started)
+        self._set_problems(problems or [])
+        self._watch(result)
+        if self._again:
+            self._again = False
+            self.rebuild()
+
+    def _set_problems(self, problems: list[str]) -> None:
+        # "manifest.yaml:12: ...": the editor knows which folder they are working in.
+        folder = f"{self._manifest.parent}/"
+        problems = [problem.removeprefix(folder) for problem in problems]
+        if problems != self._problems:
+            self._problems = problems
+            self.problemsChanged.emit()
+
+    def _show(self, result: BuildResult) -> None:
+        """The new content on screen where the editor was."""
+        package = ContentPackage.open(result.path)
+        content = package.content
+        language = self._exhibit.current_language
+        corner = self._exhibit.open_corner_id
+        pager = self._item("sectionPager")
+        section = int(pager.property("currentIndex")) if pager and corner else 0
+        family = load_fonts(content, result.media_files)
+        self._exhibit.show_content(content, result.media_files, family)
+        self._session.show_content(content)
+        self._package.close()
+        self._package = package
+        if language in content.languages:
+            self._exhibit.set_language(language)
+        if corner and self._exhibit.openCorner(corner):
+            # The corner's pages are laid out by QML first; then the same page again.
+            QTimer.singleShot(0, lambda: self._restore_section(section))
+        log.info("preview: %s reloaded", self._manifest.name)
+
+    def _restore_section(self, index: int) -> None:
+        pager = self._item("sectionPager")
+        if pager is not None:
+            pager.setProperty("currentIndex", index)
+
+    def _item(self, name: str) -> QQuickItem | None:
+        """The window's item of that objectName, searched through the visual tree."""
+        waiting = [self._window.contentItem()]
+        while waiting:
+            item = waiting.pop()
+            if item.objectName() == name:
+                return item
+            waiting.extend(item.childItems())
+        return None

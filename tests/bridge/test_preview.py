@@ -1,0 +1,131 @@
+"""The live preview: the real kiosk UI on a manifest, reloaded at each save (a real file
+write), in the same place; mistakes over the last good content until they are fixed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import KioskConfig
+from kiosk.errors import ManifestError
+from kiosk.preview import Preview, open_preview
+from tests.bridge.ui import find, pictures_loaded, save_screenshot, settled, shown
+from tests.manifests import SMALL_MANIFEST, write_manifest
+
+# Corner one with two section pages, so that the page the editor is on is kept.
+TWO_PAGES = SMALL_MANIFEST.replace(
+    """        body: {ko: 본문, en: Body}
+""",
+    """        body: {ko: 본문, en: Body}
+      - kind: accomplishments
+        title: {ko: 성과, en: Accomplishments}
+        body: {ko: 성과 본문, en: What was done}
+""",
+    1,
+)
+
+
+@pytest.fixture
+def preview(qapp, qtbot, manifest_dir: Path, tmp_path: Path) -> Iterator[Preview]:
+    manifest = write_manifest(manifest_dir, TWO_PAGES)
+    opened = open_preview(manifest, KioskConfig(), tmp_path / "preview", size=(1920, 1080))
+    yield opened
+    qtbot.waitUntil(lambda: pictures_loaded(opened.ui), timeout=10_000)
+    opened.close()
+
+
+def edit(manifest: Path, before: str, after: str) -> None:
+    text = manifest.read_text(encoding="utf-8")
+    assert before in text
+    manifest.write_text(text.replace(before, after), encoding="utf-8")
+
+
+def pager_page(preview: Preview) -> int:
+    return int(find(preview.ui, "sectionPager").property("currentIndex"))
+
+
+def test_a_save_reloads_the_content_where_the_editor_was(
+    qtbot, preview: Preview, manifest_dir: Path
+) -> None:
+    ui, reloader = preview.ui, preview.reloader
+    ui.exhibit.set_language("en")
+    ui.exhibit.openCorner("one")
+    qtbot.waitUntil(lambda: shown(ui, "sectionPager"))
+    find(ui, "sectionPager").setProperty("currentIndex", 1)
+    with qtbot.waitSignal(reloader.reloaded, timeout=10_000):
+        edit(manifest_dir / "manifest.yaml", "en: First}", "en: Edited first}")
+    assert ui.exhibit.property("currentCornerTitle") == "Edited first"
+    assert ui.exhibit.current_language == "en" and ui.exhibit.open_corner_id == "one"
+    qtbot.waitUntil(lambda: pager_page(preview) == 1)
+
+
+def test_a_media_file_saved_again_is_shown(qtbot, preview: Preview, manifest_dir: Path) -> None:
+    before = preview.ui.exhibit.content.corners[0].hero
+    assert before is not None
+    hero = manifest_dir / "media" / "images" / "delivery-hero.jpg"
+    with qtbot.waitSignal(preview.reloader.reloaded, timeout=10_000):
+        shutil.copyfile(manifest_dir / "media" / "images" / "valleys-hero.jpg", hero)
+    after = preview.ui.exhibit.content.corners[0].hero
+    assert after is not None and after.sha256 != before.sha256
+    # Now the same bytes as the attract loop's picture: still watched, and saved again.
+    with qtbot.waitSignal(preview.reloader.reloaded, timeout=10_000):
+        shutil.copyfile(manifest_dir / "media" / "images" / "delivery-poster.jpg", hero)
+    again = preview.ui.exhibit.content.corners[0].hero
+    assert again is not None and again.sha256 not in (before.sha256, after.sha256)
+
+
+def test_mistakes_show_over_the_last_good_content_and_go_when_fixed(
+    qtbot, preview: Preview, manifest_dir: Path, artifacts: Path
+) -> None:
+    ui, reloader = preview.ui, preview.reloader
+    manifest = manifest_dir / "manifest.yaml"
+    with qtbot.waitSignal(reloader.problemsChanged, timeout=10_000):
+        edit(manifest, "kind: accomplishments", "kind: achievements")
+    line = manifest.read_text().splitlines().index("      - kind: achievements") + 1
+    [problem] = reloader.property("problems")
+    assert problem.startswith(f"manifest.yaml:{line}: corners[1].sections[2].kind")
+    assert shown(ui, "previewProblems")
+    # The last good content stays: both pages of corner one.
+    assert len(ui.exhibit.content.corners[0].sections) == 2
+    settled(qtbot, ui)
+    save_screenshot(ui, artifacts / "preview-with-a-mistake.png")
+    with qtbot.waitSignal(reloader.reloaded, timeout=10_000):
+        edit(manifest, "kind: achievements", "kind: accomplishments")
+    assert reloader.property("problems") == []
+    qtbot.waitUntil(lambda: not shown(ui, "previewProblems"))
+
+
+def test_an_editor_that_saves_by_renaming_is_followed(
+    qtbot, preview: Preview, manifest_dir: Path
+) -> None:
+    manifest = manifest_dir / "manifest.yaml"
+    before = "First"
+    for title in ("Renamed once", "Renamed twice"):
+        temporary = manifest_dir / ".manifest.yaml.swp"
+        text = manifest.read_text(encoding="utf-8")
+        assert f"en: {before}}}" in text
+        temporary.write_text(text.replace(f"en: {before}}}", f"en: {title}}}", 1), "utf-8")
+        before = title
+        with qtbot.waitSignal(preview.reloader.reloaded, timeout=10_000):
+            temporary.replace(manifest)
+        assert preview.ui.exhibit.content.corners[0].title.get("en") == title
+
+
+def test_a_manifest_with_mistakes_at_the_start_says_so(manifest_dir: Path, tmp_path: Path) -> None:
+    manifest = write_manifest(manifest_dir, SMALL_MANIFEST.replace("kind: free", "kind: nope"))
+    with pytest.raises(ManifestError, match="kind"):
+        open_preview(manifest, KioskConfig(), tmp_path / "preview")
+
+
+def test_the_command_says_what_is_wrong_without_a_traceback(
+    run_cli, manifest_dir: Path, tmp_path: Path
+) -> None:
+    broken = write_manifest(manifest_dir, SMALL_MANIFEST.replace("kind: free", "kind: nope"))
+    result = run_cli("preview", broken, QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 2 and "manifest.yaml:" in result.stderr, result.stderr
+    headless = run_cli("preview", broken, QT_QPA_PLATFORM="", DISPLAY="", WAYLAND_DISPLAY="")
+    assert headless.returncode == 1 and "opens a window" in headless.stderr, headless.stderr
+    assert "Traceback" not in result.stderr + headless.stderr
