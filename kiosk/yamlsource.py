@@ -162,7 +162,7 @@ def describe_validation_error(doc: YamlDocument, error: ValidationError) -> list
     for item in error.errors(include_url=False):
         location = _data_location(item["loc"])
         message = _message(item)
-        label = _label(location)
+        label = label_of(location)
         text = f"{label}: {message}" if label else message
         problems.append((doc.lines.get(_known(doc, location), 1), doc.problem(location, text)))
     return [text for _, text in sorted(problems, key=lambda pair: pair[0])]
@@ -184,7 +184,8 @@ def _known(doc: YamlDocument, location: Location) -> Location:
     return location
 
 
-def _label(location: Location) -> str:
+def label_of(location: Sequence[str | int]) -> str:
+    """A location as an editor reads it: ``corners[2].sections[1].body``."""
     parts: list[str] = []
     for part in location:
         if isinstance(part, int):

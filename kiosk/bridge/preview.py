@@ -54,6 +54,7 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
     the content on screen is the manifest as saved."""
 
     problemsChanged = Signal()
+    warningsChanged = Signal()
     # A rebuild put new content on screen (with the seconds from the save it followed).
     reloaded = Signal(float)
     _finished = Signal(object, object, float)  # from the build thread: result, error, started
@@ -81,6 +82,7 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         self._allow_outside = allow_media_outside
         self._memo = memo or MediaMemo()
         self._problems: list[str] = []
+        self._warnings: list[str] = self._short(first.warnings)
         self._building = False
         self._again = False
         self._changed_at = 0.0
@@ -95,6 +97,12 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
     @Property("QStringList", notify=problemsChanged)  # type: ignore[arg-type]  # a Qt type name
     def problems(self) -> list[str]:
         return self._problems
+
+    @Property("QStringList", notify=warningsChanged)  # type: ignore[arg-type]  # a Qt type name
+    def warnings(self) -> list[str]:
+        """What builds but reads or plays worse at a booth (kiosk/content/lint.py), as of
+        the last good build."""
+        return self._warnings
 
     def close(self) -> None:
         self._settle.stop()
@@ -156,6 +164,10 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
             except KioskError as error:
                 problems = [str(error)]
             else:
+                warnings = self._short(result.warnings)
+                if warnings != self._warnings:
+                    self._warnings = warnings
+                    self.warningsChanged.emit()
                 self.reloaded.emit(time.monotonic() - started)
         self._set_problems(problems or [])
         self._watch(result)
@@ -163,10 +175,13 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
             self._again = False
             self.rebuild()
 
-    def _set_problems(self, problems: list[str]) -> None:
+    def _short(self, lines: tuple[str, ...] | list[str]) -> list[str]:
         # "manifest.yaml:12: ...": the editor knows which folder they are working in.
         folder = f"{self._manifest.parent}/"
-        problems = [problem.removeprefix(folder) for problem in problems]
+        return [line.removeprefix(folder) for line in lines]
+
+    def _set_problems(self, problems: list[str]) -> None:
+        problems = self._short(problems)
         if problems != self._problems:
             self._problems = problems
             self.problemsChanged.emit()

@@ -28,6 +28,7 @@ from pydantic import (
 from kiosk import limits
 from kiosk.content import format_spec
 from kiosk.content.contrast import palette
+from kiosk.content.lint import lint
 from kiosk.content.media_memo import MediaMemo
 from kiosk.content.media_probe import MediaFacts, UnreadableMediaError, probe
 from kiosk.errors import ManifestError
@@ -344,19 +345,16 @@ def load_manifest(
         manifest = Manifest.model_validate(doc.data, context=context)
     except ValidationError as error:
         raise ManifestError(describe_validation_error(doc, error)) from error
-    return LoadedManifest(manifest, context.base_dir, context.media, _warnings(doc, manifest))
+    return LoadedManifest(
+        manifest, context.base_dir, context.media, _warnings(doc, manifest, context)
+    )
 
 
-def _warnings(doc: YamlDocument, manifest: Manifest) -> tuple[str, ...]:
+def _warnings(doc: YamlDocument, manifest: Manifest, context: ManifestContext) -> tuple[str, ...]:
     """Things that build but that a public kiosk should not ship with."""
-    found = []
-    for index, corner in enumerate(manifest.corners):
-        if corner.video is None:
-            continue
-        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in corner.video.captions]
-        if missing:
-            where = ("corners", index, "video")
-            found.append(doc.problem(where, f"the video has no {' or '.join(missing)} captions"))
+    found = lint(
+        doc, manifest, context.media, lambda relative: (context.base_dir / relative).resolve()
+    )
     # Colours too faint or too close to their ground: the kiosk adjusts them (WCAG 4.5:1),
     # and the editor should know the hall will not look exactly as written.
     theme = manifest.theme.model_dump(exclude_none=True)

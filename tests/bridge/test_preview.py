@@ -129,3 +129,20 @@ def test_the_command_says_what_is_wrong_without_a_traceback(
     headless = run_cli("preview", broken, QT_QPA_PLATFORM="", DISPLAY="", WAYLAND_DISPLAY="")
     assert headless.returncode == 1 and "opens a window" in headless.stderr, headless.stderr
     assert "Traceback" not in result.stderr + headless.stderr
+
+
+def test_lint_warnings_show_over_the_preview_and_fold_away(
+    qtbot, preview: Preview, manifest_dir: Path, artifacts: Path
+) -> None:
+    ui, reloader = preview.ui, preview.reloader
+    long_sentence = " ".join(["word"] * 30) + "."
+    with qtbot.waitSignal(reloader.warningsChanged, timeout=10_000):
+        edit(manifest_dir / "manifest.yaml", "en: What was done}", f"en: {long_sentence}}}")
+    [warning] = reloader.property("warnings")
+    assert warning.startswith("manifest.yaml:") and "a sentence of 30 words" in warning
+    assert shown(ui, "previewProblems") and shown(ui, "previewProblem")
+    settled(qtbot, ui)
+    save_screenshot(ui, artifacts / "preview-with-a-warning.png")
+    find(ui, "previewProblems").setProperty("folded", True)
+    qtbot.waitUntil(lambda: not shown(ui, "previewProblem"))
+    assert "1" in find(ui, "previewProblemsHeading").property("text")

@@ -410,9 +410,23 @@
 <context>
     <name>PreviewProblems</name>
     <message>
-        <location filename="../preview/PreviewProblems.qml" line="29"/>
+        <location filename="../preview/PreviewProblems.qml" line="42"/>
         <source>The manifest has mistakes; the preview shows it as it was last saved without them.</source>
         <translation>매니페스트에 오류가 있습니다. 미리보기는 오류 없이 마지막으로 저장된 내용을 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../preview/PreviewProblems.qml" line="44"/>
+        <source>%n warning(s): tap to show</source>
+        <translation>
+            <numerusform>경고 %n건: 누르면 펼칩니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../preview/PreviewProblems.qml" line="46"/>
+        <source>%n warning(s): this builds, but reads or plays worse at a booth (tap to fold)</source>
+        <translation>
+            <numerusform>경고 %n건: 빌드는 되지만 부스에서 읽거나 재생하기에 좋지 않습니다 (누르면 접힙니다)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,8 @@ QtObject {
     readonly property color scrim: Qt.rgba(0.04, 0.07, 0.16, 0.8)
     readonly property color idleScrim: Qt.rgba(0.04, 0.07, 0.16, 0.72)
     readonly property color noticeGround: Qt.rgba(0.08, 0.13, 0.24, 0.88)
+    // The editor's tools over the picture (the live preview), never seen at a booth.
+    readonly property color toolGround: "#1a2236"
     // Text and icons on those dark grounds, on video and on pictures, and white let
     // through for what is quieter or a control's ground there.
     readonly property color onDark: "#ffffff"
