@@ -90,3 +90,19 @@ def test_a_package_that_crashes_the_kiosk_twice_gives_way_to_the_one_before(
     status = run_cli("--data-dir", data, "status")
     assert "set aside" in status.stdout, status.stdout
     assert "test.small 1.2" in status.stdout
+
+
+def test_a_trial_the_machine_ended_is_no_failure_of_the_content(tmp_path: Path) -> None:
+    """A power cut during a trial leaves it open too, but in an earlier boot: the content
+    did not bring the kiosk down, and no number of power cuts sets it aside."""
+    for boot in ("boot-1", "boot-2", "boot-3"):
+        guard = CrashGuard(tmp_path, boot=lambda boot=boot: boot)
+        assert guard.failures("b.kpkg") == 0
+        guard.begin("b.kpkg")  # ... and the power goes
+    same_boot = CrashGuard(tmp_path, boot=lambda: "boot-3")
+    assert same_boot.failures("b.kpkg") == 1  # the kiosk died within the boot: it counts
+    # A record from before boots were noted counts as it did.
+    (tmp_path / "content-trial.json").write_text(
+        '{"package": "b.kpkg", "failures": 1, "open": true, "since": 0}'
+    )
+    assert CrashGuard(tmp_path, boot=lambda: "boot-9").should_set_aside("b.kpkg")
