@@ -307,6 +307,32 @@ def package_diff(old: Path, new: Path, html_out: Path | None) -> None:
     click.echo(f"written: {html_out}")
 
 
+@package.command("proof")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+    help="The PDF to write.",
+)  # fmt: skip
+@click.option(
+    "--contact-sheet",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also write an HTML contact sheet (index.html and a picture per screen) here.",
+)
+def package_proof(file: Path, out: Path, contact_sheet: Path | None) -> None:
+    """Every screen a visitor can reach, rendered by the kiosk itself in each language,
+    landscape and portrait and accessibility mode, as one PDF for the client."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    from kiosk.proof import make_proof
+
+    result = make_proof(file, out, contact_sheet)
+    click.echo(f"written: {result.pdf} ({result.pages} pages)")
+    if result.contact_sheet is not None:
+        click.echo(f"written: {result.contact_sheet / 'index.html'}")
+
+
 @cli.group()
 def staff() -> None:
     """Staff access to the kiosk."""

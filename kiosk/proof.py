@@ -1,0 +1,404 @@
+"""`package proof`: every screen a visitor can reach, rendered by the kiosk's own QML
+(offscreen, with the booth's software renderer), in every language, landscape and
+portrait, and each accessibility mode, as one PDF for the client to sign off, with a
+contents page, and an HTML contact sheet beside it.
+
+Each page says what it shows and which package (id, version, digest) it shows it from.
+The PDF is written by Qt's QPdfWriter, the pictures by Qt. Like ``kiosk.app``, this is a
+composition root; Qt is imported here.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QMarginsF, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtQml import QQmlEngine, QQmlExpression
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app import choose_renderer
+from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
+from kiosk.composition import KioskUi, WindowOptions, compose
+from kiosk.config import KioskConfig, SessionConfig
+from kiosk.content.package import ContentPackage, PackageContent
+from kiosk.errors import KioskError
+from kiosk.files import write_atomically
+from kiosk.install.installer import Installer
+from kiosk.install.media_store import MediaStore
+from kiosk.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+# Each mode a visitor can switch on that changes what the screen shows.
+MODES = {
+    "standard": (),
+    "low position": ("low_position",),
+    "high contrast": ("high_contrast",),
+    "large text": ("large_text",),
+}
+SETTLE_TIMEOUT_S = 10.0
+THUMBNAIL_PX = 480
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screen of the proof: what it shows, and how the kiosk is brought to it."""
+
+    label: str
+    orientation: str
+    mode: str
+    language: str
+
+
+class SessionClock:
+    """The visitor session's clock in a proof: it moves only when the proof says (to
+    bring up the idle warning)."""
+
+    def __init__(self) -> None:
+        self.now = time.monotonic()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+Step = Callable[[KioskUi, SessionClock], None]
+
+
+@dataclass(frozen=True)
+class ProofResult:
+    pages: int
+    pdf: Path
+    contact_sheet: Path | None
+
+
+def screens_of(content: PackageContent) -> list[tuple[str, Step]]:
+    """Every screen a visitor can reach in one language and mode, in a visitor's order,
+    with how to bring the kiosk to it."""
+    steps: list[tuple[str, Step]] = [("home", _home)]
+    for number, corner in enumerate(content.corners, start=1):
+        pages = max(1, len(corner.sections))
+        for page in range(pages):
+            label = f"corner {number} ({corner.corner_id}) · page {page + 1} of {pages}"
+            steps.append((label, _corner_page(corner.corner_id, page)))
+        if corner.gallery:
+            steps.append(
+                (
+                    f"corner {number} ({corner.corner_id}) · picture enlarged",
+                    _gallery(corner.corner_id),
+                )
+            )
+    for index in range(len(content.attract)):
+        steps.append(
+            (f"attract loop · item {index + 1} of {len(content.attract)}", _attract(index))
+        )
+    steps.append(("idle warning", _idle_warning))
+    return steps
+
+
+def make_proof(package_path: Path, pdf: Path, contact_sheet: Path | None = None) -> ProofResult:
+    """Render every screen of the package at ``package_path`` into ``pdf`` (and a contact
+    sheet folder); raises ``PackageError`` for a package that cannot be opened."""
+    choose_renderer(KioskConfig())  # the booth's renderer, before any window exists
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    quiet_ffmpeg()
+    with ContentPackage.open(package_path) as package, tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        media = MediaStore(folder / "media").extract_all(package)
+        content = package.content
+        steps = screens_of(content)
+        plan = [
+            Screen(label, orientation, mode, language)
+            for orientation in ORIENTATIONS
+            for mode in MODES
+            for language in content.languages
+            for label, _step in steps
+        ]
+        renders = _render_all(content, media, folder, steps)
+        _write_pdf(pdf, content, plan, renders)
+        if contact_sheet is not None:
+            _write_contact_sheet(contact_sheet, content, plan, renders)
+    return ProofResult(len(plan) + 1, pdf, contact_sheet)
+
+
+def _render_all(
+    content: PackageContent,
+    media: Mapping[str, Path],
+    folder: Path,
+    steps: list[tuple[str, Step]],
+) -> list[QImage]:
+    renders: list[QImage] = []
+    clock = SessionClock()
+    config = KioskConfig().model_copy(update={"session": SessionConfig(idle_seconds=3600)})
+    for orientation, size in ORIENTATIONS.items():
+        data = folder / orientation
+        ui = compose(
+            config, DataPaths(data), content, media, installer=Installer(data, []),
+            watching=False, clock=clock,
+        )  # fmt: skip
+        ui.show(WindowOptions(windowed=True, size=size))
+        ui.accessibility.set_mode("reduced_motion", True)  # stills: no animation mid-way
+        try:
+            for mode, fields in MODES.items():
+                for language in content.languages:
+                    for label, step in steps:
+                        for field_name in ("low_position", "high_contrast", "large_text"):
+                            ui.accessibility.set_mode(field_name, field_name in fields)
+                        ui.accessibility.set_mode("reduced_motion", True)
+                        ui.session.touched()
+                        ui.exhibit.set_language(language)
+                        step(ui, clock)
+                        _settle(ui)
+                        image = ui.window.grabWindow()
+                        if image.isNull():
+                            raise KioskError(f"could not render {orientation} {mode} {label}")
+                        renders.append(image)
+                        log.info("proof: %s, %s, %s, %s", orientation, mode, language, label)
+        finally:
+            _settle(ui)
+            ui.close()
+    return renders
+
+
+# -- bringing the kiosk to a screen
+
+
+def _home(ui: KioskUi, _clock: SessionClock) -> None:
+    ui.exhibit.goHome()
+
+
+def _corner_page(corner_id: str, page: int) -> Step:
+    def step(ui: KioskUi, _clock: SessionClock) -> None:
+        if ui.exhibit.open_corner_id != corner_id:
+            ui.exhibit.goHome()
+            ui.exhibit.openCorner(corner_id)
+            _settle(ui)
+        pager = _item(ui, "sectionPager")
+        if pager is not None:
+            pager.setProperty("currentIndex", page)
+
+    return step
+
+
+def _gallery(corner_id: str) -> Step:
+    def step(ui: KioskUi, clock: SessionClock) -> None:
+        _corner_page(corner_id, 0)(ui, clock)
+        viewer = _item(ui, "viewerLoader")
+        if viewer is not None:
+            _call(viewer, "open(0)")
+
+    return step
+
+
+def _attract(index: int) -> Step:
+    def step(ui: KioskUi, _clock: SessionClock) -> None:
+        ui.exhibit.goHome()
+        ui.session.startAttract()
+        _settle(ui)
+        view = _item(ui, "attractView")
+        if view is not None:
+            for _ in range(index):
+                _call(view, "advance()")
+                _settle(ui)
+
+    return step
+
+
+def _idle_warning(ui: KioskUi, clock: SessionClock) -> None:
+    ui.exhibit.goHome()
+    clock.now += float(ui.session.property("idleSeconds")) + 1
+    ui.session.tick()
+
+
+# -- waiting for the picture
+
+
+def _settle(ui: KioskUi) -> None:
+    """Until every visible picture is in and a frame is drawn after it (or a timeout)."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    while time.monotonic() < deadline and _loading(ui):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    loop = QEventLoop()
+    ui.window.frameSwapped.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(1000, loop.quit)
+    ui.window.update()
+    loop.exec()
+    ui.window.frameSwapped.disconnect(loop.quit)
+
+
+def _loading(ui: KioskUi) -> bool:
+    for item in _descendants(ui.window.contentItem()):
+        if item.isVisible() and item.inherits("QQuickImage"):
+            context = QQmlEngine.contextForObject(item)
+            if context is None:
+                continue
+            value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
+            if value and not undefined:
+                return True
+    return False
+
+
+def _descendants(root: QQuickItem) -> Iterator[QQuickItem]:
+    waiting = [root]
+    while waiting:
+        item = waiting.pop()
+        yield item
+        waiting.extend(item.childItems())
+
+
+def _item(ui: KioskUi, name: str) -> QQuickItem | None:
+    return next(
+        (item for item in _descendants(ui.window.contentItem()) if item.objectName() == name), None
+    )
+
+
+def _call(item: QQuickItem, call: str) -> None:
+    context = QQmlEngine.contextForObject(item)
+    if context is not None:
+        QQmlExpression(context, item, call).evaluate()
+
+
+# -- writing
+
+
+def _caption(content: PackageContent, screen: Screen) -> tuple[str, str]:
+    what = f"{screen.label} — {screen.orientation}, {screen.mode}, {screen.language}"
+    which = f"{content.package_id} {content.version} · digest {content.manifest_digest[:16]}…"
+    return what, which
+
+
+def _write_pdf(
+    pdf: Path, content: PackageContent, plan: list[Screen], renders: list[QImage]
+) -> None:
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(pdf))
+    writer.setTitle(f"Proof: {content.package_id} {content.version}")
+    writer.setCreator("gyeonggi-kiosk package proof")
+    writer.setResolution(150)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                    QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    )  # fmt: skip
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise KioskError(f"cannot write {pdf}")
+    try:
+        _contents_page(painter, writer, content, plan)
+        for screen, image in zip(plan, renders, strict=True):
+            writer.newPage()
+            _screen_page(painter, writer, content, screen, image)
+    finally:
+        painter.end()
+
+
+def _contents_page(
+    painter: QPainter, writer: QPdfWriter, content: PackageContent, plan: list[Screen]
+) -> None:
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    width = area.width()
+    y = 0
+    painter.setFont(_font(20, bold=True))
+    painter.drawText(QRectF(0, y, width, 60), f"Proof — {content.title.get('ko')}")
+    y += 70
+    painter.setFont(_font(10))
+    painter.drawText(
+        QRectF(0, y, width, 30),
+        f"{content.package_id} {content.version} · built {content.built_at} · "
+        f"digest {content.manifest_digest}",
+    )
+    y += 50
+    painter.setFont(_font(11, bold=True))
+    painter.drawText(QRectF(0, y, width, 30), "Contents")
+    y += 40
+    painter.setFont(_font(9))
+    groups: dict[tuple[str, str, str], int] = {}
+    for number, screen in enumerate(plan, start=2):
+        groups.setdefault((screen.orientation, screen.mode, screen.language), number)
+    column = 0
+    row_height = 24
+    rows_per_column = max(1, int((area.height() - y) // row_height))
+    for index, ((orientation, mode, language), page) in enumerate(groups.items()):
+        column, row = divmod(index, rows_per_column)
+        painter.drawText(
+            QRectF(column * width / 2, y + row * row_height, width / 2, row_height),
+            f"page {page}: {orientation}, {mode}, {language}",
+        )
+
+
+def _screen_page(
+    painter: QPainter,
+    writer: QPdfWriter,
+    content: PackageContent,
+    screen: Screen,
+    image: QImage,
+) -> None:
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    what, which = _caption(content, screen)
+    painter.setFont(_font(12, bold=True))
+    painter.drawText(QRectF(0, 0, area.width(), 36), what)
+    painter.setFont(_font(9))
+    painter.drawText(QRectF(0, 38, area.width(), 28), which)
+    room = QRectF(0, 80, area.width(), area.height() - 80)
+    scale = min(room.width() / image.width(), room.height() / image.height())
+    w, h = image.width() * scale, image.height() * scale
+    target = QRectF(room.x() + (room.width() - w) / 2, room.y(), w, h)
+    painter.drawImage(target, image)
+    painter.drawRect(target)
+
+
+def _font(points: int, bold: bool = False) -> QFont:
+    font = QFont("Noto Sans KR")
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+def _write_contact_sheet(
+    folder: Path, content: PackageContent, plan: list[Screen], renders: list[QImage]
+) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    cells = []
+    for number, (screen, image) in enumerate(zip(plan, renders, strict=True), start=1):
+        name = f"screen-{number:03d}.jpg"
+        small = image.scaled(THUMBNAIL_PX, THUMBNAIL_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        if not small.save(str(folder / name), quality=85):
+            raise KioskError(f"cannot write {folder / name}")
+        what, _which = _caption(content, screen)
+        cells.append(
+            f'<figure><img src="{name}" alt=""><figcaption>{number}. {html.escape(what)}'
+            "</figcaption></figure>"
+        )
+    title = html.escape(f"Proof: {content.package_id} {content.version}")
+    page = (
+        f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{_SHEET_STYLE}</style></head><body><h1>{title}</h1>"
+        f"<p>digest {html.escape(content.manifest_digest)}</p>"
+        f'<div class="sheet">{"".join(cells)}</div></body></html>'
+    )
+    write_atomically(folder / "index.html", page.encode("utf-8"))
+
+
+_SHEET_STYLE = """
+body { font-family: "Noto Sans KR", sans-serif; margin: 2rem; color: #14213d; }
+.sheet { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+         gap: 1rem; }
+figure { margin: 0; } img { width: 100%; border: 1px solid #ccc; }
+figcaption { font-size: .8rem; margin-top: .25rem; }
+"""
