@@ -23,6 +23,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.app import choose_renderer, has_display
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.preview import PreviewReloader, build_preview
+from kiosk.bridge.preview_keys import KEYS_TITLE, PreviewKeys
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import APP_NAME, KioskConfig, SessionConfig
 from kiosk.content.media_memo import MediaMemo
@@ -45,6 +46,7 @@ class Preview:
     ui: KioskUi
     reloader: PreviewReloader
     overlay: QQuickItem
+    keys: PreviewKeys
 
     def close(self) -> None:
         self.reloader.close()
@@ -83,14 +85,15 @@ def open_preview(
         watching=False,
     )
     ui.show(WindowOptions(windowed=True, size=size))
-    ui.window.setTitle(f"{manifest.name} — Gyeonggi kiosk preview")
+    ui.window.setTitle(f"{manifest.name} — kiosk preview — {KEYS_TITLE}")
     ui.session.touched()  # the home screen, not the attract loop
     reloader = PreviewReloader(
         manifest, out, ui.window, ui.exhibit, ui.session, package, first,
         allow_media_outside=allow_media_outside, memo=memo,
     )  # fmt: skip
     overlay = _problems_overlay(ui, reloader)
-    return Preview(ui, reloader, overlay)
+    keys = PreviewKeys(ui.window, ui.exhibit, ui.session, ui.accessibility, reloader.find_item)
+    return Preview(ui, reloader, overlay, keys)
 
 
 def run_preview(

@@ -192,7 +192,7 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         content = package.content
         language = self._exhibit.current_language
         corner = self._exhibit.open_corner_id
-        pager = self._item("sectionPager")
+        pager = self.find_item("sectionPager")
         section = int(pager.property("currentIndex")) if pager and corner else 0
         family = load_fonts(content, result.media_files)
         self._exhibit.show_content(content, result.media_files, family)
@@ -207,11 +207,11 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         log.info("preview: %s reloaded", self._manifest.name)
 
     def _restore_section(self, index: int) -> None:
-        pager = self._item("sectionPager")
+        pager = self.find_item("sectionPager")
         if pager is not None:
             pager.setProperty("currentIndex", index)
 
-    def _item(self, name: str) -> QQuickItem | None:
+    def find_item(self, name: str) -> QQuickItem | None:
         """The window's item of that objectName, searched through the visual tree."""
         waiting = [self._window.contentItem()]
         while waiting:

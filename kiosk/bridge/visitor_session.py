@@ -217,6 +217,13 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
         """The warning's "continue" button."""
         self.touched()
 
+    def warn_now(self) -> None:
+        """The idle warning at once (the live preview shows it on demand)."""
+        if self._policy.state is SessionState.ACTIVE:
+            self._policy.warn_now(self._clock())
+            self.stateChanged.emit()
+            self.secondsLeftChanged.emit()
+
     @Slot()
     def startAttract(self) -> None:
         """End the session now (staff)."""

@@ -81,6 +81,12 @@ class IdlePolicy:
             self._last_touch = now  # the wait starts again when the video stops
         self._paused = paused
 
+    def warn_now(self, now: float) -> None:
+        """Ask "continue?" at once, as if the visitor had gone (an editor's preview)."""
+        if self.state is SessionState.ACTIVE:
+            self.state = SessionState.WARNING
+            self._warned_at = now
+
     def end(self) -> None:
         """End the session at once (staff asked for the attract loop)."""
         self.state = SessionState.ATTRACT

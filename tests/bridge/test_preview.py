@@ -146,3 +146,39 @@ def test_lint_warnings_show_over_the_preview_and_fold_away(
     find(ui, "previewProblems").setProperty("folded", True)
     qtbot.waitUntil(lambda: not shown(ui, "previewProblem"))
     assert "1" in find(ui, "previewProblemsHeading").property("text")
+
+
+def test_every_view_a_visitor_can_get_is_a_keystroke_away(qtbot, preview: Preview) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    ui = preview.ui
+
+    def press(key: Qt.Key) -> None:
+        QTest.keyClick(ui.window, key, Qt.KeyboardModifier.ControlModifier)
+
+    assert "Ctrl+L language" in ui.window.title()
+    press(Qt.Key.Key_L)
+    assert ui.exhibit.current_language == "en"
+    press(Qt.Key.Key_Right)
+    assert ui.exhibit.open_corner_id == "one"
+    qtbot.waitUntil(lambda: shown(ui, "sectionPager"))
+    press(Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: pager_page(preview) == 1)
+    press(Qt.Key.Key_Right)
+    assert ui.exhibit.open_corner_id == "two"
+    press(Qt.Key.Key_Right)
+    assert ui.exhibit.open_corner_id == ""  # home, between the last corner and the first
+    for key, mode in ((Qt.Key.Key_1, "low_position"), (Qt.Key.Key_2, "high_contrast"),
+                      (Qt.Key.Key_3, "large_text")):  # fmt: skip
+        press(key)
+        assert getattr(ui.accessibility.modes, mode)
+        press(key)
+        assert not getattr(ui.accessibility.modes, mode)
+    width, height = ui.window.width(), ui.window.height()
+    press(Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: (ui.window.width(), ui.window.height()) == (height, width))
+    press(Qt.Key.Key_W)
+    assert ui.session.property("state") == ui.session.State.Warning.value
+    press(Qt.Key.Key_A)
+    assert ui.session.property("state") == ui.session.State.Attract.value
