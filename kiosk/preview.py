@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
@@ -24,6 +24,7 @@ from kiosk.app import choose_renderer, has_display
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.preview import PreviewReloader, build_preview
 from kiosk.bridge.preview_keys import KEYS_TITLE, PreviewKeys
+from kiosk.bridge.preview_targets import TouchTargets
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import APP_NAME, KioskConfig, SessionConfig
 from kiosk.content.media_memo import MediaMemo
@@ -47,12 +48,17 @@ class Preview:
     reloader: PreviewReloader
     overlay: QQuickItem
     keys: PreviewKeys
+    targets: TouchTargets
+    targets_layer: QQuickItem
 
     def close(self) -> None:
         self.reloader.close()
+        self.targets.set_shown(False)
         shiboken6.delete(self.overlay)
+        shiboken6.delete(self.targets_layer)
         self.ui.close()
         shiboken6.delete(self.reloader)
+        shiboken6.delete(self.targets)
 
 
 def preview_folder(manifest: Path) -> Path:
@@ -91,9 +97,14 @@ def open_preview(
         manifest, out, ui.window, ui.exhibit, ui.session, package, first,
         allow_media_outside=allow_media_outside, memo=memo,
     )  # fmt: skip
-    overlay = _problems_overlay(ui, reloader)
-    keys = PreviewKeys(ui.window, ui.exhibit, ui.session, ui.accessibility, reloader.find_item)
-    return Preview(ui, reloader, overlay, keys)
+    overlay = _overlay(ui, "PreviewProblems.qml", {"reloader": reloader})
+    targets = TouchTargets(ui.window)
+    band = float(ui.accessibility.property("reachBand"))
+    targets_layer = _overlay(ui, "PreviewTargets.qml", {"targets": targets, "reachBand": band})
+    keys = PreviewKeys(
+        ui.window, ui.exhibit, ui.session, ui.accessibility, reloader.find_item, targets
+    )
+    return Preview(ui, reloader, overlay, keys, targets, targets_layer)
 
 
 def run_preview(
@@ -123,15 +134,16 @@ def run_preview(
         preview.close()
 
 
-def _problems_overlay(ui: KioskUi, reloader: PreviewReloader) -> QQuickItem:
-    """The manifest's mistakes over the picture (ui/preview/PreviewProblems.qml)."""
-    component = QQmlComponent(ui.engine, QUrl.fromLocalFile(str(ui_dir() / "preview" /
-                                                            "PreviewProblems.qml")))  # fmt: skip
-    # Both are ours, not the QML engine's to collect.
-    QQmlEngine.setObjectOwnership(reloader, QQmlEngine.ObjectOwnership.CppOwnership)
-    item = component.createWithInitialProperties({"reloader": reloader})
+def _overlay(ui: KioskUi, file: str, properties: dict[str, object]) -> QQuickItem:
+    """One of the preview's layers over the picture (ui/preview/), above the kiosk's."""
+    component = QQmlComponent(ui.engine, QUrl.fromLocalFile(str(ui_dir() / "preview" / file)))
+    # What it is handed, and the layer itself, are ours, not the QML engine's to collect.
+    for shared in properties.values():
+        if isinstance(shared, QObject):
+            QQmlEngine.setObjectOwnership(shared, QQmlEngine.ObjectOwnership.CppOwnership)
+    item = component.createWithInitialProperties(properties)
     if not isinstance(item, QQuickItem):
-        raise KioskError(f"the preview's overlay did not load: {component.errorString()}")
+        raise KioskError(f"the preview's {file} did not load: {component.errorString()}")
     QQmlEngine.setObjectOwnership(item, QQmlEngine.ObjectOwnership.CppOwnership)
     item.setParentItem(ui.window.contentItem())
     item.setZ(1000)

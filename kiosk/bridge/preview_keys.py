@@ -7,6 +7,7 @@ this filter before the kiosk's own lock-down, which would drop them.
   Ctrl+Left / Ctrl+Right  previous / next corner (home between the last and the first)
   Ctrl+Up / Ctrl+Down     previous / next section page
   Ctrl+A  the attract loop now     Ctrl+W  the idle warning now
+  Ctrl+T  touch targets and the reach band, shown or hidden
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.bridge.accessibility import Accessibility
 from kiosk.bridge.exhibit import Exhibit
+from kiosk.bridge.preview_targets import TouchTargets
 from kiosk.bridge.visitor_session import VisitorSession
 
 KEYS_TITLE = (
     "Ctrl+L language · Ctrl+O orientation · Ctrl+1/2/3 low position, high contrast, "
-    "large text · Ctrl+←/→ corners · Ctrl+↑/↓ pages · Ctrl+A attract · Ctrl+W idle warning"
+    "large text · Ctrl+←/→ corners · Ctrl+↑/↓ pages · Ctrl+A attract · Ctrl+W idle warning · "
+    "Ctrl+T touch targets"
 )
 _MODES = {Qt.Key.Key_1: "low_position", Qt.Key.Key_2: "high_contrast", Qt.Key.Key_3: "large_text"}
 
@@ -38,6 +41,7 @@ class PreviewKeys(QObject):
         session: VisitorSession,
         accessibility: Accessibility,
         find: Callable[[str], QQuickItem | None],
+        targets: TouchTargets,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -45,6 +49,7 @@ class PreviewKeys(QObject):
         self._session = session
         self._accessibility = accessibility
         self._find = find
+        self._targets = targets
         # Installed after the kiosk's own filter, so it hears keys first.
         window.installEventFilter(self)
 
@@ -72,6 +77,7 @@ class PreviewKeys(QObject):
             Qt.Key.Key_Up: lambda: self._page(-1),
             Qt.Key.Key_A: self._session.startAttract,
             Qt.Key.Key_W: self._session.warn_now,
+            Qt.Key.Key_T: lambda: self._targets.set_shown(not self._targets.property("shown")),
         }
         for key, mode in _MODES.items():
             actions[key] = lambda mode=mode: self._toggle(mode)  # type: ignore[misc]

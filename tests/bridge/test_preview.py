@@ -182,3 +182,24 @@ def test_every_view_a_visitor_can_get_is_a_keystroke_away(qtbot, preview: Previe
     assert ui.session.property("state") == ui.session.State.Warning.value
     press(Qt.Key.Key_A)
     assert ui.session.property("state") == ui.session.State.Attract.value
+
+
+def test_touch_targets_and_the_reach_band_show_over_the_preview(
+    qtbot, preview: Preview, artifacts: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    ui = preview.ui
+    settled(qtbot, ui)
+    QTest.keyClick(ui.window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert shown(ui, "previewTargets") and shown(ui, "previewReachBand")
+    targets = preview.targets.property("targets")
+    # The two corner tiles, the language switch and the accessibility button at least.
+    assert len(targets) >= 4
+    tile = find(ui, "cornerTile_one")
+    assert any(rect.contains(tile.mapToScene(tile.boundingRect().center())) for rect in targets)
+    settled(qtbot, ui)
+    save_screenshot(ui, artifacts / "preview-touch-targets.png")
+    QTest.keyClick(ui.window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert not shown(ui, "previewTargets")

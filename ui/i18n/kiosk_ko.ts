@@ -430,6 +430,14 @@
     </message>
 </context>
 <context>
+    <name>PreviewTargets</name>
+    <message>
+        <location filename="../preview/PreviewTargets.qml" line="38"/>
+        <source>Within reach of a seated visitor (low position)</source>
+        <translation>앉은 관람객의 손이 닿는 범위 (낮은 위치)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemWords</name>
     <message>
         <location filename="../staff/ProblemWords.qml" line="13"/>

@@ -39,6 +39,7 @@ QtObject {
     readonly property color noticeGround: Qt.rgba(0.08, 0.13, 0.24, 0.88)
     // The editor's tools over the picture (the live preview), never seen at a booth.
     readonly property color toolGround: "#1a2236"
+    readonly property color toolMark: "#1f9d55"
     // Text and icons on those dark grounds, on video and on pictures, and white let
     // through for what is quieter or a control's ground there.
     readonly property color onDark: "#ffffff"
