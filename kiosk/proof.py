@@ -130,10 +130,13 @@ def make_proof(package_path: Path, pdf: Path, contact_sheet: Path | None = None)
             for language in content.languages
             for label, _step in steps
         ]
-        renders = _render_all(content, media, folder, steps)
-        _write_pdf(pdf, content, plan, renders)
-        if contact_sheet is not None:
-            _write_contact_sheet(contact_sheet, content, plan, renders)
+        writer = _ProofWriter(pdf, content, plan, contact_sheet)
+        try:
+            _render_all(content, media, folder, steps, writer.add)
+        except BaseException:
+            writer.abandon()
+            raise
+        writer.finish()
     return ProofResult(len(plan) + 1, pdf, contact_sheet)
 
 
@@ -142,8 +145,10 @@ def _render_all(
     media: Mapping[str, Path],
     folder: Path,
     steps: list[tuple[str, Step]],
-) -> list[QImage]:
-    renders: list[QImage] = []
+    deliver: Callable[[QImage], None],
+) -> None:
+    """Bring the kiosk to each screen in turn and hand over each picture, as it is made
+    (a proof of hundreds of pages is never all in memory)."""
     clock = SessionClock()
     config = KioskConfig().model_copy(update={"session": SessionConfig(idle_seconds=3600)})
     for orientation, size in ORIENTATIONS.items():
@@ -168,12 +173,11 @@ def _render_all(
                         image = ui.window.grabWindow()
                         if image.isNull():
                             raise KioskError(f"could not render {orientation} {mode} {label}")
-                        renders.append(image)
+                        deliver(image)
                         log.info("proof: %s, %s, %s, %s", orientation, mode, language, label)
         finally:
             _settle(ui)
             ui.close()
-    return renders
 
 
 # -- bringing the kiosk to a screen
@@ -283,28 +287,53 @@ def _caption(content: PackageContent, screen: Screen) -> tuple[str, str]:
     return what, which
 
 
-def _write_pdf(
-    pdf: Path, content: PackageContent, plan: list[Screen], renders: list[QImage]
-) -> None:
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(pdf))
-    writer.setTitle(f"Proof: {content.package_id} {content.version}")
-    writer.setCreator("gyeonggi-kiosk package proof")
-    writer.setResolution(150)
-    writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                    QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-    )  # fmt: skip
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise KioskError(f"cannot write {pdf}")
-    try:
-        _contents_page(painter, writer, content, plan)
-        for screen, image in zip(plan, renders, strict=True):
-            writer.newPage()
-            _screen_page(painter, writer, content, screen, image)
-    finally:
-        painter.end()
+class _ProofWriter:
+    """The PDF (written beside its name, renamed into place when whole) and the contact
+    sheet, a page and a picture at a time, in the plan's order."""
+
+    def __init__(
+        self, pdf: Path, content: PackageContent, plan: list[Screen], sheet: Path | None
+    ) -> None:
+        self._pdf, self._content, self._plan, self._sheet = pdf, content, plan, sheet
+        self._part = pdf.with_name(pdf.name + ".part")
+        self._done = 0
+        self._cells: list[str] = []
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        if sheet is not None:
+            sheet.mkdir(parents=True, exist_ok=True)
+        self._writer = QPdfWriter(str(self._part))
+        self._writer.setTitle(f"Proof: {content.package_id} {content.version}")
+        self._writer.setCreator("gyeonggi-kiosk package proof")
+        self._writer.setResolution(150)
+        self._writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                        QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+        )  # fmt: skip
+        self._painter = QPainter()
+        if not self._painter.begin(self._writer):
+            raise KioskError(f"cannot write {pdf}")
+        _contents_page(self._painter, self._writer, content, plan)
+
+    def add(self, image: QImage) -> None:
+        screen = self._plan[self._done]
+        self._done += 1
+        self._writer.newPage()
+        _screen_page(self._painter, self._writer, self._content, screen, image)
+        if self._sheet is not None:
+            self._cells.append(
+                _sheet_picture(self._sheet, self._done, self._content, screen, image)
+            )
+
+    def finish(self) -> None:
+        self._painter.end()
+        self._part.replace(self._pdf)
+        if self._sheet is not None:
+            _sheet_page(self._sheet, self._content, self._cells)
+
+    def abandon(self) -> None:
+        if self._painter.isActive():
+            self._painter.end()
+        self._part.unlink(missing_ok=True)
 
 
 def _contents_page(
@@ -369,22 +398,22 @@ def _font(points: int, bold: bool = False) -> QFont:
     return font
 
 
-def _write_contact_sheet(
-    folder: Path, content: PackageContent, plan: list[Screen], renders: list[QImage]
-) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    cells = []
-    for number, (screen, image) in enumerate(zip(plan, renders, strict=True), start=1):
-        name = f"screen-{number:03d}.jpg"
-        small = image.scaled(THUMBNAIL_PX, THUMBNAIL_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
-        if not small.save(str(folder / name), quality=85):
-            raise KioskError(f"cannot write {folder / name}")
-        what, _which = _caption(content, screen)
-        cells.append(
-            f'<figure><img src="{name}" alt=""><figcaption>{number}. {html.escape(what)}'
-            "</figcaption></figure>"
-        )
+def _sheet_picture(
+    folder: Path, number: int, content: PackageContent, screen: Screen, image: QImage
+) -> str:
+    name = f"screen-{number:03d}.jpg"
+    small = image.scaled(THUMBNAIL_PX, THUMBNAIL_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    if not small.save(str(folder / name), quality=85):
+        raise KioskError(f"cannot write {folder / name}")
+    what, _which = _caption(content, screen)
+    return (
+        f'<figure><img src="{name}" alt=""><figcaption>{number}. {html.escape(what)}'
+        "</figcaption></figure>"
+    )
+
+
+def _sheet_page(folder: Path, content: PackageContent, cells: list[str]) -> None:
     title = html.escape(f"Proof: {content.package_id} {content.version}")
     page = (
         f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
