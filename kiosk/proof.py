@@ -14,7 +14,7 @@ import html
 import logging
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import choose_renderer
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
+from kiosk.bridge.scene import descendants, find_item
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import KioskConfig, SessionConfig
 from kiosk.content.package import ContentPackage, PackageContent
@@ -247,7 +248,7 @@ def _settle(ui: KioskUi) -> None:
 
 
 def _loading(ui: KioskUi) -> bool:
-    for item in _descendants(ui.window.contentItem()):
+    for item in descendants(ui.window.contentItem()):
         if item.isVisible() and item.inherits("QQuickImage"):
             context = QQmlEngine.contextForObject(item)
             if context is None:
@@ -258,18 +259,8 @@ def _loading(ui: KioskUi) -> bool:
     return False
 
 
-def _descendants(root: QQuickItem) -> Iterator[QQuickItem]:
-    waiting = [root]
-    while waiting:
-        item = waiting.pop()
-        yield item
-        waiting.extend(item.childItems())
-
-
 def _item(ui: KioskUi, name: str) -> QQuickItem | None:
-    return next(
-        (item for item in _descendants(ui.window.contentItem()) if item.objectName() == name), None
-    )
+    return find_item(ui.window, name)
 
 
 def _call(item: QQuickItem, call: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.fonts import load_fonts
+from kiosk.bridge.scene import find_item
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.content.builder import BuildResult, build_package
 from kiosk.content.media_memo import MediaMemo
@@ -212,11 +213,5 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
             pager.setProperty("currentIndex", index)
 
     def find_item(self, name: str) -> QQuickItem | None:
-        """The window's item of that objectName, searched through the visual tree."""
-        waiting = [self._window.contentItem()]
-        while waiting:
-            item = waiting.pop()
-            if item.objectName() == name:
-                return item
-            waiting.extend(item.childItems())
-        return None
+        """The window's item of that objectName."""
+        return find_item(self._window, name)

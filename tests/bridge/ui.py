@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -11,22 +10,15 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.bridge import scene
+from kiosk.bridge.scene import descendants
 from kiosk.composition import KioskUi
 
 
-def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
-    """``root`` and every item in the visual tree below it (Repeater and ListView delegates
-    are not QObject children, so ``findChild`` does not see them)."""
-    pending = [root]
-    while pending:
-        item = pending.pop()
-        yield item
-        pending.extend(item.childItems())
-
-
 def find_item(ui: KioskUi, name: str) -> QQuickItem | None:
-    """The visual-tree item called ``name``."""
-    return next((i for i in descendants(ui.window.contentItem()) if i.objectName() == name), None)
+    """The visual-tree item called ``name`` (Repeater and ListView delegates are not
+    QObject children, so ``findChild`` does not see them)."""
+    return scene.find_item(ui.window, name)
 
 
 def scene_rect(item: QQuickItem) -> QRectF:

@@ -1,0 +1,24 @@
+"""Walking a window's visual tree from Python: the live preview and the proof find the
+kiosk's items (a corner's section pager, the attract view) by their objectName."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+
+def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
+    """``root`` and every item under it, shown or not."""
+    waiting = [root]
+    while waiting:
+        item = waiting.pop()
+        yield item
+        waiting.extend(item.childItems())
+
+
+def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The window's item of that objectName, if there is one."""
+    return next(
+        (item for item in descendants(window.contentItem()) if item.objectName() == name), None
+    )
