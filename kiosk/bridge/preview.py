@@ -22,7 +22,7 @@ from kiosk.bridge.fonts import load_fonts
 from kiosk.bridge.scene import find_item
 from kiosk.bridge.visitor_session import VisitorSession
 from kiosk.content.builder import BuildResult, build_package
-from kiosk.content.media_memo import MediaMemo
+from kiosk.content.media_memo import FileChangedError, MediaMemo
 from kiosk.content.package import ContentPackage
 from kiosk.errors import KioskError, ManifestError
 
@@ -35,17 +35,43 @@ log = logging.getLogger(__name__)
 SETTLE_MS = 120
 
 
+class StillBeingWrittenError(Exception):
+    """A file the build read changed while it was read: a save is still under way."""
+
+
 def build_preview(
     manifest: Path, out: Path, memo: MediaMemo, allow_media_outside: bool
 ) -> BuildResult:
-    """The manifest's content as a package without media bytes, for the preview."""
-    return build_package(
-        manifest,
-        out,
-        media_bytes=False,
-        memo=memo,
-        allow_media_outside=allow_media_outside,
-    )
+    """The manifest's content as a package without media bytes, for the preview. Raises
+    ``StillBeingWrittenError`` when the manifest or a media file changed during the build (an
+    editor's save arrives in pieces): then a later build will read it whole."""
+    before = _stat(manifest)
+    try:
+        result = build_package(
+            manifest,
+            out,
+            media_bytes=False,
+            memo=memo,
+            allow_media_outside=allow_media_outside,
+        )
+    except FileChangedError as error:
+        raise StillBeingWrittenError(str(error)) from error
+    except ManifestError:
+        # A picture saved half-way is no picture: a mistake only if it stays so.
+        if _stat(manifest) != before or memo.changed_since_read(memo.read_paths()):
+            raise StillBeingWrittenError(str(manifest)) from None
+        raise
+    if _stat(manifest) != before or memo.changed_since_read(result.media_sources):
+        raise StillBeingWrittenError(str(manifest))
+    return result
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns)
 
 
 @QmlElement
@@ -142,6 +168,8 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         def build() -> None:
             try:
                 result = build_preview(self._manifest, self._out, self._memo, self._allow_outside)
+            except StillBeingWrittenError:
+                self._finished.emit(None, None, started)  # the save's next piece builds again
             except ManifestError as error:
                 self._finished.emit(None, error.problems, started)
             except KioskError as error:
@@ -159,6 +187,11 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         self, result: BuildResult | None, problems: list[str] | None, started: float
     ) -> None:
         self._building = False
+        if result is None and problems is None:
+            # Still being written: build again once it has settled, leaving the content
+            # and the mistakes on screen as they are.
+            self._settle.start()
+            return
         if result is not None:
             try:
                 self._show(result)
