@@ -33,7 +33,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import choose_renderer
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
-from kiosk.bridge.scene import descendants, find_item
+from kiosk.bridge.scene import descendants, find_item, picture_loading
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import KioskConfig, SessionConfig
 from kiosk.content.package import ContentPackage, PackageContent
@@ -248,15 +248,9 @@ def _settle(ui: KioskUi) -> None:
 
 
 def _loading(ui: KioskUi) -> bool:
-    for item in descendants(ui.window.contentItem()):
-        if item.isVisible() and item.inherits("QQuickImage"):
-            context = QQmlEngine.contextForObject(item)
-            if context is None:
-                continue
-            value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
-            if value and not undefined:
-                return True
-    return False
+    return any(
+        item.isVisible() and picture_loading(item) for item in descendants(ui.window.contentItem())
+    )
 
 
 def _item(ui: KioskUi, name: str) -> QQuickItem | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 
@@ -22,3 +23,15 @@ def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:
     return next(
         (item for item in descendants(window.contentItem()) if item.objectName() == name), None
     )
+
+
+def picture_loading(item: QQuickItem) -> bool:
+    """True while ``item`` is an Image still loading its picture (asked in QML itself:
+    PySide6 cannot convert Qt Quick's Status enum)."""
+    if not item.inherits("QQuickImage"):
+        return False
+    context = QQmlEngine.contextForObject(item)
+    if context is None:
+        return False
+    value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
+    return bool(value) and not undefined

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.bridge import scene
-from kiosk.bridge.scene import descendants
+from kiosk.bridge.scene import descendants, picture_loading
 from kiosk.composition import KioskUi
 
 
@@ -95,22 +94,9 @@ def attract_looks_blank(ui: KioskUi) -> bool:
     return len(colours) <= 2
 
 
-def _loading(item: QQuickItem) -> bool:
-    """True while an Image is still loading its picture (asked in QML itself: PySide6
-    cannot convert Qt Quick's Status enum)."""
-    context = QQmlEngine.contextForObject(item)
-    if context is None:
-        return False
-    value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
-    return bool(value) and not undefined
-
-
 def pictures_loaded(ui: KioskUi) -> bool:
     """True when no Image in the window, shown or not, is still loading its picture."""
-    return not any(
-        item.inherits("QQuickImage") and _loading(item)
-        for item in descendants(ui.window.contentItem())
-    )
+    return not any(picture_loading(item) for item in descendants(ui.window.contentItem()))
 
 
 def settled(qtbot: QtBot, ui: KioskUi) -> None:
@@ -129,7 +115,7 @@ def settled(qtbot: QtBot, ui: KioskUi) -> None:
         if viewer is not None and viewer.property("showing") and viewer.property("grown") < 1:
             return False
         return not any(
-            item.isVisible() and item.inherits("QQuickImage") and _loading(item)
+            item.isVisible() and picture_loading(item)
             for item in descendants(ui.window.contentItem())
         )
 
