@@ -13,12 +13,10 @@ from __future__ import annotations
 import html
 import logging
 import tempfile
-import time
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QMarginsF, QRectF, Qt, QTimer
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -28,57 +26,19 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
-from PySide6.QtQml import QQmlEngine, QQmlExpression
-from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import choose_renderer
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
-from kiosk.bridge.scene import descendants, find_item, picture_loading
-from kiosk.composition import KioskUi, WindowOptions, compose
-from kiosk.config import KioskConfig, SessionConfig
+from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.errors import KioskError
 from kiosk.files import write_atomically
-from kiosk.install.installer import Installer
 from kiosk.install.media_store import MediaStore
-from kiosk.paths import DataPaths
+from kiosk.screens import ORIENTATIONS, Screen, every_screen, plan_of
 
 log = logging.getLogger(__name__)
 
-ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
-# Each mode a visitor can switch on that changes what the screen shows.
-MODES = {
-    "standard": (),
-    "low position": ("low_position",),
-    "high contrast": ("high_contrast",),
-    "large text": ("large_text",),
-}
-SETTLE_TIMEOUT_S = 10.0
 THUMBNAIL_PX = 480
-
-
-@dataclass(frozen=True)
-class Screen:
-    """One screen of the proof: what it shows, and how the kiosk is brought to it."""
-
-    label: str
-    orientation: str
-    mode: str
-    language: str
-
-
-class SessionClock:
-    """The visitor session's clock in a proof: it moves only when the proof says (to
-    bring up the idle warning)."""
-
-    def __init__(self) -> None:
-        self.now = time.monotonic()
-
-    def __call__(self) -> float:
-        return self.now
-
-
-Step = Callable[[KioskUi, SessionClock], None]
 
 
 @dataclass(frozen=True)
@@ -86,30 +46,6 @@ class ProofResult:
     pages: int
     pdf: Path
     contact_sheet: Path | None
-
-
-def screens_of(content: PackageContent) -> list[tuple[str, Step]]:
-    """Every screen a visitor can reach in one language and mode, in a visitor's order,
-    with how to bring the kiosk to it."""
-    steps: list[tuple[str, Step]] = [("home", _home)]
-    for number, corner in enumerate(content.corners, start=1):
-        pages = max(1, len(corner.sections))
-        for page in range(pages):
-            label = f"corner {number} ({corner.corner_id}) · page {page + 1} of {pages}"
-            steps.append((label, _corner_page(corner.corner_id, page)))
-        if corner.gallery:
-            steps.append(
-                (
-                    f"corner {number} ({corner.corner_id}) · picture enlarged",
-                    _gallery(corner.corner_id),
-                )
-            )
-    for index in range(len(content.attract)):
-        steps.append(
-            (f"attract loop · item {index + 1} of {len(content.attract)}", _attract(index))
-        )
-    steps.append(("idle warning", _idle_warning))
-    return steps
 
 
 def make_proof(package_path: Path, pdf: Path, contact_sheet: Path | None = None) -> ProofResult:
@@ -123,144 +59,22 @@ def make_proof(package_path: Path, pdf: Path, contact_sheet: Path | None = None)
         folder = Path(temp)
         media = MediaStore(folder / "media").extract_all(package)
         content = package.content
-        steps = screens_of(content)
-        plan = [
-            Screen(label, orientation, mode, language)
-            for orientation in ORIENTATIONS
-            for mode in MODES
-            for language in content.languages
-            for label, _step in steps
-        ]
+        plan = plan_of(content, ORIENTATIONS)
         writer = _ProofWriter(pdf, content, plan, contact_sheet)
         try:
-            _render_all(content, media, folder, steps, writer.add)
+            # Each picture is written as it is made: hundreds of pages are never all in memory.
+            for ui, screen in every_screen(content, media, folder, ORIENTATIONS):
+                image = ui.window.grabWindow()
+                if image.isNull():
+                    raise KioskError(f"could not render {screen}")
+                writer.add(image)
+                log.info("proof: %s, %s, %s, %s", screen.orientation, screen.mode,
+                         screen.language, screen.label)  # fmt: skip
         except BaseException:
             writer.abandon()
             raise
         writer.finish()
     return ProofResult(len(plan) + 1, pdf, contact_sheet)
-
-
-def _render_all(
-    content: PackageContent,
-    media: Mapping[str, Path],
-    folder: Path,
-    steps: list[tuple[str, Step]],
-    deliver: Callable[[QImage], None],
-) -> None:
-    """Bring the kiosk to each screen in turn and hand over each picture, as it is made
-    (a proof of hundreds of pages is never all in memory)."""
-    clock = SessionClock()
-    config = KioskConfig().model_copy(update={"session": SessionConfig(idle_seconds=3600)})
-    for orientation, size in ORIENTATIONS.items():
-        data = folder / orientation
-        ui = compose(
-            config, DataPaths(data), content, media, installer=Installer(data, []),
-            watching=False, clock=clock,
-        )  # fmt: skip
-        ui.show(WindowOptions(windowed=True, size=size))
-        ui.accessibility.set_mode("reduced_motion", True)  # stills: no animation mid-way
-        try:
-            for mode, fields in MODES.items():
-                for language in content.languages:
-                    for label, step in steps:
-                        for field_name in ("low_position", "high_contrast", "large_text"):
-                            ui.accessibility.set_mode(field_name, field_name in fields)
-                        ui.accessibility.set_mode("reduced_motion", True)
-                        ui.session.touched()
-                        ui.exhibit.set_language(language)
-                        step(ui, clock)
-                        _settle(ui)
-                        image = ui.window.grabWindow()
-                        if image.isNull():
-                            raise KioskError(f"could not render {orientation} {mode} {label}")
-                        deliver(image)
-                        log.info("proof: %s, %s, %s, %s", orientation, mode, language, label)
-        finally:
-            _settle(ui)
-            ui.close()
-
-
-# -- bringing the kiosk to a screen
-
-
-def _home(ui: KioskUi, _clock: SessionClock) -> None:
-    ui.exhibit.goHome()
-
-
-def _corner_page(corner_id: str, page: int) -> Step:
-    def step(ui: KioskUi, _clock: SessionClock) -> None:
-        if ui.exhibit.open_corner_id != corner_id:
-            ui.exhibit.goHome()
-            ui.exhibit.openCorner(corner_id)
-            _settle(ui)
-        pager = _item(ui, "sectionPager")
-        if pager is not None:
-            pager.setProperty("currentIndex", page)
-
-    return step
-
-
-def _gallery(corner_id: str) -> Step:
-    def step(ui: KioskUi, clock: SessionClock) -> None:
-        _corner_page(corner_id, 0)(ui, clock)
-        viewer = _item(ui, "viewerLoader")
-        if viewer is not None:
-            _call(viewer, "open(0)")
-
-    return step
-
-
-def _attract(index: int) -> Step:
-    def step(ui: KioskUi, _clock: SessionClock) -> None:
-        ui.exhibit.goHome()
-        ui.session.startAttract()
-        _settle(ui)
-        view = _item(ui, "attractView")
-        if view is not None:
-            for _ in range(index):
-                _call(view, "advance()")
-                _settle(ui)
-
-    return step
-
-
-def _idle_warning(ui: KioskUi, clock: SessionClock) -> None:
-    ui.exhibit.goHome()
-    clock.now += float(ui.session.property("idleSeconds")) + 1
-    ui.session.tick()
-
-
-# -- waiting for the picture
-
-
-def _settle(ui: KioskUi) -> None:
-    """Until every visible picture is in and a frame is drawn after it (or a timeout)."""
-    deadline = time.monotonic() + SETTLE_TIMEOUT_S
-    while time.monotonic() < deadline and _loading(ui):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    loop = QEventLoop()
-    ui.window.frameSwapped.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    QTimer.singleShot(1000, loop.quit)
-    ui.window.update()
-    loop.exec()
-    ui.window.frameSwapped.disconnect(loop.quit)
-
-
-def _loading(ui: KioskUi) -> bool:
-    return any(
-        item.isVisible() and picture_loading(item) for item in descendants(ui.window.contentItem())
-    )
-
-
-def _item(ui: KioskUi, name: str) -> QQuickItem | None:
-    return find_item(ui.window, name)
-
-
-def _call(item: QQuickItem, call: str) -> None:
-    context = QQmlEngine.contextForObject(item)
-    if context is not None:
-        QQmlExpression(context, item, call).evaluate()
 
 
 # -- writing
