@@ -52,6 +52,11 @@ Window {
     }
     Binding {
         target: Theme
+        property: "language"
+        value: window.exhibit.language
+    }
+    Binding {
+        target: Theme
         property: "keyboardInUse"
         value: window.accessibility.keyboardInUse
     }
@@ -294,7 +299,7 @@ Window {
                 }
                 Text {
                     textFormat: Text.PlainText
-                    width: parent.width
+                    width: Math.min(parent.width, Theme.measure(font.pixelSize))
                     visible: window.cornerOpen
                     text: window.exhibit.currentCornerSummary
                     color: Theme.mutedText
@@ -305,7 +310,7 @@ Window {
                 }
                 Text {
                     textFormat: Text.PlainText
-                    width: parent.width
+                    width: Math.min(parent.width, Theme.measure(font.pixelSize))
                     topPadding: Theme.spaceS
                     text: qsTr(
                               "Low position: everything you can touch is in the lower part of the screen.")

@@ -53,7 +53,7 @@ Flickable {
     Text {
         id: body
         textFormat: Text.PlainText
-        width: reading.width
+        width: Math.min(reading.width, Theme.measure(font.pixelSize))
         color: Theme.text
         font.pixelSize: Theme.bodySize
         wrapMode: Text.Wrap

@@ -15,6 +15,19 @@ QtObject {
         return names[code] ?? code;
     }
 
+    // The widest line of reading text, in ems of its size: about 52 characters of Latin
+    // script (the Smithsonian's 45 to 55), about 38 of Hangul, whose syllables are wider
+    // and say more each (kiosk/layout_check.py measures what a screen shows).
+    readonly property var measures: ({
+                                         "ko": 29,
+                                         "ja": 29,
+                                         "zh": 29
+                                     })
+
+    function measure(code: string): real {
+        return measures[code] ?? 24;
+    }
+
     // From texts by language (a package's title, a problem's subject): the one in
     // ``language``, else the first there is.
     function pick(texts: var, language: string): string {

@@ -17,6 +17,8 @@ QtObject {
     property bool reducedMotion: false
     // True after a key press, false after a touch: focus rings show for keypad users only.
     property bool keyboardInUse: false
+    // The visitor's language: reading columns keep to its script's measure.
+    property string language: "ko"
 
     function px(value: real): int {
         return Math.round(value * theme.scale);
@@ -99,6 +101,11 @@ QtObject {
     readonly property int leadSize: type(30, 2)
     readonly property int bodySize: type(27, 2)
     readonly property int labelSize: type(22, 2)
+    // The widest a column of running text of this size may be, however wide its place:
+    // longer lines lose the reader's eye on the way back to the next one.
+    function measure(size: int): int {
+        return Math.round(size * Languages.measure(language));
+    }
     // Line spacing of body text, in the font's own line heights.
     readonly property real bodyLineHeight: 1.3
     // The same in whole pixels: reading windows hold whole lines of it (SectionReading).

@@ -248,7 +248,7 @@ Rectangle {
         Text {
             textFormat: Text.PlainText
             objectName: "cornerSummary"
-            width: parent.width
+            width: Math.min(parent.width, Theme.measure(font.pixelSize))
             text: corner.exhibit.currentCornerSummary
             color: Theme.mutedText
             font.pixelSize: Theme.leadSize
