@@ -109,12 +109,25 @@ class _TqdmProgress:
     is_flag=True,
     help="Let the manifest name media outside its own folder (absolute, '..', or links).",
 )
+@click.option(
+    "--no-layout",
+    is_flag=True,
+    help="Skip the layout check (every screen, at the config's display.panel size).",
+)
+@click.pass_obj
 def package_build(
-    manifest: Path, output: Path, sign_key: Path | None, allow_media_outside: bool
+    state: _State,
+    manifest: Path,
+    output: Path,
+    sign_key: Path | None,
+    allow_media_outside: bool,
+    no_layout: bool,
 ) -> None:
-    """Build a package from a YAML MANIFEST."""
+    """Build a package from a YAML MANIFEST, then check how its texts lie on every screen
+    a visitor can reach (at the booth panel's size from --config)."""
     from kiosk.content.builder import build_package
 
+    config = state.config()
     result = build_package(
         manifest,
         output,
@@ -122,11 +135,39 @@ def package_build(
         sign_key=sign_key,
         allow_media_outside=allow_media_outside,
     )
-    for warning in result.warnings:
+    warnings = list(result.warnings)
+    if not no_layout:
+        warnings += _layout_warnings(result, manifest, config)
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"built {result.path} ({result.package_id} {result.version}, {result.media_count} media)"
     )
+
+
+def _layout_warnings(result: Any, manifest: Path, config: KioskConfig) -> list[str]:
+    """The layout check's warnings on a package just built; a check that cannot run is
+    one more warning, not a failed build."""
+    from kiosk.content.layout_client import LayoutCheck
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc="checking the layout", unit="screen", leave=False,
+                       file=sys.stderr)  # fmt: skip
+        bar.update(done - bar.n)
+
+    try:
+        return LayoutCheck(result.path, manifest, result.media_files, config).wait(progress)
+    except KioskError as error:
+        return [str(error)]
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 @package.command("keygen")

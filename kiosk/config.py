@@ -8,6 +8,7 @@ naming the line, rather than running with a setting it silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from pathlib import Path
 from typing import Annotated, Literal
@@ -21,6 +22,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from kiosk.errors import ConfigError
@@ -36,6 +38,54 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+MM_PER_INCH = 25.4
+PanelPixels = Annotated[int, Field(ge=320, le=16384)]
+
+
+class PanelConfig(_Section):
+    """The booth's panel as an editor's checks see it (``package build``, the preview):
+    the layout is checked at its resolution, and text is measured in millimetres on it."""
+
+    # The picture in pixels as the panel shows it natively (before ``display.rotation``).
+    resolution: tuple[PanelPixels, PanelPixels] | None = None
+    # The picture's size: its diagonal, or its width and height.
+    diagonal_inches: float | None = Field(default=None, gt=5, le=400)
+    width_mm: float | None = Field(default=None, gt=50, le=10_000)
+    height_mm: float | None = Field(default=None, gt=50, le=10_000)
+    # The smallest character a visitor should have to read, in millimetres: 4 mm is 20
+    # minutes of arc at 70 cm, the size ISO 9241-303 asks of text read at a screen.
+    min_character_mm: float = Field(default=4.0, gt=0, le=100)
+
+    @model_validator(mode="after")
+    def _size_is_whole(self) -> PanelConfig:
+        if (self.width_mm is None) != (self.height_mm is None):
+            raise ValueError("give both width_mm and height_mm, or neither")
+        if self.diagonal_inches is not None and self.width_mm is not None:
+            raise ValueError("give diagonal_inches, or width_mm and height_mm, not both")
+        if self.resolution is None and (self.diagonal_inches or self.width_mm):
+            raise ValueError("a panel's size needs its resolution too, e.g. [1920, 1080]")
+        return self
+
+    def diagonal(self) -> float | None:
+        """The picture's diagonal in inches, if its size is known."""
+        if self.diagonal_inches is not None:
+            return self.diagonal_inches
+        if self.width_mm is not None and self.height_mm is not None:
+            return math.hypot(self.width_mm, self.height_mm) / MM_PER_INCH
+        return None
+
+    def mm_per_px(self) -> float | None:
+        """The size of one of the panel's pixels, if its size and resolution are known."""
+        if self.resolution is None:
+            return None
+        width, height = self.resolution
+        if self.diagonal_inches is not None:
+            return self.diagonal_inches * MM_PER_INCH / math.hypot(width, height)
+        if self.width_mm is not None and self.height_mm is not None:
+            return (self.width_mm / width + self.height_mm / height) / 2
+        return None
+
+
 class DisplayConfig(_Section):
     """Which screen the kiosk fills and how the picture is turned."""
 
@@ -46,6 +96,14 @@ class DisplayConfig(_Section):
     # software renderer costs a quarter of the CPU for the same video; measured by
     # tests/benchmarks/visitor_speed.py (docs/decisions/0004-video-painting.md).
     renderer: Literal["software", "opengl"] = "software"
+    panel: PanelConfig = Field(default_factory=PanelConfig)
+
+    def picture_size(self) -> tuple[int, int] | None:
+        """The panel's picture as the kiosk draws it (turned by ``rotation``), if known."""
+        if self.panel.resolution is None:
+            return None
+        width, height = self.panel.resolution
+        return (height, width) if self.rotation in (90, 270) else (width, height)
 
 
 class SessionConfig(_Section):

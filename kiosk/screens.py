@@ -99,11 +99,15 @@ def every_screen(
     media: Mapping[str, Path],
     folder: Path,
     sizes: Mapping[str, tuple[int, int]] = ORIENTATIONS,
+    config: KioskConfig | None = None,
 ) -> Iterator[tuple[KioskUi, Screen]]:
     """Bring a kiosk window to each screen of ``plan_of`` in turn, each settled (its
-    pictures in, a frame drawn); ``folder`` takes the kiosk's data while it runs."""
+    pictures in, a frame drawn); ``folder`` takes the kiosk's data while it runs, and
+    ``config`` says where the screen hangs (its reach band in low position)."""
     clock = SessionClock()
-    config = KioskConfig().model_copy(update={"session": SessionConfig(idle_seconds=3600)})
+    config = (config or KioskConfig()).model_copy(
+        update={"session": SessionConfig(idle_seconds=3600)}
+    )
     steps = steps_of(content)
     for orientation, size in sizes.items():
         data = folder / orientation

@@ -105,3 +105,41 @@ def test_times_written_without_quotes_are_times_not_base_60_numbers(tmp_path: Pa
     path.write_text("schedule:\n  nightly_reboot: 03:30\n  hours:\n    daily: 09:00-18:00\n")
     schedule = load_config(path).schedule
     assert schedule.nightly_reboot == "03:30" and schedule.hours == {"daily": "09:00-18:00"}
+
+
+@pytest.mark.parametrize(
+    ("panel", "words"),
+    [
+        ("resolution: [1920, 1080]\n    width_mm: 950", "give both width_mm and height_mm"),
+        ("diagonal_inches: 43", "needs its resolution too"),
+        (
+            "resolution: [1920, 1080]\n    diagonal_inches: 43\n    width_mm: 950\n"
+            "    height_mm: 535",
+            "not both",
+        ),
+        ("resolution: [1920]", "display.panel.resolution"),
+        ("resolution: [1920, 1080]\n    diagonal_inches: -3", "display.panel.diagonal_inches"),
+    ],
+)
+def test_a_panel_described_by_halves_is_a_mistake_on_its_line(
+    tmp_path: Path, panel: str, words: str
+) -> None:
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(f"display:\n  panel:\n    {panel}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert f"{path}:" in str(caught.value) and words in str(caught.value)
+
+
+def test_a_panels_pixel_from_its_diagonal_or_its_width_and_height(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("display:\n  rotation: 90\n  panel:\n    resolution: [3840, 2160]\n"
+                    "    diagonal_inches: 55\n")  # fmt: skip
+    display = load_config(path).display
+    assert display.picture_size() == (2160, 3840)  # turned: a portrait picture
+    assert display.panel.mm_per_px() == pytest.approx(0.3171, abs=1e-4)
+    path.write_text("display:\n  panel:\n    resolution: [1920, 1080]\n    width_mm: 1210\n"
+                    "    height_mm: 680\n")  # fmt: skip
+    panel = load_config(path).display.panel
+    assert panel.mm_per_px() == pytest.approx(0.63, abs=1e-3)
+    assert panel.diagonal() == pytest.approx(54.6, abs=0.1)

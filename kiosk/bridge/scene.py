@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import QRectF
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -16,6 +17,27 @@ def descendants(root: QQuickItem) -> Iterator[QQuickItem]:
         item = waiting.pop()
         yield item
         waiting.extend(item.childItems())
+
+
+def shown_texts(window: QQuickWindow) -> Iterator[QQuickItem]:
+    """Every Text item with words a visitor can see now: shown, not transparent, and at
+    least partly inside the window and every clipping item above it (a page of a pager
+    that is not the current one is outside its clip)."""
+    frame = QRectF(0, 0, window.width(), window.height())
+    waiting = [(window.contentItem(), frame)]
+    while waiting:
+        item, room = waiting.pop()
+        if not item.isVisible() or item.opacity() <= 0:
+            continue
+        area = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        if item.clip():
+            room = room.intersected(area)
+            if room.isEmpty():
+                continue
+        shown = not room.intersected(area).isEmpty()
+        if shown and item.inherits("QQuickText") and item.property("text"):
+            yield item
+        waiting.extend((child, room) for child in item.childItems())
 
 
 def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:

@@ -89,7 +89,13 @@ def test_media_outside_the_manifests_folder_are_refused(
     assert not (tmp_path / "out.kpkg").exists()
     if hero != "/etc/hostname":
         allowed = run_cli(
-            "package", "build", manifest, "-o", tmp_path / "out.kpkg", "--allow-media-outside"
+            "package",
+            "build",
+            manifest,
+            "-o",
+            tmp_path / "out.kpkg",
+            "--allow-media-outside",
+            "--no-layout",
         )
         assert allowed.returncode == 0, allowed.stderr
 

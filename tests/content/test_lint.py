@@ -104,7 +104,12 @@ def test_warnings_do_not_stop_the_build(run_cli, manifest_dir: Path, tmp_path: P
         "body: {ko: 본문, en: Body}", f"body: {{ko: 본문, en: {sentence}}}"
     )
     result = run_cli(
-        "package", "build", write_manifest(manifest_dir, text), "-o", tmp_path / "a.kpkg"
+        "package",
+        "build",
+        write_manifest(manifest_dir, text),
+        "-o",
+        tmp_path / "a.kpkg",
+        "--no-layout",
     )
     assert result.returncode == 0, result.stderr
     assert "warning:" in result.stderr and "a sentence of 30 words" in result.stderr

@@ -12,7 +12,7 @@ def test_build_verify_info_round_trip(run_cli, manifest_dir: Path) -> None:
     manifest = write_manifest(manifest_dir)
     out = manifest_dir / "out" / "small.kpkg"
 
-    built = run_cli("package", "build", manifest, "-o", out)
+    built = run_cli("package", "build", manifest, "-o", out, "--no-layout")
     assert built.returncode == 0, built.stderr
     assert out.is_file()
     assert "test.small 1.2" in built.stdout
@@ -39,7 +39,10 @@ def test_build_leaves_no_temporary_files(run_cli, manifest_dir: Path) -> None:
     """Only the package itself is left in the output folder."""
     manifest = write_manifest(manifest_dir)
     out_dir = manifest_dir / "out"
-    assert run_cli("package", "build", manifest, "-o", out_dir / "a.kpkg").returncode == 0
+    assert (
+        run_cli("package", "build", manifest, "-o", out_dir / "a.kpkg", "--no-layout").returncode
+        == 0
+    )
     assert sorted(p.name for p in out_dir.iterdir()) == ["a.kpkg"]
 
 
@@ -47,9 +50,9 @@ def test_rebuilding_replaces_the_package(run_cli, manifest_dir: Path) -> None:
     """Building over an existing package replaces it with the new content."""
     out = manifest_dir / "p.kpkg"
     manifest = write_manifest(manifest_dir)
-    assert run_cli("package", "build", manifest, "-o", out).returncode == 0
+    assert run_cli("package", "build", manifest, "-o", out, "--no-layout").returncode == 0
     write_manifest(manifest_dir, manifest.read_text().replace('version: "1.2"', 'version: "1.3"'))
-    assert run_cli("package", "build", manifest, "-o", out).returncode == 0
+    assert run_cli("package", "build", manifest, "-o", out, "--no-layout").returncode == 0
     assert "1.3" in run_cli("package", "info", out).stdout
 
 
@@ -58,7 +61,7 @@ def test_build_warns_about_a_video_without_captions(run_cli, manifest_dir: Path)
     text = write_manifest(manifest_dir).read_text()
     text = text.replace("        en: media/captions/delivery.en.vtt\n", "")
     manifest = write_manifest(manifest_dir, text)
-    built = run_cli("package", "build", manifest, "-o", manifest_dir / "w.kpkg")
+    built = run_cli("package", "build", manifest, "-o", manifest_dir / "w.kpkg", "--no-layout")
     assert built.returncode == 0
     assert "no en captions" in built.stderr
 
@@ -80,7 +83,7 @@ def test_build_warns_about_colours_too_faint_to_read(run_cli, manifest_dir: Path
         'theme:\n  text: "#aaaaaa"\ncorners:\n  - id: one\n    colour: "#ffd0d0"\n',
     )
     manifest = write_manifest(manifest_dir, text)
-    built = run_cli("package", "build", manifest, "-o", manifest_dir / "c.kpkg")
+    built = run_cli("package", "build", manifest, "-o", manifest_dir / "c.kpkg", "--no-layout")
     assert built.returncode == 0
     warnings = [
         line for line in built.stderr.splitlines() if "contrast" in line or "corner one" in line

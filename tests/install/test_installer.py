@@ -215,7 +215,14 @@ def test_install_and_rollback_commands(run_cli, manifest_dir: Path, tmp_path: Pa
     config.write_text(f'trusted_keys:\n  - "{line}"\n')
     manifest = write_manifest(manifest_dir)
     built = run_cli(
-        "package", "build", manifest, "-o", tmp_path / "a.kpkg", "--sign-key", keys / "editor.key"
+        "package",
+        "build",
+        manifest,
+        "-o",
+        tmp_path / "a.kpkg",
+        "--sign-key",
+        keys / "editor.key",
+        "--no-layout",
     )
     assert built.returncode == 0, built.stderr
     installed = run_cli("--config", config, "package", "install", tmp_path / "a.kpkg")

@@ -66,7 +66,7 @@ def _signed_demo(folder: Path, editor_key: Path, version: str) -> Path:
     path.write_text(manifest, encoding="utf-8")
     package = folder / "hall.kpkg"
     _cli("package", "build", str(path), "-o", str(package), "--sign-key", str(editor_key),
-         "--allow-media-outside")  # fmt: skip
+         "--allow-media-outside", "--no-layout")  # fmt: skip
     return package
 
 
