@@ -73,9 +73,11 @@ def open_preview(
     folder: Path,
     size: tuple[int, int] | None = None,
     allow_media_outside: bool = False,
+    check_layout: bool = True,
 ) -> Preview:
-    """Build the manifest's content and show it in a window, watched for changes. A
-    manifest with mistakes raises ``ManifestError`` here: there is nothing yet to show."""
+    """Build the manifest's content and show it in a window, watched for changes, its
+    layout checked after each good build (unless ``check_layout`` is False). A manifest
+    with mistakes raises ``ManifestError`` here: there is nothing yet to show."""
     memo = MediaMemo()
     out = folder / "preview.kpkg"
     first = build_preview(manifest, out, memo, allow_media_outside)
@@ -96,6 +98,7 @@ def open_preview(
     reloader = PreviewReloader(
         manifest, out, ui.window, ui.exhibit, ui.session, package, first,
         allow_media_outside=allow_media_outside, memo=memo,
+        config=config if check_layout else None,
     )  # fmt: skip
     overlay = _overlay(ui, "PreviewProblems.qml", {"reloader": reloader})
     targets = TouchTargets(ui.window)

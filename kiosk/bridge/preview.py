@@ -2,7 +2,8 @@
 save rebuilds the content (off the GUI thread, media bytes left out, unchanged files not
 read again) and puts it on screen where the editor was: the same corner, section page,
 language and accessibility modes. A manifest with mistakes keeps the last good content on
-screen, with the mistakes over it, until they are fixed.
+screen, with the mistakes over it, until they are fixed. After each good build the layout
+check (``kiosk.layout_check``) runs in the background, and its warnings join the build's.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from kiosk.bridge.exhibit import Exhibit
 from kiosk.bridge.fonts import load_fonts
 from kiosk.bridge.scene import find_item
 from kiosk.bridge.visitor_session import VisitorSession
+from kiosk.config import KioskConfig
 from kiosk.content.builder import BuildResult, build_package
+from kiosk.content.layout_client import LayoutCheck, LayoutCheckStoppedError
 from kiosk.content.media_memo import FileChangedError, MediaMemo
 from kiosk.content.package import ContentPackage
 from kiosk.errors import KioskError, ManifestError
@@ -84,7 +87,10 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
     warningsChanged = Signal()
     # A rebuild put new content on screen (with the seconds from the save it followed).
     reloaded = Signal(float)
+    # The layout check of the content on screen has finished (its warnings are in).
+    layoutChecked = Signal()
     _finished = Signal(object, object, float)  # from the build thread: result, error, started
+    _laidOut = Signal(object, int)  # from a layout check's thread: its warnings, its build
 
     def __init__(
         self,
@@ -97,8 +103,11 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         first: BuildResult,
         allow_media_outside: bool = False,
         memo: MediaMemo | None = None,
+        config: KioskConfig | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``config`` (the booth's panel) for the layout check after each good build; None:
+        no layout check."""
         super().__init__(parent)
         self._manifest = manifest.resolve()
         self._out = out
@@ -109,7 +118,11 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         self._allow_outside = allow_media_outside
         self._memo = memo or MediaMemo()
         self._problems: list[str] = []
-        self._warnings: list[str] = self._short(first.warnings)
+        self._build_warnings: list[str] = self._short(first.warnings)
+        self._layout_warnings: list[str] = []
+        self._config = config
+        self._layout: LayoutCheck | None = None
+        self._builds = 0  # good builds so far: a layout check answers for one of them
         self._building = False
         self._again = False
         self._changed_at = 0.0
@@ -119,7 +132,9 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.rebuild)
         self._finished.connect(self._built)
+        self._laidOut.connect(self._layout_checked)
         self._watch(first)
+        self._check_layout(first)
 
     @Property("QStringList", notify=problemsChanged)  # type: ignore[arg-type]  # a Qt type name
     def problems(self) -> list[str]:
@@ -128,11 +143,12 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
     @Property("QStringList", notify=warningsChanged)  # type: ignore[arg-type]  # a Qt type name
     def warnings(self) -> list[str]:
         """What builds but reads or plays worse at a booth (kiosk/content/lint.py), as of
-        the last good build."""
-        return self._warnings
+        the last good build, and the layout check's once it has run."""
+        return self._build_warnings + self._layout_warnings
 
     def close(self) -> None:
         self._settle.stop()
+        self._stop_layout_check()
         self._package.close()
 
     # -- watching
@@ -198,16 +214,64 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
             except KioskError as error:
                 problems = [str(error)]
             else:
-                warnings = self._short(result.warnings)
-                if warnings != self._warnings:
-                    self._warnings = warnings
+                before = self.warnings
+                self._build_warnings = self._short(result.warnings)
+                self._layout_warnings = []  # of the content before: checked again now
+                if self.warnings != before:
                     self.warningsChanged.emit()
                 self.reloaded.emit(time.monotonic() - started)
+                self._check_layout(result)
         self._set_problems(problems or [])
         self._watch(result)
         if self._again:
             self._again = False
             self.rebuild()
+
+    # -- the layout check
+
+    def _check_layout(self, result: BuildResult) -> None:
+        """The layout of the content just shown, checked in a process of its own at a lower
+        priority; a newer build's check replaces it."""
+        self._stop_layout_check()
+        self._builds += 1
+        if self._config is None:
+            return
+        build = self._builds
+        try:
+            check = LayoutCheck(
+                result.path, self._manifest, result.media_files, self._config, background=True
+            )
+        except KioskError as error:
+            self._laidOut.emit([str(error)], build)
+            return
+        self._layout = check
+
+        def wait() -> None:
+            try:
+                warnings = check.wait()
+            except LayoutCheckStoppedError:
+                return
+            except KioskError as error:
+                warnings = [str(error)]
+            self._laidOut.emit(warnings, build)
+
+        threading.Thread(target=wait, name="preview-layout", daemon=True).start()
+
+    def _stop_layout_check(self) -> None:
+        if self._layout is not None:
+            self._layout.stop()
+            self._layout = None
+
+    @Slot(object, int)
+    def _layout_checked(self, warnings: list[str], build: int) -> None:
+        if build != self._builds:
+            return  # of content no longer shown
+        self._layout = None
+        warnings = self._short(warnings)
+        if warnings != self._layout_warnings:
+            self._layout_warnings = warnings
+            self.warningsChanged.emit()
+        self.layoutChecked.emit()
 
     def _short(self, lines: tuple[str, ...] | list[str]) -> list[str]:
         # "manifest.yaml:12: ...": the editor knows which folder they are working in.

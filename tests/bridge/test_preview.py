@@ -31,7 +31,10 @@ TWO_PAGES = SMALL_MANIFEST.replace(
 @pytest.fixture
 def preview(qapp, qtbot, manifest_dir: Path, tmp_path: Path) -> Iterator[Preview]:
     manifest = write_manifest(manifest_dir, TWO_PAGES)
-    opened = open_preview(manifest, KioskConfig(), tmp_path / "preview", size=(1920, 1080))
+    # The layout check has tests of its own, below: here it would only load the CPU.
+    opened = open_preview(
+        manifest, KioskConfig(), tmp_path / "preview", size=(1920, 1080), check_layout=False
+    )
     yield opened
     qtbot.waitUntil(lambda: pictures_loaded(opened.ui), timeout=10_000)
     opened.close()
@@ -146,6 +149,30 @@ def test_lint_warnings_show_over_the_preview_and_fold_away(
     find(ui, "previewProblems").setProperty("folded", True)
     qtbot.waitUntil(lambda: not shown(ui, "previewProblem"))
     assert "1" in find(ui, "previewProblemsHeading").property("text")
+
+
+def test_the_layout_check_runs_after_each_good_build_and_its_warnings_join_the_builds(
+    qtbot, manifest_dir: Path, tmp_path: Path
+) -> None:
+    """A title too long for its place is told over the preview, with its line, after the
+    check of every screen in the background; fixed, the warning goes."""
+    long_title = "The First Corner Where the Province Shows All It Has Done for Fair Markets"
+    manifest = write_manifest(manifest_dir, TWO_PAGES.replace("en: First}", f"en: {long_title}}}"))
+    preview = open_preview(manifest, KioskConfig(), tmp_path / "preview", size=(1920, 1080))
+    try:
+        reloader = preview.reloader
+        qtbot.waitUntil(lambda: len(reloader.property("warnings")) > 0, timeout=120_000)
+        [warning] = reloader.property("warnings")
+        line = (
+            manifest.read_text().splitlines().index(f"    title: {{ko: 첫째, en: {long_title}}}")
+            + 1
+        )
+        assert warning.startswith(f"manifest.yaml:{line}: corners[1].title.en: does not fit")
+        with qtbot.waitSignal(reloader.layoutChecked, timeout=120_000):
+            edit(manifest, long_title, "First")
+        assert reloader.property("warnings") == []
+    finally:
+        preview.close()
 
 
 def test_every_view_a_visitor_can_get_is_a_keystroke_away(qtbot, preview: Preview) -> None:
