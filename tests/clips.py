@@ -34,3 +34,22 @@ def make_clip(
             container.mux(stream.encode(frame))
         container.mux(stream.encode(None))
     return path
+
+
+def make_clip_of(path: Path, pictures: list[object], rate: int = 25) -> Path:
+    """Write a clip showing each Pillow picture in ``pictures`` for one second each."""
+    import av
+
+    first = pictures[0]
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=rate)
+        stream.width, stream.height, stream.pix_fmt = *first.size, "yuv420p"  # type: ignore[attr-defined]
+        shown = 0
+        for picture in pictures:
+            for _ in range(rate):
+                frame = av.VideoFrame.from_image(picture).reformat(format="yuv420p")
+                frame.pts = shown  # in the stream's frames: one after another
+                shown += 1
+                container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return path

@@ -6,7 +6,12 @@ and over the live preview; none stops a build.
 - captions that run past the end of their video, or leave it long without a caption;
 - reading text longer than a visitor reads standing (after the Smithsonian's guidance for
   exhibition labels: sentences of about 25 words at most, a label of 75 to 100 words);
-- pictures far larger than any booth screen shows, with what a smaller one would save.
+- pictures far larger than any booth screen shows, with what a smaller one would save;
+- attract pictures and videos with what looks like text in their lower quarter, where the
+  kiosk's call to touch covers it (``kiosk.content.text_likeness``).
+
+What the kiosk's screens make of the texts (does each fit, how long are its lines, how
+tall its letters on the panel) is the layout check's (``kiosk.layout_check``).
 """
 
 from __future__ import annotations
@@ -16,8 +21,12 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import av
+
 from kiosk.content.captions import read_cues
+from kiosk.content.media_memo import MediaMemo
 from kiosk.content.media_probe import MediaFacts
+from kiosk.content.text_likeness import picture_has_text_below, video_has_text_below
 from kiosk.yamlsource import YamlDocument, label_of
 
 if TYPE_CHECKING:  # the manifest's models import this module to lint with it
@@ -43,9 +52,11 @@ def lint(
     manifest: Manifest,
     media: Mapping[Path, MediaFacts],
     resolve: Resolve,
+    memo: MediaMemo | None = None,
 ) -> list[str]:
     """Every warning for a validated ``manifest``; ``media`` are the facts probed while
-    validating, ``resolve`` turns a manifest's path into the file."""
+    validating, ``resolve`` turns a manifest's path into the file, ``memo`` keeps answers
+    about unchanged files from one build to the next (the live preview's)."""
     found: list[str] = []
     languages = tuple(manifest.package.languages)
     for index, corner in enumerate(manifest.corners):
@@ -55,6 +66,7 @@ def lint(
                 where = ("corners", index, "sections", number, "body", language)
                 found += [_say(doc, where, words) for words in reading_length(body)]
     found += _large_pictures(doc, manifest, media, resolve)
+    found += _attract_text(doc, manifest, resolve, memo)
     return found
 
 
@@ -141,6 +153,34 @@ def _large_pictures(
                 f"{saved / 1e6:.1f} MB smaller",
             )
         )
+    return found
+
+
+def _attract_text(
+    doc: YamlDocument, manifest: Manifest, resolve: Resolve, memo: MediaMemo | None
+) -> list[str]:
+    found = []
+    for index, item in enumerate(manifest.attract):
+        kind = "video" if hasattr(item, "video") else "image"
+        for key in (kind, "portrait"):
+            relative = getattr(item, key, None)
+            if not isinstance(relative, str):
+                continue
+            path = resolve(relative)
+            judge = video_has_text_below if kind == "video" else picture_has_text_below
+            try:
+                text = memo.judged("text below", path, judge) if memo else judge(path)
+            except (OSError, av.FFmpegError, ValueError):
+                continue  # probed fine when validated; a file that changed since is rebuilt
+            if text:
+                found.append(
+                    _say(
+                        doc,
+                        ("attract", index, key),
+                        f"{relative} looks like it has text in its lower quarter, where the "
+                        "kiosk shows its call to touch over it: keep that part free of words",
+                    )
+                )
     return found
 
 

@@ -353,7 +353,11 @@ def load_manifest(
 def _warnings(doc: YamlDocument, manifest: Manifest, context: ManifestContext) -> tuple[str, ...]:
     """Things that build but that a public kiosk should not ship with."""
     found = lint(
-        doc, manifest, context.media, lambda relative: (context.base_dir / relative).resolve()
+        doc,
+        manifest,
+        context.media,
+        lambda relative: (context.base_dir / relative).resolve(),
+        context.memo,
     )
     # Colours too faint or too close to their ground: the kiosk adjusts them (WCAG 4.5:1),
     # and the editor should know the hall will not look exactly as written.

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from kiosk.content.media_probe import MediaFacts
 
 _Key = tuple[Path, int, int]
+T = TypeVar("T")
 
 
 class MediaMemo:
@@ -19,6 +21,7 @@ class MediaMemo:
         self._facts: dict[tuple[str, _Key], MediaFacts] = {}
         self._digests: dict[_Key, str] = {}
         self._read_as: dict[Path, _Key] = {}
+        self._judgements: dict[tuple[str, _Key], object] = {}
 
     def facts(self, kind: str, path: Path, probe: Callable[[str, Path], MediaFacts]) -> MediaFacts:
         stat = _key(path)
@@ -30,6 +33,14 @@ class MediaMemo:
                 raise FileChangedError(path)
             self._facts[key] = facts
         return self._facts[key]
+
+    def judged(self, question: str, path: Path, answer: Callable[[Path], T]) -> T:
+        """``answer(path)`` to a question about a file (a lint's), asked again only once the
+        file has changed."""
+        key = (question, _key(path))
+        if key not in self._judgements:
+            self._judgements[key] = answer(path)
+        return cast(T, self._judgements[key])  # stored above, by the same question
 
     def read_paths(self) -> list[Path]:
         """Every file probed or hashed here."""

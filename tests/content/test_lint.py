@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from kiosk.content.lint import reading_length
@@ -113,3 +114,93 @@ def test_warnings_do_not_stop_the_build(run_cli, manifest_dir: Path, tmp_path: P
     )
     assert result.returncode == 0, result.stderr
     assert "warning:" in result.stderr and "a sentence of 30 words" in result.stderr
+
+
+def picture(text: str = "", at: float = 0.85, size: tuple[int, int] = (1920, 1080)) -> Image.Image:
+    """A graded ground, with ``text`` in white at ``at`` of its height (if any)."""
+    from PIL import ImageDraw, ImageFont
+
+    ground = Image.new("RGB", size)
+    draw = ImageDraw.Draw(ground)
+    for y in range(size[1]):
+        draw.line([(0, y), (size[0], y)], fill=(30 + y * 60 // size[1], 90, 160))
+    if text:
+        font = ImageFont.load_default(size=size[0] // 36)
+        draw.text((size[0] // 16, round(size[1] * at)), text, font=font, fill=(255, 255, 255))
+    return ground
+
+
+WORDS = "Visit the hall online at www.regionsweek.kr"
+
+
+def test_an_attract_picture_with_words_where_the_call_to_touch_stands(manifest_dir: Path) -> None:
+    picture(WORDS).save(manifest_dir / "media" / "images" / "words.jpg", quality=90)
+    picture(WORDS, at=0.1).save(manifest_dir / "media" / "images" / "words-above.jpg", quality=90)
+    text = SMALL_MANIFEST.replace(
+        "image: media/images/valleys-hero.jpg", "image: media/images/words.jpg"
+    )
+    [warning] = warnings_of(manifest_dir, text)
+    line = line_of(manifest_dir, "image: media/images/words.jpg")
+    assert (
+        f"manifest.yaml:{line}: attract[2].image: media/images/words.jpg looks like it has text"
+        in warning
+    )
+    assert "call to touch" in warning
+    above = SMALL_MANIFEST.replace(
+        "image: media/images/valleys-hero.jpg", "image: media/images/words-above.jpg"
+    )
+    assert warnings_of(manifest_dir, above) == []
+
+
+def test_an_attract_pictures_portrait_version_is_looked_at_too(manifest_dir: Path) -> None:
+    picture(WORDS, size=(1080, 1920), at=0.9).save(
+        manifest_dir / "media" / "images" / "tall.jpg", quality=90
+    )
+    text = SMALL_MANIFEST.replace(
+        "    seconds: 5", "    portrait: media/images/tall.jpg\n    seconds: 5"
+    )
+    [warning] = warnings_of(manifest_dir, text)
+    line = line_of(manifest_dir, "portrait: media/images/tall.jpg")
+    assert f"manifest.yaml:{line}: attract[2].portrait: media/images/tall.jpg looks like" in warning
+
+
+def test_an_attract_video_with_words_burnt_into_its_foot(manifest_dir: Path) -> None:
+    from tests.clips import make_clip_of
+
+    make_clip_of(
+        manifest_dir / "media" / "video" / "titled.mp4", [picture(), picture(WORDS), picture(WORDS)]
+    )
+    text = SMALL_MANIFEST.replace("video: media/video/attract.mp4", "video: media/video/titled.mp4")
+    [warning] = warnings_of(manifest_dir, text)
+    line = line_of(manifest_dir, "video: media/video/titled.mp4")
+    assert f"manifest.yaml:{line}: attract[1].video: media/video/titled.mp4 looks like" in warning
+
+
+@pytest.mark.parametrize("kind", ["stripes", "texture", "blobs"])
+def test_pictures_without_words_are_not_taken_for_text(manifest_dir: Path, kind: str) -> None:
+    """A fence of stripes over the whole foot, a mottled texture, scattered bright spots."""
+    import random
+
+    from PIL import ImageDraw, ImageFilter
+
+    random.seed(7)
+    ground = picture()
+    draw = ImageDraw.Draw(ground)
+    if kind == "stripes":
+        for x in range(0, 1920, 24):
+            draw.rectangle([x, 700, x + 8, 1080], fill=(250, 250, 250))
+    elif kind == "texture":
+        ground = (
+            Image.effect_noise((1920, 1080), 80)
+            .convert("RGB")
+            .filter(ImageFilter.GaussianBlur(1.5))
+        )
+    else:
+        for _ in range(400):
+            x, y, r = random.randrange(1920), random.randrange(1080), random.randrange(4, 40)
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, random.randrange(120, 256), 40))
+    ground.save(manifest_dir / "media" / "images" / "plain.jpg", quality=90)
+    text = SMALL_MANIFEST.replace(
+        "image: media/images/valleys-hero.jpg", "image: media/images/plain.jpg"
+    )
+    assert warnings_of(manifest_dir, text) == []
