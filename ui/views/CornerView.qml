@@ -86,8 +86,13 @@ Rectangle {
             return deckMediaWidth;
         // Landscape: on a wide screen (16:9) the reading takes a little more, so its tabs
         // and lines are longer; on a squarer one the video keeps room for its controls.
-        if (!portrait)
-            return Math.round(width * (width / viewportHeight > 1.6 ? 0.52 : 0.56)) - margin;
+        if (!portrait) {
+            const share = Math.round(width * (width / viewportHeight > 1.6 ? 0.52 : 0.56)) - margin;
+            // A very wide screen (21:9) would make the video too tall for its pictures
+            // under it: it keeps to the height there is.
+            const room = floor - heading.y - (hasGallery ? galleryHeight + Theme.spaceL : 0);
+            return hasVideo ? Math.min(share, Math.round(room * 16 / 9)) : share;
+        }
         // Flowing, the whole video and its controls fit on screen at once.
         const full = width - 2 * margin;
         return flowing ? Math.min(full, Math.round((viewportHeight - 2 * Theme.spaceL) * 16 / 9)) :
