@@ -23,7 +23,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.app import choose_renderer, has_display
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.preview import PreviewReloader, build_preview
-from kiosk.bridge.preview_keys import KEYS_TITLE, PreviewKeys
+from kiosk.bridge.preview_keys import PreviewKeys
 from kiosk.bridge.preview_targets import TouchTargets
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import APP_NAME, KioskConfig, SessionConfig
@@ -93,7 +93,6 @@ def open_preview(
         watching=False,
     )
     ui.show(WindowOptions(windowed=True, size=size))
-    ui.window.setTitle(f"{manifest.name} — kiosk preview — {KEYS_TITLE}")
     ui.session.touched()  # the home screen, not the attract loop
     reloader = PreviewReloader(
         manifest, out, ui.window, ui.exhibit, ui.session, package, first,
@@ -105,8 +104,9 @@ def open_preview(
     band = float(ui.accessibility.property("reachBand"))
     targets_layer = _overlay(ui, "PreviewTargets.qml", {"targets": targets, "reachBand": band})
     keys = PreviewKeys(
-        ui.window, ui.exhibit, ui.session, ui.accessibility, reloader.find_item, targets
-    )
+        ui.window, ui.exhibit, ui.session, ui.accessibility, reloader.find_item, targets,
+        panel=config.display.picture_size(), title=f"{manifest.name} — kiosk preview",
+    )  # fmt: skip
     return Preview(ui, reloader, overlay, keys, targets, targets_layer)
 
 

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtQml import QQmlEngine, QQmlExpression
-from PySide6.QtQuick import QQuickItem
 
-from kiosk.bridge.scene import descendants, find_item, picture_loading
+from kiosk.bridge.scene import call, descendants, find_item, picture_loading
 from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import KioskConfig, SessionConfig
 from kiosk.content.package import PackageContent
@@ -159,7 +157,7 @@ def _gallery(corner_id: str) -> Step:
         _corner_page(corner_id, 0)(ui, clock)
         viewer = find_item(ui.window, "viewerLoader")
         if viewer is not None:
-            _call(viewer, "open(0)")
+            call(viewer, "open(0)")
 
     return step
 
@@ -172,7 +170,7 @@ def _attract(index: int) -> Step:
         view = find_item(ui.window, "attractView")
         if view is not None:
             for _ in range(index):
-                _call(view, "advance()")
+                call(view, "advance()")
                 settle(ui)
 
     return step
@@ -182,12 +180,6 @@ def _idle_warning(ui: KioskUi, clock: SessionClock) -> None:
     ui.exhibit.goHome()
     clock.now += float(ui.session.property("idleSeconds")) + 1
     ui.session.tick()
-
-
-def _call(item: QQuickItem, call: str) -> None:
-    context = QQmlEngine.contextForObject(item)
-    if context is not None:
-        QQmlExpression(context, item, call).evaluate()
 
 
 # -- waiting for the picture

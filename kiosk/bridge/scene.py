@@ -57,3 +57,10 @@ def picture_loading(item: QQuickItem) -> bool:
         return False
     value, undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
     return bool(value) and not undefined
+
+
+def call(item: QQuickItem, expression: str) -> None:
+    """Evaluate a QML ``expression`` (a call of one of its functions) on ``item``."""
+    context = QQmlEngine.contextForObject(item)
+    if context is not None:
+        QQmlExpression(context, item, expression).evaluate()

@@ -230,3 +230,79 @@ def test_touch_targets_and_the_reach_band_show_over_the_preview(
     save_screenshot(ui, artifacts / "preview-touch-targets.png")
     QTest.keyClick(ui.window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert not shown(ui, "previewTargets")
+
+
+def ctrl(preview: Preview, key: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(preview.ui.window, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_screen_shapes_are_a_keystroke_away_the_booths_panel_first(
+    qtbot, manifest_dir: Path, tmp_path: Path
+) -> None:
+    """Ctrl+S: the booth panel's shape (display.panel), then 16:9, 16:10, 4:3 and 21:9, each
+    as large as the desk's screen allows; Ctrl+O turns whichever is shown."""
+    from PySide6.QtCore import Qt
+
+    config = KioskConfig.model_validate({"display": {"panel": {"resolution": [1280, 1024]}}})
+    manifest = write_manifest(manifest_dir, TWO_PAGES)
+    preview = open_preview(manifest, config, tmp_path / "preview", size=(1920, 1080),
+                           check_layout=False)  # fmt: skip
+    window = preview.ui.window
+    try:
+        assert "16:9, 1920x1080" in window.title() and "Ctrl+S screen shape" in window.title()
+        seen = []
+        for _ in range(5):
+            ctrl(preview, Qt.Key.Key_S)
+            qtbot.waitUntil(lambda: preview.keys.shape() not in seen[-1:])
+            seen.append(preview.keys.shape())
+            assert window.height() <= 1080 and window.width() <= 1920  # the desk's screen
+            assert f"{seen[-1]}, {window.width()}x{window.height()}" in window.title()
+        assert seen == ["16:10", "4:3", "21:9", "the booth's panel", "16:9"]
+        ctrl(preview, Qt.Key.Key_S)  # 16:10, turned to portrait; Ctrl+S keeps portrait
+        ctrl(preview, Qt.Key.Key_O)
+        qtbot.waitUntil(lambda: window.height() > window.width())
+        assert preview.keys.shape() == "16:10"
+        ctrl(preview, Qt.Key.Key_S)
+        qtbot.waitUntil(lambda: preview.keys.shape() == "4:3")
+        assert window.height() > window.width()
+    finally:
+        preview.close()
+
+
+def test_every_gallery_picture_is_a_keystroke_away_then_home(
+    qtbot, manifest_dir: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    with_pictures = TWO_PAGES.replace(
+        "  - id: two\n",
+        "    gallery:\n"
+        "      - image: media/images/delivery-gallery-1.jpg\n"
+        "      - image: media/images/delivery-gallery-2.jpg\n"
+        "  - id: two\n",
+    )
+    manifest = write_manifest(manifest_dir, with_pictures)
+    preview = open_preview(manifest, KioskConfig(), tmp_path / "preview", size=(1920, 1080),
+                           check_layout=False)  # fmt: skip
+    ui = preview.ui
+
+    def enlarged() -> int | None:
+        viewer = find(ui, "viewerLoader")
+        if not viewer.property("showing") or viewer.property("item") is None:
+            return None
+        return int(viewer.property("item").property("currentIndex"))
+
+    try:
+        ctrl(preview, Qt.Key.Key_G)
+        assert ui.exhibit.open_corner_id == "one"
+        qtbot.waitUntil(lambda: enlarged() == 0)
+        ctrl(preview, Qt.Key.Key_G)
+        qtbot.waitUntil(lambda: enlarged() == 1)
+        ctrl(preview, Qt.Key.Key_G)  # the last picture: home
+        qtbot.waitUntil(lambda: ui.exhibit.open_corner_id == "")
+        qtbot.waitUntil(lambda: pictures_loaded(ui), timeout=10_000)
+    finally:
+        preview.close()
