@@ -19,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
+    QFontDatabase,
+    QFontInfo,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
 
 from kiosk.app import choose_renderer
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
+from kiosk.bridge.fonts import load_fonts
 from kiosk.config import KioskConfig
 from kiosk.content.package import ContentPackage, PackageContent
 from kiosk.errors import KioskError
@@ -60,7 +63,14 @@ def make_proof(package_path: Path, pdf: Path, contact_sheet: Path | None = None)
         media = MediaStore(folder / "media").extract_all(package)
         content = package.content
         plan = plan_of(content, ORIENTATIONS)
-        writer = _ProofWriter(pdf, content, plan, contact_sheet)
+        # The proof's own words: the system's sans for Latin letters and digits (a subset
+        # font's digits come back from the PDF as control characters), the package's font
+        # for Hangul, which the system may not have at all.
+        # By its real name: the alias ("Sans Serif") may match the package's font once
+        # that is loaded.
+        latin = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)).family()
+        families = [latin, load_fonts(content, media)]
+        writer = _ProofWriter(pdf, content, plan, contact_sheet, families)
         try:
             # Each picture is written as it is made: hundreds of pages are never all in memory.
             for ui, screen in every_screen(content, media, folder, ORIENTATIONS):
@@ -91,9 +101,15 @@ class _ProofWriter:
     sheet, a page and a picture at a time, in the plan's order."""
 
     def __init__(
-        self, pdf: Path, content: PackageContent, plan: list[Screen], sheet: Path | None
+        self,
+        pdf: Path,
+        content: PackageContent,
+        plan: list[Screen],
+        sheet: Path | None,
+        families: list[str],
     ) -> None:
         self._pdf, self._content, self._plan, self._sheet = pdf, content, plan, sheet
+        self._families = [family for family in families if family]
         self._part = pdf.with_name(pdf.name + ".part")
         self._done = 0
         self._cells: list[str] = []
@@ -111,13 +127,13 @@ class _ProofWriter:
         self._painter = QPainter()
         if not self._painter.begin(self._writer):
             raise KioskError(f"cannot write {pdf}")
-        _contents_page(self._painter, self._writer, content, plan)
+        _contents_page(self._painter, self._writer, self._families, content, plan)
 
     def add(self, image: QImage) -> None:
         screen = self._plan[self._done]
         self._done += 1
         self._writer.newPage()
-        _screen_page(self._painter, self._writer, self._content, screen, image)
+        _screen_page(self._painter, self._writer, self._families, self._content, screen, image)
         if self._sheet is not None:
             self._cells.append(
                 _sheet_picture(self._sheet, self._done, self._content, screen, image)
@@ -135,66 +151,83 @@ class _ProofWriter:
         self._part.unlink(missing_ok=True)
 
 
+class _Type:
+    """The proof's own type: one family list, a few sizes; each line is set below the one
+    before by the height of its own font, so nothing overlaps whatever the fonts."""
+
+    def __init__(self, painter: QPainter, families: list[str], width: float) -> None:
+        self._painter, self._families, self._width = painter, families, width
+        self.y = 0.0
+
+    def line(self, text: str, points: int, bold: bool = False, x: float = 0.0) -> None:
+        self.put(text, points, bold, x)
+        self.y += self._painter.fontMetrics().lineSpacing() * 1.4
+
+    def put(self, text: str, points: int, bold: bool = False, x: float = 0.0) -> None:
+        """``text`` at ``x`` on the current line, which stays."""
+        font = QFont()
+        font.setFamilies(self._families)
+        font.setPointSize(points)
+        font.setBold(bold)
+        # Digests and ids are read back letter by letter: no "ff" or "fi" as one glyph.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        self._painter.setFont(font)
+        # Hangul comes from another font, whose ascent may be taller: never clipped.
+        height = self._painter.fontMetrics().height()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextDontClip
+        )
+        self._painter.drawText(QRectF(x, self.y, self._width - x, height), flags, text)
+
+
 def _contents_page(
-    painter: QPainter, writer: QPdfWriter, content: PackageContent, plan: list[Screen]
+    painter: QPainter,
+    writer: QPdfWriter,
+    families: list[str],
+    content: PackageContent,
+    plan: list[Screen],
 ) -> None:
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     width = area.width()
-    y = 0
-    painter.setFont(_font(20, bold=True))
-    painter.drawText(QRectF(0, y, width, 60), f"Proof — {content.title.get('ko')}")
-    y += 70
-    painter.setFont(_font(10))
-    painter.drawText(
-        QRectF(0, y, width, 30),
-        f"{content.package_id} {content.version} · built {content.built_at} · "
-        f"digest {content.manifest_digest}",
-    )
-    y += 50
-    painter.setFont(_font(11, bold=True))
-    painter.drawText(QRectF(0, y, width, 30), "Contents")
-    y += 40
-    painter.setFont(_font(9))
+    text = _Type(painter, families, width)
+    titles = " / ".join(dict.fromkeys(content.title.get(lang) for lang in content.languages))
+    text.line(f"Proof — {titles}", 20, bold=True)
+    text.line(f"{content.package_id} {content.version} · built {content.built_at}", 10)
+    text.line(f"digest {content.manifest_digest}", 9)
+    text.y += 24
+    text.line("Contents", 11, bold=True)
     groups: dict[tuple[str, str, str], int] = {}
     for number, screen in enumerate(plan, start=2):
         groups.setdefault((screen.orientation, screen.mode, screen.language), number)
-    column = 0
-    row_height = 24
-    rows_per_column = max(1, int((area.height() - y) // row_height))
+    top = text.y
+    rows_per_column = max(1, int((area.height() - top) // 30))
     for index, ((orientation, mode, language), page) in enumerate(groups.items()):
         column, row = divmod(index, rows_per_column)
-        painter.drawText(
-            QRectF(column * width / 2, y + row * row_height, width / 2, row_height),
-            f"page {page}: {orientation}, {mode}, {language}",
-        )
+        text.y = top + row * 30
+        text.put(f"page {page}: {orientation}, {mode}, {language}", 9, x=column * width / 2)
 
 
 def _screen_page(
     painter: QPainter,
     writer: QPdfWriter,
+    families: list[str],
     content: PackageContent,
     screen: Screen,
     image: QImage,
 ) -> None:
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     what, which = _caption(content, screen)
-    painter.setFont(_font(12, bold=True))
-    painter.drawText(QRectF(0, 0, area.width(), 36), what)
-    painter.setFont(_font(9))
-    painter.drawText(QRectF(0, 38, area.width(), 28), which)
-    room = QRectF(0, 80, area.width(), area.height() - 80)
+    text = _Type(painter, families, area.width())
+    text.line(what, 12, bold=True)
+    text.line(which, 9)
+    top = text.y + 12
+    room = QRectF(0, top, area.width(), area.height() - top)
     scale = min(room.width() / image.width(), room.height() / image.height())
     w, h = image.width() * scale, image.height() * scale
     target = QRectF(room.x() + (room.width() - w) / 2, room.y(), w, h)
     painter.drawImage(target, image)
     painter.drawRect(target)
-
-
-def _font(points: int, bold: bool = False) -> QFont:
-    font = QFont("Noto Sans KR")
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
 
 
 def _sheet_picture(

@@ -56,6 +56,9 @@ def test_one_labelled_page_per_screen_language_orientation_and_mode(proof) -> No
     contents = plain(reader.pages[0].extract_text())
     assert "page 2: landscape, standard, ko" in contents
     assert content.manifest_digest in contents
+    # Hangul and digits come back as themselves, whatever fonts the machine has.
+    assert content.title.get("ko") in contents and content.title.get("en") in contents
+    assert not any(ord(char) < 32 for char in contents.replace("\n", "").replace("\t", ""))
     seen = set()
     for page in reader.pages[1:]:
         lines = [plain(line) for line in page.extract_text().splitlines()]
