@@ -89,8 +89,10 @@ Rectangle {
         if (!portrait) {
             const share = Math.round(width * (width / viewportHeight > 1.6 ? 0.52 : 0.56)) - margin;
             // A very wide screen (21:9) would make the video too tall for its pictures
-            // under it: it keeps to the height there is.
-            const room = floor - heading.y - (hasGallery ? galleryHeight + Theme.spaceL : 0);
+            // under it: it keeps to the height there is (of the screen, not of the page,
+            // whose height follows from this width while it flows).
+            const bottom = viewportHeight - (barHeight > 0 ? barHeight + Theme.spaceL : margin);
+            const room = bottom - heading.y - (hasGallery ? galleryHeight + Theme.spaceL : 0);
             return hasVideo ? Math.min(share, Math.round(room * 16 / 9)) : share;
         }
         // Flowing, the whole video and its controls fit on screen at once.
