@@ -436,6 +436,47 @@ def stats_summary(state: _State, day: Any) -> None:
     click.echo(f"languages             {share or '-'}")
 
 
+@stats.command("merge")
+@click.argument("places", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The hall's report (CSV); OUT-hours.csv and OUT-events.csv go beside it.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the report as one HTML page with charts.",
+)
+def stats_merge(places: tuple[Path, ...], out: Path, html_out: Path | None) -> None:
+    """One report for a hall: the visitor exports of several kiosks (export folders, or a
+    stick's folder of them) added up per kiosk and for the hall, per day and hour."""
+    from kiosk.analytics.hall import find_exports, merge, read_export, write_report
+    from kiosk.files import write_atomically
+
+    folders = find_exports(places)
+    exports = [read_export(folder) for folder in folders]
+    report = merge(exports)
+    for note in report.notes:
+        click.echo(f"note: {printable(note)}", err=True)
+    for written in write_report(report, out):
+        click.echo(f"wrote {written}")
+    if html_out is not None:
+        from kiosk.analytics.hall_page import hall_page
+
+        page = hall_page(report, [f"{e.kiosk}: {e.folder}" for e in exports])
+        write_atomically(html_out, page.encode("utf-8"))
+        click.echo(f"wrote {html_out}")
+    kiosks = ", ".join(report.kiosks)
+    click.echo(f"{len(exports)} exports of {len(report.kiosks)} kiosks ({printable(kiosks)}), "
+               f"{len(report.events)} events, {len(report.days)} days")  # fmt: skip
+
+
 @stats.command("export")
 @click.option(
     "--out",
@@ -456,9 +497,12 @@ def stats_export(state: _State, out_dir: Path, with_log: bool) -> None:
     from kiosk.analytics.stats import export_csv
     from kiosk.staff.export import export_for_staff
 
-    data_dir = state.data_dir(state.config())
+    config = state.config()
+    data_dir = state.data_dir(config)
     files = (
-        export_for_staff(data_dir, out_dir) if with_log else export_csv(log_path(data_dir), out_dir)
+        export_for_staff(data_dir, out_dir, kiosk_name=config.name())
+        if with_log
+        else export_csv(log_path(data_dir), out_dir, kiosk_name=config.name())
     )
     for written in files:
         click.echo(f"wrote {written}")
@@ -548,7 +592,11 @@ def status(state: _State, as_json: bool) -> None:
 
     config = state.config()
     data_dir = state.data_dir(config)
-    found = kiosk_status(data_dir, trusted_keys=[TrustedKey.parse(k) for k in config.trusted_keys])
+    found = kiosk_status(
+        data_dir,
+        trusted_keys=[TrustedKey.parse(k) for k in config.trusted_keys],
+        kiosk_name=config.name(),
+    )
     if as_json:
         from kiosk.staff.health_json import status_document
 
@@ -566,6 +614,7 @@ def status(state: _State, as_json: bool) -> None:
         )
 
     rows = [
+        ("kiosk", found.kiosk_name),
         ("content", describe(found.active) if found.active else "the built-in demo"),
         ("previous", describe(found.previous)),
         ("free disk", size_words(found.free_bytes) if found.free_bytes is not None else "unknown"),

@@ -251,7 +251,7 @@ def compose(
         gate, config.staff.panel_idle_seconds, watcher, config.staff.pad_idle_seconds
     )
     outcome = StaffOutcome()
-    status = StatusPage(paths.root, installer.trusted_keys)
+    status = StatusPage(paths.root, installer.trusted_keys, config.name())
     screen = ScreenPage(Backlight.find())
     show = ShowPage(outcome)
 
@@ -260,7 +260,7 @@ def compose(
 
     content_page = ContentPage(watcher, installer, outcome, lambda: exhibit.content)
     today = TodayPage(paths.root, corner_titles)
-    export = ExportPage(paths.root, lambda: watcher.sticks(), outcome)
+    export = ExportPage(paths.root, lambda: watcher.sticks(), outcome, config.name())
     # Only a kiosk at its booth switches the display; a window on a desk leaves it be.
     hours = OpeningHoursWatch(
         config.schedule.opening_hours(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import socket
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -249,9 +250,38 @@ class ScheduleConfig(_Section):
         return OpeningHours(weekly, self.dates, self.wake_minutes)
 
 
+_NOT_IN_A_NAME = set('/\\:*?"<>|')
+
+
+def check_kiosk_name_or(name: str, fallback: str) -> str:
+    """``name`` if it can name a kiosk, else ``fallback``."""
+    try:
+        return check_kiosk_name(name) or fallback
+    except ValueError:
+        return fallback
+
+
+def check_kiosk_name(name: str) -> str:
+    """A kiosk's name as it goes into file names, reports and metrics: up to 64 printable
+    characters, none that a file name cannot hold."""
+    if len(name) > 64:
+        raise ValueError("a kiosk's name has at most 64 characters")
+    if name.startswith(".") or any(
+        not char.isprintable() or char in _NOT_IN_A_NAME for char in name
+    ):
+        raise ValueError(
+            f"'{name}' cannot name a kiosk: use letters, digits, spaces, '-' and '_' "
+            "(e.g. hall-entrance)"
+        )
+    return name.strip()
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
+    # The kiosk's name in a hall of several: on the staff Status page, in its reports,
+    # exports and metrics. Empty: this PC's host name.
+    kiosk_name: Annotated[str, AfterValidator(check_kiosk_name)] = ""
     data_dir: Path | None = None
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     session: SessionConfig = Field(default_factory=SessionConfig)
@@ -268,6 +298,13 @@ class KioskConfig(_Section):
     trusted_keys: list[
         Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16} [A-Za-z0-9+/]{43}=$")]
     ] = Field(default_factory=list)
+
+    def name(self) -> str:
+        """The kiosk's name: ``kiosk_name``, else this PC's host name."""
+        if self.kiosk_name:
+            return self.kiosk_name
+        host = socket.gethostname().split(".")[0]
+        return check_kiosk_name_or(host, "kiosk")
 
     def resolved_data_dir(self, override: Path | None = None) -> Path:
         """The data directory: an explicit override, ``KIOSK_DATA_DIR``, the config, or

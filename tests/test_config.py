@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,11 @@ def test_a_panels_pixel_from_its_diagonal_or_its_width_and_height(tmp_path: Path
     panel = load_config(path).display.panel
     assert panel.mm_per_px() == pytest.approx(0.63, abs=1e-3)
     assert panel.diagonal() == pytest.approx(54.6, abs=0.1)
+
+
+@pytest.mark.parametrize("name", ["a/b", ".hidden", "tab\there", "x" * 65])
+def test_a_kiosk_name_that_cannot_name_a_file_is_a_mistake(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(f"kiosk_name: {json.dumps(name)}\n")
+    with pytest.raises(ConfigError, match=r"kiosk\.yaml:1: kiosk_name"):
+        load_config(path)

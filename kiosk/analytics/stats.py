@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
+import uuid
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from kiosk import __version__
 from kiosk.errors import KioskError
 from kiosk.safe_text import spreadsheet_cell
 
@@ -51,22 +55,46 @@ def _day_bounds(day: date) -> tuple[float, float]:
     return start, (datetime(day.year, day.month, day.day) + timedelta(days=1)).timestamp()
 
 
+@dataclass(frozen=True)
+class Event:
+    """One visitor event as reports read it: its local time, and its session by a key that
+    is unique where the events come from (one kiosk's number; a kiosk and its number in a
+    hall's merged events)."""
+
+    when: datetime
+    kind: str
+    session: Hashable | None
+    corner: str | None
+    detail: str | None
+    value: float | None
+
+
 def summarize(path: Path, day: date | None = None) -> DaySummary:
     """The summary of ``day`` (local time), or of the whole log."""
     low, high = _day_bounds(day) if day else (float("-inf"), float("inf"))
-    summary = DaySummary(day.isoformat() if day else "all days")
     with _connect(path) as connection:
         rows = connection.execute(
             "SELECT at, kind, session, corner_id, detail, value FROM event "
             "WHERE at >= ? AND at < ? ORDER BY at, event_id",
             (low, high),
         ).fetchall()
+    events = (
+        Event(datetime.fromtimestamp(at), kind, session, corner, detail, value)
+        for at, kind, session, corner, detail, value in rows
+    )
+    return summarize_events(events, day.isoformat() if day else "all days")
+
+
+def summarize_events(events: Iterable[Event], label: str) -> DaySummary:
+    """What the ``events`` (in time order) add up to."""
+    summary = DaySummary(label)
     lengths: list[float] = []
-    languages: dict[int, set[str]] = defaultdict(lambda: {"ko"})
-    for at, kind, session, corner, detail, value in rows:
+    languages: dict[Hashable, set[str]] = defaultdict(lambda: {"ko"})
+    for event in events:
+        kind, session, corner, value = event.kind, event.session, event.corner, event.value
         if kind == "session_start":
             summary.sessions += 1
-            summary.sessions_per_hour[datetime.fromtimestamp(at).hour] += 1
+            summary.sessions_per_hour[event.when.hour] += 1
             languages[session]
         elif kind == "session_end" and value is not None:
             lengths.append(value)
@@ -75,19 +103,27 @@ def summarize(path: Path, day: date | None = None) -> DaySummary:
             summary.corner_dwell_seconds[corner] += value or 0.0
         elif kind == "video_play" and corner:
             summary.video_plays[corner] += 1
-            if detail == "complete":
+            if event.detail == "complete":
                 summary.video_completions[corner] += 1
-        elif kind == "language_switch" and detail and session is not None:
-            languages[session].add(detail)
+        elif kind == "language_switch" and event.detail and session is not None:
+            languages[session].add(event.detail)
     summary.mean_session_seconds = sum(lengths) / len(lengths) if lengths else 0.0
     for used in languages.values():
         summary.language_sessions.update(used)
     return summary
 
 
-def export_csv(path: Path, out_dir: Path, today: date | None = None) -> list[Path]:
+EXPORT_FORMAT = "gyeonggi-kiosk/export/1"
+EVENT_COLUMNS = ["event", "time", "kind", "session", "corner", "detail", "value", "kiosk"]
+
+
+def export_csv(
+    path: Path, out_dir: Path, today: date | None = None, kiosk_name: str = ""
+) -> list[Path]:
     """Write ``events.csv`` (every event) and ``daily_summary.csv`` (a row per day and
-    corner), and with ``today`` also ``today_summary.csv``; the files written."""
+    corner), with ``today`` also ``today_summary.csv``, each row naming the kiosk, and
+    ``export.json`` (which kiosk, which export: ``stats merge`` reads each export once);
+    the files written."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -99,27 +135,38 @@ def export_csv(path: Path, out_dir: Path, today: date | None = None) -> list[Pat
         ).fetchall()
     events_file = out_dir / "events.csv"
     summary_file = out_dir / "daily_summary.csv"
+    about_file = out_dir / "export.json"
     written = [events_file, summary_file]
     try:
         # UTF-8 with a BOM: spreadsheet programs then read Korean text correctly.
         with events_file.open("w", newline="", encoding="utf-8-sig") as file:
             writer = csv.writer(file)
-            writer.writerow(["event", "time", "kind", "session", "corner", "detail", "value"])
+            writer.writerow(EVENT_COLUMNS)
             for event_id, at, kind, session, corner, detail, value in rows:
                 when = datetime.fromtimestamp(at).isoformat(sep=" ", timespec="seconds")
-                row = [event_id, when, kind, session, corner, detail, value]
+                row = [event_id, when, kind, session, corner, detail, value, kiosk_name]
                 writer.writerow([spreadsheet_cell(cell) for cell in row])
         days = sorted({datetime.fromtimestamp(row[1]).date() for row in rows})
-        _write_summaries(path, summary_file, days)
+        _write_summaries(path, summary_file, days, kiosk_name)
         if today is not None:
             written.append(out_dir / "today_summary.csv")
-            _write_summaries(path, written[-1], [today])
+            _write_summaries(path, written[-1], [today], kiosk_name)
+        about = {
+            "format": EXPORT_FORMAT,
+            "kiosk": kiosk_name,
+            "export_id": str(uuid.uuid4()),
+            "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "events": len(rows),
+            "software": __version__,
+        }
+        about_file.write_text(json.dumps(about, ensure_ascii=False, indent=2), encoding="utf-8")
+        written.append(about_file)
     except OSError as error:
         raise KioskError(f"cannot write the CSV files to {out_dir}: {error.strerror}") from error
     return written
 
 
-def _write_summaries(path: Path, out_file: Path, days: list[date]) -> None:
+def _write_summaries(path: Path, out_file: Path, days: list[date], kiosk_name: str) -> None:
     # UTF-8 with a BOM, like events.csv.
     with out_file.open("w", newline="", encoding="utf-8-sig") as file:
         writer = csv.writer(file)
@@ -133,6 +180,7 @@ def _write_summaries(path: Path, out_file: Path, days: list[date]) -> None:
                 "dwell seconds",
                 "video plays",
                 "video completions",
+                "kiosk",
             ]
         )
         for day in days:
@@ -149,5 +197,6 @@ def _write_summaries(path: Path, out_file: Path, days: list[date]) -> None:
                         round(summary.corner_dwell_seconds[corner], 1),
                         summary.video_plays[corner],
                         summary.video_completions[corner],
+                        spreadsheet_cell(kiosk_name),
                     ]
                 )

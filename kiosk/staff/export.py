@@ -16,11 +16,15 @@ from kiosk.files import fsync_directory, fsync_file
 from kiosk.staff.kiosk_log import log_file
 
 
-def export_for_staff(data_dir: Path, destination: Path, today: date | None = None) -> list[Path]:
-    """Write events.csv, daily_summary.csv, today_summary.csv and kiosk-log.txt into a new
-    folder on ``destination`` (named by the time); the files, flushed to the stick."""
-    folder = destination / f"gyeonggi-kiosk-{datetime.now():%Y%m%d-%H%M%S}"
-    written = export_csv(log_path(data_dir), folder, today or date.today())
+def export_for_staff(
+    data_dir: Path, destination: Path, today: date | None = None, kiosk_name: str = ""
+) -> list[Path]:
+    """Write events.csv, daily_summary.csv, today_summary.csv, export.json and
+    kiosk-log.txt into a new folder on ``destination`` (named by the kiosk and the time);
+    the files, flushed to the stick."""
+    name = f"{kiosk_name}-" if kiosk_name else ""
+    folder = destination / f"gyeonggi-kiosk-{name}{datetime.now():%Y%m%d-%H%M%S}"
+    written = export_csv(log_path(data_dir), folder, today or date.today(), kiosk_name)
     log = log_file(data_dir)
     try:
         if log.is_file():

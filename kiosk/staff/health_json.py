@@ -14,13 +14,14 @@ from typing import Any
 from kiosk.staff.doctor import Finding
 from kiosk.staff.status import KioskStatus
 
-STATUS_SCHEMA = "gyeonggi-kiosk/status/1"
+STATUS_SCHEMA = "gyeonggi-kiosk/status/2"
 DOCTOR_SCHEMA = "gyeonggi-kiosk/doctor/1"
 
 
 def status_document(found: KioskStatus, data_dir: Path, log: Path) -> dict[str, Any]:
     return {
         "schema": STATUS_SCHEMA,
+        "kiosk": found.kiosk_name,
         "version": found.app_version,
         "running": found.uptime_seconds is not None,
         "uptime_seconds": found.uptime_seconds,

@@ -37,6 +37,7 @@ class PackageFacts:
 class KioskStatus:
     """The kiosk at a glance."""
 
+    kiosk_name: str
     active: PackageFacts | None  # None: no package installed, the built-in demo shows
     previous: PackageFacts | None
     free_bytes: int | None
@@ -75,9 +76,13 @@ def _facts(
 
 
 def kiosk_status(
-    data_dir: Path, language: str = "ko", trusted_keys: Sequence[TrustedKey] = ()
+    data_dir: Path,
+    language: str = "ko",
+    trusted_keys: Sequence[TrustedKey] = (),
+    kiosk_name: str = "",
 ) -> KioskStatus:
-    """Gather the status of the kiosk using ``data_dir`` and trusting ``trusted_keys``."""
+    """Gather the status of the kiosk named ``kiosk_name`` using ``data_dir`` and trusting
+    ``trusted_keys``."""
     active, previous = Installer(data_dir).installed()
     try:
         free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.parent).free
@@ -85,6 +90,7 @@ def kiosk_status(
         free = None
     running = running_kiosk(data_dir)
     return KioskStatus(
+        kiosk_name=kiosk_name,
         active=_facts(active, language, trusted_keys),
         previous=_facts(previous, language, trusted_keys),
         free_bytes=free,

@@ -4,6 +4,7 @@ behind the PIN; each panel action backed by the same service as its command."""
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import time
@@ -328,7 +329,9 @@ def test_status_page_says_what_the_status_command_says(
     command = run_cli("--data-dir", data, "status")
     assert command.returncode == 0, command.stderr
     version = ui.staff.pages.status.property("appVersion")
-    for fact in ("test.small 1.3", "test.small 1.2", version):
+    name = ui.staff.pages.status.property("kioskName")
+    assert name and f"kiosk      {name}" in command.stdout  # the PC's name: none configured
+    for fact in ("test.small 1.3", "test.small 1.2", version, name):
         assert fact in page_text and fact in command.stdout, fact
     assert "서명 없음" in page_text and "unsigned" in command.stdout
 
@@ -384,8 +387,18 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
         export.export_to(tmp_path / "stick")
     written = export.last().written
     names = sorted(path.name for path in written)
-    assert names == ["daily_summary.csv", "events.csv", "today_summary.csv"]
+    assert names == ["daily_summary.csv", "events.csv", "export.json", "today_summary.csv"]
     assert all(path.is_file() and path.stat().st_size > 0 for path in written)
+    # Named by the kiosk, in its folder's name and in every row, for the hall's report.
+    kiosk = ui.staff.pages.status.property("kioskName") or KioskConfig().name()
+    assert written[0].parent.name.startswith(f"gyeonggi-kiosk-{kiosk}-")
+    assert json.loads((written[0].parent / "export.json").read_text())["kiosk"] == kiosk
+    assert (
+        (written[0].parent / "events.csv")
+        .read_text(encoding="utf-8-sig")
+        .splitlines()[1]
+        .endswith(f",{kiosk}")
+    )
     message = find(ui, "exportResult").property("text")
     assert "events.csv" in message and "today_summary.csv" in message
     # The command writes the same files.
@@ -399,7 +412,8 @@ def test_export_writes_the_files_and_names_them(qtbot, staff_kiosk, tmp_path, ru
         "--with-log",
     )
     assert command.returncode == 0, command.stderr
-    assert sorted(p.name for p in (tmp_path / "cli").glob("*/*.csv")) == names, command.stdout
+    cli = sorted(p.name for p in (tmp_path / "cli").glob("*/*") if p.suffix in (".csv", ".json"))
+    assert cli == names, command.stdout
 
 
 def test_no_stick_is_said_plainly(qtbot, staff_kiosk) -> None:
@@ -431,7 +445,7 @@ def test_a_stick_that_cannot_be_written_is_named_with_what_to_do(
     from kiosk.bridge.staff import export_page
     from kiosk.errors import KioskError
 
-    def refuses(_data_dir: Path, destination: Path) -> list[Path]:
+    def refuses(_data_dir: Path, destination: Path, kiosk_name: str = "") -> list[Path]:
         cause = OSError(number, os.strerror(number))
         raise KioskError(f"cannot write to {destination}: {cause.strerror}") from cause
 

@@ -94,3 +94,17 @@ def test_schedule_plan_json_and_lines_say_the_same(run_cli, tmp_path: Path) -> N
     lines = run_cli("--config", config, "schedule", "plan").stdout.splitlines()
     assert lines[0] == "screen_on=no" and lines[-1] == "wake_at="
     assert lines[1] == "reboot_at=" + document["reboot_at"].replace("T", " ")
+
+
+def test_status_names_the_kiosk_from_its_config_else_the_pc(run_cli, tmp_path: Path) -> None:
+    """kiosk_name in the config names the kiosk in status; without it, the PC's host name."""
+    import socket
+
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("kiosk_name: 홀 입구-1\n", encoding="utf-8")
+    named = _valid(json.loads(run_cli("--config", config, "status", "--json").stdout),
+                   "status.schema.json")  # fmt: skip
+    assert named["kiosk"] == "홀 입구-1"
+    assert "kiosk      홀 입구-1" in run_cli("--config", config, "status").stdout
+    unnamed = json.loads(run_cli("status", "--json").stdout)
+    assert unnamed["kiosk"] == socket.gethostname().split(".")[0]

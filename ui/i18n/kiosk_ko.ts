@@ -208,7 +208,7 @@
 <context>
     <name>CornerView</name>
     <message>
-        <location filename="../views/CornerView.qml" line="426"/>
+        <location filename="../views/CornerView.qml" line="433"/>
         <source>Close full screen</source>
         <translation>전체 화면 닫기</translation>
     </message>
@@ -311,52 +311,52 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="88"/>
+        <location filename="../Main.qml" line="93"/>
         <source>“%1” (version %2) is not newer than the content shown now. Install it only to go back to it on purpose.</source>
         <translation>“%1”(버전 %2)은 지금 보이는 콘텐츠보다 새 버전이 아닙니다. 일부러 이전 콘텐츠로 되돌릴 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="91"/>
+        <location filename="../Main.qml" line="96"/>
         <source>“%1” (version %2) is not signed by a key this kiosk trusts. Install it only if you know that it comes from the office.</source>
         <translation>“%1”(버전 %2)은 이 키오스크가 신뢰하는 키로 서명되지 않았습니다. 사무국에서 보낸 것이 확실할 때만 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="310"/>
+        <location filename="../Main.qml" line="315"/>
         <source>Low position: everything you can touch is in the lower part of the screen.</source>
         <translation>낮은 화면: 누르는 곳은 모두 화면 아래쪽에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="502"/>
+        <location filename="../Main.qml" line="507"/>
         <source>Back to the top</source>
         <translation>맨 위로</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="502"/>
+        <location filename="../Main.qml" line="507"/>
         <source>Read on</source>
         <translation>이어서 읽기</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="635"/>
+        <location filename="../Main.qml" line="640"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="635"/>
+        <location filename="../Main.qml" line="640"/>
         <source>Staff approval</source>
         <translation>직원 승인</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="636"/>
+        <location filename="../Main.qml" line="641"/>
         <source>Enter the staff PIN to open the staff panel.</source>
         <translation>직원 화면을 열려면 직원 PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="638"/>
+        <location filename="../Main.qml" line="643"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="638"/>
+        <location filename="../Main.qml" line="643"/>
         <source>Do not install</source>
         <translation>설치하지 않기</translation>
     </message>
@@ -821,7 +821,7 @@
     <name>StatusView</name>
     <message>
         <location filename="../staff/StatusView.qml" line="19"/>
-        <location filename="../staff/StatusView.qml" line="74"/>
+        <location filename="../staff/StatusView.qml" line="79"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
@@ -852,36 +852,41 @@
     </message>
     <message>
         <location filename="../staff/StatusView.qml" line="34"/>
+        <source>Kiosk name</source>
+        <translation>키오스크 이름</translation>
+    </message>
+    <message>
+        <location filename="../staff/StatusView.qml" line="39"/>
         <source>Content shown</source>
         <translation>현재 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="35"/>
+        <location filename="../staff/StatusView.qml" line="40"/>
         <source>The built-in demo</source>
         <translation>기본 데모</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="40"/>
+        <location filename="../staff/StatusView.qml" line="45"/>
         <source>Previous content</source>
         <translation>이전 콘텐츠</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="45"/>
+        <location filename="../staff/StatusView.qml" line="50"/>
         <source>Free disk space</source>
         <translation>남은 저장 공간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="50"/>
+        <location filename="../staff/StatusView.qml" line="55"/>
         <source>Running for</source>
         <translation>실행 시간</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="55"/>
+        <location filename="../staff/StatusView.qml" line="60"/>
         <source>Software version</source>
         <translation>소프트웨어 버전</translation>
     </message>
     <message>
-        <location filename="../staff/StatusView.qml" line="65"/>
+        <location filename="../staff/StatusView.qml" line="70"/>
         <source>Recent problems</source>
         <translation>최근 문제</translation>
     </message>

@@ -31,6 +31,11 @@ Column {
 
     FactRow {
         width: page.width
+        label: qsTr("Kiosk name")
+        value: page.status.kioskName || "-"
+    }
+    FactRow {
+        width: page.width
         label: qsTr("Content shown")
         value: page.status.active.present ? page.packageText(page.status.active) : qsTr(
                                                 "The built-in demo")

@@ -35,7 +35,7 @@ class ExportDone:
     written: tuple[Path, ...] = ()
 
 
-def export_to_a_stick(data_dir: Path, sticks: list[Path]) -> ExportDone:
+def export_to_a_stick(data_dir: Path, sticks: list[Path], kiosk_name: str = "") -> ExportDone:
     """The export onto the first of ``sticks`` that can be written to (else the first,
     which then says why not)."""
     if not sticks:
@@ -43,7 +43,7 @@ def export_to_a_stick(data_dir: Path, sticks: list[Path]) -> ExportDone:
     writable = [stick for stick in sticks if os.access(stick, os.W_OK)]
     stick = (writable or sticks)[0]
     try:
-        written = export_for_staff(data_dir, stick)
+        written = export_for_staff(data_dir, stick, kiosk_name=kiosk_name)
     except KioskError as error:
         # Staff read which stick and what to do; the technical line is for the log.
         log.warning(
@@ -76,6 +76,7 @@ class ExportPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         data_dir: Path,
         sticks: Callable[[], list[Path]],
         outcome: StaffOutcome,
+        kiosk_name: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +87,9 @@ class ExportPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
 
         def export() -> ExportDone:
             destination = self._destination
-            return export_to_a_stick(data_dir, [destination] if destination else sticks())
+            return export_to_a_stick(
+                data_dir, [destination] if destination else sticks(), kiosk_name
+            )
 
         self._reader: BackgroundReader[ExportDone] = BackgroundReader(
             export, self._done, "stats-export", self

@@ -92,7 +92,11 @@ class StatusPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     refreshed = Signal()
 
     def __init__(
-        self, data_dir: Path, trusted_keys: Sequence[TrustedKey], parent: QObject | None = None
+        self,
+        data_dir: Path,
+        trusted_keys: Sequence[TrustedKey],
+        kiosk_name: str = "",
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._status: KioskStatus | None = None
@@ -100,7 +104,10 @@ class StatusPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
         self._previous = PackageCard(self)
         keys = list(trusted_keys)
         self._reader: BackgroundReader[KioskStatus] = BackgroundReader(
-            lambda: kiosk_status(data_dir, trusted_keys=keys), self._show, "status-read", self
+            lambda: kiosk_status(data_dir, trusted_keys=keys, kiosk_name=kiosk_name),
+            self._show,
+            "status-read",
+            self,
         )
 
     @Slot()
@@ -133,6 +140,11 @@ class StatusPage(QObject):  # type: ignore[operator]  # PySide6's stubs call Qml
     def loaded(self) -> bool:
         """False until the first read is in."""
         return self._status is not None
+
+    @Property(str, notify=changed)
+    def kioskName(self) -> str:
+        """This kiosk's name in the hall."""
+        return printable(self._status.kiosk_name) if self._status else ""
 
     @Property(str, notify=changed)
     def freeSpace(self) -> str:

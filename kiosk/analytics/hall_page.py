@@ -1,0 +1,157 @@
+"""``stats merge --html``: the hall's report as one page to open in any browser, with
+charts (pygal's SVG, drawn in the page: nothing fetched from elsewhere) of
+sessions per day and per hour, corner visits and dwell, and languages, per kiosk."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import pygal
+from pygal.style import Style
+
+from kiosk.analytics.hall import HALL, HallReport, hall_totals
+
+# The kiosk's own colours (ui/theme): ink, accent, and the demo's corner colours.
+_STYLE = Style(
+    background="transparent",
+    plot_background="#ffffff",
+    foreground="#14213d",
+    foreground_strong="#14213d",
+    foreground_subtle="#4a5468",
+    colors=("#1f4fb4", "#d0502a", "#137a63", "#7a4cc2", "#c48a12", "#2f8fc7", "#a33d6c"),
+    font_family="'Noto Sans KR', 'Noto Sans CJK KR', sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    legend_font_size=14,
+    title_font_size=18,
+    value_font_size=12,
+)
+
+
+def _chart(kind: type[pygal.graph.graph.Graph], title: str, **options: object) -> pygal.Graph:
+    return kind(
+        style=_STYLE,
+        title=title,
+        width=960,
+        height=420,
+        js=[],  # self-contained: no script fetched from the web
+        disable_xml_declaration=True,
+        legend_at_bottom=True,
+        print_values=False,
+        **options,
+    )
+
+
+def hall_page(report: HallReport, sources: list[str]) -> str:
+    """The report as one HTML page."""
+    charts = [
+        _per_day(report),
+        _per_hour(report),
+        _corner_visits(report),
+        _corner_dwell(report),
+        _languages(report),
+    ]
+    totals = hall_totals(report)
+    rows = "".join(
+        f"<tr><td>{html.escape(kiosk)}</td><td>{totals[kiosk]}</td></tr>" for kiosk in report.kiosks
+    )
+    first, last = (report.days[0], report.days[-1]) if report.days else (None, None)
+    span = f"{first} – {last}" if first else "no events"
+    notes = "".join(f"<li>{html.escape(note)}</li>" for note in report.notes)
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
+    return f"""<!doctype html>
+<html lang="ko"><head><meta charset="utf-8"><title>Visitors of the hall · 방문 현황</title>
+<style>{_PAGE_STYLE}</style></head><body>
+<h1>방문 현황 <span>Visitors of the hall</span></h1>
+<p class="meta">{html.escape(span)} · {len(report.kiosks)} kiosks · made {made} from
+{len(sources)} exports</p>
+<table><tr><th>kiosk</th><th>sessions</th></tr>{rows}
+<tr class="hall"><td>{HALL}</td><td>{sum(totals.values())}</td></tr></table>
+{"".join(f"<figure>{chart}</figure>" for chart in charts)}
+{f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
+<h2>Exports</h2><ul>{"".join(f"<li>{html.escape(s)}</li>" for s in sources)}</ul>
+</body></html>
+"""
+
+
+def _per_day(report: HallReport) -> str:
+    chart = _chart(pygal.Bar, "Sessions per day · 일별 이용", x_title="day")
+    chart.x_labels = [day.isoformat() for day in report.days]
+    for kiosk in report.kiosks:
+        chart.add(kiosk, [report.daily[(day, kiosk)].sessions for day in report.days])
+    return str(chart.render(is_unicode=True))
+
+
+def _per_hour(report: HallReport) -> str:
+    hours = sorted(
+        {hour for summary in report.daily.values() for hour in summary.sessions_per_hour}
+    )
+    chart = _chart(pygal.Bar, "Sessions per hour, all days · 시간대별 이용", x_title="hour")
+    chart.x_labels = [f"{hour:02d}" for hour in hours]
+    for kiosk in report.kiosks:
+        counts = [
+            sum(report.daily[(day, kiosk)].sessions_per_hour[hour] for day in report.days)
+            for hour in hours
+        ]
+        chart.add(kiosk, counts)
+    return str(chart.render(is_unicode=True))
+
+
+def _corner_visits(report: HallReport) -> str:
+    corners = report.corners()
+    chart = _chart(pygal.Bar, "Corner visits · 코너별 방문")
+    chart.x_labels = corners
+    for kiosk in report.kiosks:
+        visits = [
+            sum(report.daily[(day, kiosk)].corner_visits[corner] for day in report.days)
+            for corner in corners
+        ]
+        chart.add(kiosk, visits)
+    return str(chart.render(is_unicode=True))
+
+
+def _corner_dwell(report: HallReport) -> str:
+    corners = report.corners()
+    chart = _chart(pygal.Bar, "Minutes spent in each corner · 코너별 체류 시간 (분)")
+    chart.x_labels = corners
+    for kiosk in report.kiosks:
+        minutes = [
+            round(
+                sum(report.daily[(d, kiosk)].corner_dwell_seconds[corner] for d in report.days)
+                / 60,
+                1,
+            )
+            for corner in corners
+        ]
+        chart.add(kiosk, minutes)
+    return str(chart.render(is_unicode=True))
+
+
+def _languages(report: HallReport) -> str:
+    languages = report.languages()
+    chart = _chart(pygal.HorizontalStackedBar, "Languages used, share of sessions · 언어",
+                   range=(0, 100))  # fmt: skip
+    chart.x_labels = [*report.kiosks, HALL]
+    for lang in languages:
+        shares = []
+        for kiosk in [*report.kiosks, HALL]:
+            used = sum(report.daily[(day, kiosk)].language_sessions[lang] for day in report.days)
+            sessions = sum(report.daily[(day, kiosk)].sessions for day in report.days)
+            shares.append(round(100 * used / sessions, 1) if sessions else 0)
+        chart.add(lang, shares)
+    return str(chart.render(is_unicode=True))
+
+
+_PAGE_STYLE = """
+body { font-family: "Noto Sans KR", "Noto Sans CJK KR", sans-serif; margin: 2.5rem auto;
+       max-width: 1000px; color: #14213d; background: #f6f4ef; padding: 0 1.5rem; }
+h1 { font-size: 2rem; margin: 0 0 .25rem; } h1 span { color: #4a5468; font-weight: 400; }
+h2 { font-size: 1.2rem; margin-top: 2.5rem; }
+.meta { color: #4a5468; margin: 0 0 1.5rem; }
+table { border-collapse: collapse; margin: 1rem 0 2rem; background: #fff; }
+th, td { text-align: left; padding: .5rem 1.25rem; border-bottom: 1px solid #e3e0d8; }
+tr.hall td { font-weight: 700; }
+figure { margin: 0 0 2rem; background: #fff; padding: 1rem; border-radius: 12px; }
+figure svg { width: 100%; height: auto; }
+"""
