@@ -246,7 +246,10 @@ def compose(
 
     # -- the staff's side
     gate = PinGate(config.staff_pin_hash, clock, paths.pin_lock)
-    watcher = PackageWatcher(installer, list(config.drop_folders), poll_ms)
+    watcher = PackageWatcher(
+        installer, list(config.drop_folders), poll_ms,
+        report_folder=config.report_folder, kiosk_name=config.name(),
+    )  # fmt: skip
     access = StaffAccess(
         gate, config.staff.panel_idle_seconds, watcher, config.staff.pad_idle_seconds
     )

@@ -291,8 +291,13 @@ class KioskConfig(_Section):
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
     staff_pin_hash: Annotated[str, AfterValidator(check_pin_hash)] | None = None
-    # Folders watched for *.kpkg files besides USB sticks (a network share, a synced folder).
+    # Folders watched for *.kpkg files besides USB sticks (a network share, a Syncthing
+    # receive-only folder: config/syncthing.md).
     drop_folders: list[Path] = Field(default_factory=list)
+    # Where the report of a package from a drop folder goes (as <kiosk name>-report.txt),
+    # instead of beside the package: a Syncthing send-only folder carries it to the office.
+    # Empty: beside the package, as on a stick.
+    report_folder: Path | None = None
     # Public keys whose signed packages install without the staff PIN: the lines of the
     # KEYFILE.pub files that "package keygen" writes ("<key id> <base64 key>").
     trusted_keys: list[

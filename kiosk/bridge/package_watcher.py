@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -23,7 +25,12 @@ from kiosk.install.discovery import (
     write_report,
 )
 from kiosk.install.installer import ApprovalReason as WhyApproval
-from kiosk.install.installer import Installer, InstallResult, NeedsStaffApproval
+from kiosk.install.installer import (
+    Installer,
+    InstallResult,
+    NeedsStaffApproval,
+    PackageStillChangingError,
+)
 from kiosk.notices import Notice, notice
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageWatcher"]
@@ -31,13 +38,28 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "PackageWatcher"]
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
+# A package is taken once it has not been written to for this long (its modification
+# time) and two looks in a row found it the same: a writer that pauses for less is still
+# writing. Syncthing gives a file its source's time and renames it into place whole.
+SETTLE_SECONDS = 3.0
+# A modification time further ahead than this is a clock's mistake (a stick written on a
+# PC whose clock was wrong), not a write under way: then the two looks decide alone.
+CLOCK_SLACK_SECONDS = 60.0
 
 
 @QmlElement
 @QmlUncreatable("The package watcher is made by the application.")
 class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call QmlUncreatable a class
     """Polls mounted volumes and drop folders (cheap: a directory listing every
-    ``poll_ms``) once ``start()`` is called; a kiosk taking a screenshot never does."""
+    ``poll_ms``) once ``start()`` is called; a kiosk taking a screenshot never does.
+
+    A package found by polling is installed once two polls in a row found it the same
+    (size and modification time) and nothing has written to it for ``SETTLE_SECONDS``: a
+    copy, Syncthing or a network share may still be writing it. One that changes while it
+    is copied in is tried again once it settles.
+    What came of it is reported beside the package on a stick, and for a drop folder in
+    ``report_folder`` if there is one (a Syncthing folder that carries it to the office),
+    named by the kiosk."""
 
     @QEnum
     class Notice(Enum):
@@ -70,9 +92,15 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         drop_folders: list[Path],
         poll_ms: int = POLL_MS,
         parent: QObject | None = None,
+        report_folder: Path | None = None,
+        kiosk_name: str = "",
     ) -> None:
         super().__init__(parent)
         self._installer = installer
+        self._report_folder = report_folder
+        self._kiosk_name = kiosk_name
+        # What the last poll found, by path: a package is installed once it stays so.
+        self._last_poll: dict[str, tuple[int, float]] = {}
         self._awaiting: Candidate | None = None
         self._approval: NeedsStaffApproval | None = None
         self._drop_folders = drop_folders
@@ -272,7 +300,18 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
         if found != self._last_found:
             self._last_found = found
             self.foundChanged.emit()
-        self._install_first_new(found)
+        now = time.time()
+        settled = [
+            candidate
+            for candidate in found
+            if self._last_poll.get(str(candidate.path)) == (candidate.size, candidate.modified)
+            and (
+                now - candidate.modified >= SETTLE_SECONDS
+                or candidate.modified - now > CLOCK_SLACK_SECONDS
+            )
+        ]
+        self._last_poll = {str(c.path): (c.size, c.modified) for c in found}
+        self._install_first_new(settled)
 
     @Slot()
     def scan(self) -> None:
@@ -322,13 +361,33 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
             log.exception("installing %s failed", candidate.path)
             error = KioskError(f"unexpected error: {failure}")
         # Here, not on the GUI thread: a stick can take long to write, or hang as it is pulled.
-        write_report(candidate.path.parent, _report(candidate, result, error))
+        if not isinstance(error, PackageStillChangingError):  # nothing to say yet
+            self._write_report(candidate, _report(candidate, result, error, self._kiosk_name))
         self._answer("_installDone", candidate, result, error)
+
+    def _write_report(self, candidate: Candidate, lines: list[str]) -> None:
+        folder = candidate.path.parent
+        dropped = folder in self._drop_folders or folder.parent in self._drop_folders
+        if dropped and self._report_folder is not None:
+            # A synced folder the kiosk only receives: its report goes back another way.
+            name = f"{self._kiosk_name or 'kiosk'}-report.txt"
+            if write_report(self._report_folder, lines, name) is None:
+                log.warning("could not write the install report to %s", self._report_folder)
+            return
+        write_report(folder, lines)
 
     def _finished(
         self, candidate: Candidate, result: InstallResult | None, error: KioskError | None
     ) -> None:
         self._busy = False
+        if isinstance(error, PackageStillChangingError):
+            # Not a failure: looked at again once two polls find it the same.
+            log.info("%s is still being written; tried again once it stays the same",
+                     candidate.path)  # fmt: skip
+            self._seen.discard((str(candidate.path), candidate.size, candidate.modified))
+            self._last_poll.pop(str(candidate.path), None)
+            self._set_notice(self.Notice.Quiet)
+            return
         if result is not None:
             log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
             self._last_result = f"{result.package_id} {result.version} ({candidate.path.name})"
@@ -358,15 +417,23 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
 
 
 def _report(
-    candidate: Candidate, result: InstallResult | None, error: KioskError | None
+    candidate: Candidate,
+    result: InstallResult | None,
+    error: KioskError | None,
+    kiosk_name: str = "",
 ) -> list[str]:
-    """The lines of ``kiosk-report.txt`` for staff, on the stick the package came from."""
+    """The lines of the report for staff (on the stick the package came from, or in the
+    report folder), saying which kiosk and when."""
+    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    who = f"Kiosk {kiosk_name}, {when}:" if kiosk_name else f"{when}:"
     if result is not None:
         return [
+            who,
             f"Installed {result.package_id} {result.version} ({candidate.path.name}).",
             "It shows when no visitor is using the screen.",
         ]
     return [
+        who,
         f"Not installed: {candidate.path.name}",
         str(error),
         "The kiosk goes on showing the content it had.",

@@ -27,6 +27,7 @@ from kiosk.install.installer import (
     InstallError,
     InstallResult,
     NeedsStaffApproval,
+    PackageStillChangingError,
 )
 
 # Copying and hashing must not take CPU from the show.
@@ -34,6 +35,7 @@ CHILD_NICENESS = 10
 
 _ERRORS: dict[str, type[KioskError]] = {
     "install": InstallError,
+    "changing": PackageStillChangingError,
     "kiosk": KioskError,
 }
 
@@ -105,6 +107,8 @@ def _child_main(
         result = installer.install(Path(source), approved=approved, progress=progress)
     except NeedsStaffApproval as error:
         send.send(("error", "approval", str(error), error.fields()))
+    except PackageStillChangingError as error:
+        send.send(("error", "changing", str(error)))
     except InstallError as error:
         send.send(("error", "install", str(error)))
     except KioskError as error:

@@ -84,12 +84,13 @@ def find_packages(roots: list[Path]) -> list[Candidate]:
     return sorted(found, key=lambda candidate: candidate.modified, reverse=True)
 
 
-def write_report(folder: Path, lines: list[str]) -> Path | None:
-    """Write ``kiosk-report.txt`` to ``folder`` (the stick) if it is still there and
-    writable; where it went, or None. The report is written to a new file and renamed over
-    the old one, so nothing is written through a link; a ``kiosk-report.txt`` that is not a
-    regular file holding an earlier report of the kiosk's is left alone."""
-    report = folder / REPORT_NAME
+def write_report(folder: Path, lines: list[str], name: str = REPORT_NAME) -> Path | None:
+    """Write the report ``name`` (``kiosk-report.txt``) to ``folder`` (the stick, or the
+    kiosk's report folder) if it is still there and writable; where it went, or None. The
+    report is written to a new file and renamed over the old one, so nothing is written
+    through a link; a file of that name that is not a regular file holding an earlier
+    report of the kiosk's is left alone."""
+    report = folder / name
     if not _may_replace(report):
         return None
     # File names and package text are the stick's: no control sequence goes into the report.

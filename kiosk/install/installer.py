@@ -64,6 +64,12 @@ class InstallError(KioskError):
     """An install did not happen; the message says why, for staff."""
 
 
+class PackageStillChangingError(InstallError):
+    """The package file changed while it was copied: something (a copy, Syncthing, a
+    network share) is still writing it. Not a failure of the package: it is tried again
+    once it stays the same."""
+
+
 class ApprovalReason(StrEnum):
     """Why a valid package waits for staff."""
 
@@ -293,7 +299,8 @@ class Installer:
         link, device or pipe), and never more than the size it had when opened."""
         file = open_package_file(source)
         try:
-            total = os.fstat(file.fileno()).st_size
+            before = os.fstat(file.fileno())
+            total = before.st_size
             self.staging_dir.mkdir(parents=True, exist_ok=True)
             self._check_room_for(total)
             fd, name = tempfile.mkstemp(suffix=".part", dir=self.staging_dir)
@@ -315,6 +322,7 @@ class Installer:
                         if progress:
                             progress(done, total)
                 grew = bool(file.read(1))
+                after = os.fstat(file.fileno())
                 # No fsync: the staged copy is scratch. What is kept (the media, the
                 # package without them) is written and flushed from it; the copy itself
                 # is deleted, usually before the kernel ever writes it out.
@@ -322,7 +330,15 @@ class Installer:
         except OSError as error:
             staged.unlink(missing_ok=True)
             raise InstallError(_plain(error, "copying the package")) from error
-        if done != total or grew:
+        # Another writer: longer now, or written to (a new modification time) as it was read.
+        changed = (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
+        if grew or changed:
+            staged.unlink(missing_ok=True)
+            raise PackageStillChangingError(
+                "the package changed while it was copied: something is still writing it; "
+                "the kiosk tries again once it stays the same"
+            )
+        if done != total:
             staged.unlink(missing_ok=True)
             raise InstallError(
                 "the package changed or was cut short while it was copied "

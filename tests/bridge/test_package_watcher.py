@@ -190,3 +190,44 @@ def test_a_poll_answering_after_the_kiosk_closed_goes_nowhere(
     for thread in threading.enumerate():
         if thread.name == "package-poll":
             thread.join(5)
+
+
+def test_a_package_still_being_written_is_taken_only_once_whole(
+    qtbot, make_kiosk, manifest_dir: Path, tmp_path: Path
+) -> None:
+    """A writer (a copy over a slow network, a sync tool without temporary files) puts a
+    signed package into the drop folder in pieces, pausing longer than the watcher's look:
+    nothing is installed half-way and nothing is said to have failed; once it stays the
+    same it is installed, and the report, in the report folder, names the kiosk."""
+    key = generate_key(tmp_path / "editor.key")
+    signed = tmp_path / "new.kpkg"
+    build_package(write_manifest(manifest_dir), signed, sign_key=tmp_path / "editor.key")
+    drop, reports = tmp_path / "drop", tmp_path / "reports"
+    drop.mkdir()
+    reports.mkdir()
+    config = KioskConfig(drop_folders=[drop], trusted_keys=[public_line(key.public_key)],
+                         report_folder=reports, kiosk_name="entrance")  # fmt: skip
+    ui = make_kiosk(config, installs=True, visitor=False, poll_ms=50)
+    notices: list[str] = []
+    ui.watcher.noticeChanged.connect(lambda: notices.append(notice(ui)))
+    data = signed.read_bytes()
+    pieces = [
+        data[start : start + len(data) // 6 + 1]
+        for start in range(0, len(data), len(data) // 6 + 1)
+    ]
+
+    def write_slowly() -> None:
+        with (drop / "hall.kpkg").open("wb") as file:
+            for piece in pieces:
+                file.write(piece)
+                file.flush()
+                threading.Event().wait(0.3)  # several looks see it grow
+
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    qtbot.waitUntil(lambda: ui.exhibit.property("hallTitle") == "시험관", timeout=30_000)
+    writer.join()
+    assert "Failed" not in notices and "Damaged" not in notices, notices
+    report = (reports / "entrance-report.txt").read_text(encoding="utf-8")
+    assert "Kiosk entrance, " in report and "Installed test.small 1.2 (hall.kpkg)" in report
+    assert not (drop / "kiosk-report.txt").exists()  # the synced folder is only received

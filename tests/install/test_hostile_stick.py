@@ -17,7 +17,7 @@ from kiosk.analytics.log import InteractionLog
 from kiosk.analytics.stats import export_csv
 from kiosk.content.builder import build_package
 from kiosk.install.discovery import REPORT_HEADING, find_packages, write_report
-from kiosk.install.installer import Installer, InstallError
+from kiosk.install.installer import Installer, InstallError, PackageStillChangingError
 from tests.manifests import write_manifest
 from tests.tampering import snapshot
 
@@ -109,7 +109,7 @@ def test_a_package_that_grows_while_copied_is_refused(
             with newer.path.open("ab") as file:
                 file.write(b"\0" * 4096)
 
-    with pytest.raises(InstallError, match="changed or was cut short"):
+    with pytest.raises(PackageStillChangingError, match="changed while it was copied"):
         booth.install(newer.path, approved=True, progress=grow)
     assert snapshot(booth.data_dir) == before
 

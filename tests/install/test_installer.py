@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,12 @@ import pytest
 from kiosk.content.builder import build_package
 from kiosk.content.package import ContentPackage
 from kiosk.content.signing import TrustedKey, generate_key
-from kiosk.install.installer import Installer, InstallError, NeedsStaffApproval
+from kiosk.install.installer import (
+    Installer,
+    InstallError,
+    NeedsStaffApproval,
+    PackageStillChangingError,
+)
 from tests.manifests import SMALL_MANIFEST, write_manifest
 
 
@@ -161,7 +168,7 @@ def test_a_package_cut_short_mid_copy_changes_nothing(
             with newer.open("r+b") as file:
                 file.truncate(total // 2)
 
-    with pytest.raises(InstallError, match="cut short while it was copied"):
+    with pytest.raises(PackageStillChangingError, match="changed while it was copied"):
         installer.install(newer, progress=cut_short)
     assert cut, "the package was copied in one block; the test needs a larger one"
     assert active_name(data) == first.path.name
@@ -303,3 +310,31 @@ def test_installed_packages_keep_no_media_bytes_and_media_are_checked(
     assert problems and item.name in problems[0]
     stored.unlink()  # gone: the cheap check at start sees it
     assert installer.package_to_show() is None  # the built-in demo shows
+
+
+def test_a_package_rewritten_in_place_while_copied_is_tried_again_later(
+    manifest_dir: Path, tmp_path: Path, key
+) -> None:
+    """The same size, written again as it is read (a new modification time): refused as
+    still being written, not as damaged, and the content as it was."""
+    key_path, trusted = key
+    data = tmp_path / "data"
+    installer = Installer(data, [trusted])
+    first = installer.install(build(manifest_dir, tmp_path / "a.kpkg", "1.2", key_path))
+    newer = build(manifest_dir, tmp_path / "n.kpkg", "1.3", key_path)
+    touched = False
+
+    def rewrite(done: int, total: int) -> None:
+        nonlocal touched
+        if not touched:
+            touched = True
+            with newer.open("r+b") as file:
+                head = file.read(16)
+                file.seek(0)
+                file.write(head)
+            os.utime(newer, ns=(time.time_ns(), time.time_ns() + 10**9))
+
+    with pytest.raises(PackageStillChangingError, match="still writing it"):
+        installer.install(newer, progress=rewrite)
+    assert active_name(data) == first.path.name
+    assert installer.install(newer).version == "1.3"  # once it stays the same
