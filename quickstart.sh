@@ -27,6 +27,9 @@ DEBIAN_PACKAGES=(
 # The tests also run a sound server of their own (headphones plugged in and out). Not on a
 # desktop with PipeWire's PulseAudio server, which Debian's pulseaudio would replace.
 TEST_PACKAGES=(pulseaudio)
+# And a hall of two kiosks on loopback: Syncthing brings them content, Prometheus (with
+# promtool) scrapes their metrics (tests/test_hall.py).
+HALL_TEST_PACKAGES=(syncthing prometheus)
 # The booth image's build (deploy/build-image) and the VM the system tests boot it in.
 SYSTEM_TEST_PACKAGES=(python3-venv mmdebstrap dosfstools mtools syslinux syslinux-common fdisk
   e2fsprogs qemu-system-x86 qemu-utils)
@@ -73,9 +76,10 @@ case "$command" in
     ;;
   test)
     if installed pipewire-pulse; then
-      install_debian_packages "${DEBIAN_PACKAGES[@]}"
+      install_debian_packages "${DEBIAN_PACKAGES[@]}" "${HALL_TEST_PACKAGES[@]}"
     else
-      install_debian_packages "${DEBIAN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+      install_debian_packages "${DEBIAN_PACKAGES[@]}" "${TEST_PACKAGES[@]}" \
+        "${HALL_TEST_PACKAGES[@]}"
     fi
     install_python_environment ".[test]"
     exec "$VENV/bin/python" -m pytest "$@"

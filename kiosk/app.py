@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
@@ -23,7 +24,7 @@ from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr
 from kiosk.bridge.service_manager import ServiceManagerLink
 from kiosk.bridge.termination import TerminationWatch
-from kiosk.composition import WindowOptions, compose
+from kiosk.composition import KioskUi, WindowOptions, compose
 from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage
@@ -145,9 +146,14 @@ def _show(
         kiosk.start()
         service_manager = ServiceManagerLink(kiosk.window)
         service_manager.start(showing)
+        metrics = _start_metrics(config, kiosk, service_manager)
         # Asked to stop before the event loop ran: Qt would ignore the request, so it is
         # not started at all.
-        code = 0 if termination.requested else app.exec()
+        try:
+            code = 0 if termination.requested else app.exec()
+        finally:
+            if metrics is not None:
+                metrics.stop()
         service_manager.stopping()
         if guard is not None:
             guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
@@ -156,6 +162,45 @@ def _show(
         kiosk.close()
         if interaction_log is not None:
             interaction_log.close()
+
+
+def _start_metrics(
+    config: KioskConfig, kiosk: KioskUi, service_manager: ServiceManagerLink
+) -> _Stoppable | None:
+    """The kiosk's health for Prometheus, if the config asks for it. A port already taken
+    or a file that cannot be written is told in the log: the show goes on without."""
+    settings = config.metrics
+    if not settings.listen and settings.textfile is None:
+        return None
+    # Here, not at the top: a kiosk without metrics never pays for prometheus-client.
+    from kiosk.bridge.health import HealthReporter
+    from kiosk.health_metrics import KioskHealth, MetricsExport
+
+    health = KioskHealth(config.name(), kiosk.paths.root)
+    reporter = HealthReporter(
+        health, kiosk.exhibit, kiosk.session, kiosk.watcher, kiosk.staff.pages.hours,
+        kiosk.installer.trusted_keys, kiosk.window,
+    )  # fmt: skip
+    try:
+        export = MetricsExport(
+            health, kiosk.paths.interaction_log, settings.listen, settings.textfile,
+            settings.textfile_seconds,
+        )  # fmt: skip
+    except KioskError as error:
+        log.warning("%s; the kiosk goes on without its metrics", error)
+        return None
+    reporter.start(kiosk.window, service_manager)
+
+    class Running:
+        def stop(self) -> None:
+            reporter.stop()
+            export.stop()
+
+    return Running()
+
+
+class _Stoppable(Protocol):
+    def stop(self) -> None: ...
 
 
 def _installed_or_demo(installer: Installer, guard: CrashGuard | None) -> Path:

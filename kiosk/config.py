@@ -276,6 +276,42 @@ def check_kiosk_name(name: str) -> str:
     return name.strip()
 
 
+def parse_listen(listen: str) -> tuple[str, int]:
+    """``127.0.0.1:9731`` → ("127.0.0.1", 9731); raises ValueError for anything else."""
+    host, colon, port = listen.rpartition(":")
+    if not colon or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"'{listen}' is not an address and port such as 127.0.0.1:9731")
+    return host.strip("[]"), int(port)
+
+
+def check_listen(listen: str) -> str:
+    if listen.strip():
+        parse_listen(listen.strip())
+    return listen.strip()
+
+
+class MetricsConfig(_Section):
+    """The kiosk's health for Prometheus (config/prometheus/): off unless asked for."""
+
+    # Serve /metrics here ("127.0.0.1:9731"; the booth's LAN address for a hall's
+    # Prometheus). Empty: no server.
+    listen: Annotated[str, AfterValidator(check_listen)] = ""
+    # Or write the metrics to this file for node_exporter's textfile collector, every so
+    # many seconds. Empty: no file.
+    textfile: Path | None = None
+    textfile_seconds: float = Field(default=30, ge=5, le=3600)
+
+
+class SyncthingConfig(_Section):
+    """A Syncthing on this PC that brings the hall's content (config/syncthing.md), for
+    doctor to ask how its folders stand."""
+
+    # Its GUI/REST address and API key (Actions > Settings > API Key; in its config.xml).
+    # Empty: doctor does not ask.
+    url: str = ""
+    api_key: str = ""
+
+
 class KioskConfig(_Section):
     """All settings of one kiosk."""
 
@@ -288,6 +324,8 @@ class KioskConfig(_Section):
     accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
     staff: StaffConfig = Field(default_factory=StaffConfig)
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    metrics: MetricsConfig = Field(default_factory=MetricsConfig)
+    syncthing: SyncthingConfig = Field(default_factory=SyncthingConfig)
     # The staff PIN as a salted hash (never the PIN itself): set it with
     # "gyeonggi-kiosk --config FILE staff set-pin".
     staff_pin_hash: Annotated[str, AfterValidator(check_pin_hash)] | None = None

@@ -103,6 +103,11 @@ class OpeningHoursWatch(QObject):  # type: ignore[operator]  # PySide6's stubs c
 
     screenOn = Property(bool, _get_screen_on, notify=screenOnChanged)
 
+    @property
+    def open_now(self) -> bool:
+        """Within the opening hours now, by the last look at the clock (for Python)."""
+        return self._state.open_now
+
     @Property(bool, constant=True)
     def scheduled(self) -> bool:
         """Hours are set (without them the screen is never turned off)."""

@@ -75,6 +75,8 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
     noticeChanged = Signal()
     foundChanged = Signal()
     packageInstalled = Signal(str)
+    # An install ended: "installed", "failed", or "approval" (it waits for staff).
+    installEnded = Signal(str)
     # From the install thread to the GUI thread (a queued connection, by Qt's rules).
     _installDone = Signal(object, object, object)
     _damaged = Signal(str)
@@ -389,6 +391,7 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
             self._set_notice(self.Notice.Quiet)
             return
         if result is not None:
+            self.installEnded.emit("installed")
             log.info("installed %s %s from %s", result.package_id, result.version, candidate.path)
             self._last_result = f"{result.package_id} {result.version} ({candidate.path.name})"
             self._set_notice(self.Notice.Ready)
@@ -398,6 +401,7 @@ class PackageWatcher(QObject):  # type: ignore[operator]  # PySide6's stubs call
                 self.packageApproved.emit(str(result.path))
             return
         approval = error if isinstance(error, NeedsStaffApproval) else None
+        self.installEnded.emit("approval" if approval else "failed")
         if approval:  # not a problem: staff decide, on the screen
             log.info("waiting for staff: %s: %s", candidate.path, error)
         else:

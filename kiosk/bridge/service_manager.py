@@ -11,6 +11,7 @@ Outside systemd (no ``NOTIFY_SOCKET``) nothing is sent and nothing is started.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -47,9 +48,11 @@ class ServiceManagerLink(QObject):
         self._pings = QTimer(self)
         interval = watchdog_interval_ms(environ) if self._listening else None
         self._watchdog = interval is not None
+        # When the watchdog last heard from the GUI thread (for the kiosk's metrics).
+        self.last_ping: float | None = None
         if interval is not None:
             self._pings.setInterval(interval)
-            self._pings.timeout.connect(lambda: self._tell("WATCHDOG=1"))
+            self._pings.timeout.connect(self._ping)
 
     def start(self, status: str) -> None:
         """The show has started: ``READY=1`` at its next frame, then the watchdog's pings."""
@@ -69,6 +72,15 @@ class ServiceManagerLink(QObject):
         self._ready = True
         self._window.frameSwapped.disconnect(self._first_frame)
         self._tell(f"READY=1\nSTATUS={self._status}")
+
+    @property
+    def watchdog(self) -> bool:
+        """True when systemd's watchdog watches the kiosk."""
+        return self._listening and self._watchdog
+
+    def _ping(self) -> None:
+        self._tell("WATCHDOG=1")
+        self.last_ping = time.time()
 
     def stopping(self) -> None:
         """The kiosk is closing on purpose: systemd is not to treat the silence as a hang."""

@@ -87,6 +87,8 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     attractItemsChanged = Signal()
     videoPlayingChanged = Signal()
     closedChanged = Signal()
+    # A corner's video could not be played (each time, for the metrics; the log says it once).
+    videoErrored = Signal(str)
 
     def __init__(
         self,
@@ -290,6 +292,7 @@ class VisitorSession(QObject):  # type: ignore[operator]  # PySide6's stubs call
     @Slot(str, str)
     def videoFailed(self, corner_id: str, reason: str) -> None:
         """A corner's video cannot play (its panel shows the poster and says so)."""
+        self.videoErrored.emit(corner_id)
         corner = next((c for c in self._content.corners if c.corner_id == corner_id), None)
         if corner is None or not self._first_time("video", corner_id):
             return

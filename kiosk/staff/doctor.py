@@ -77,6 +77,7 @@ def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
         _trusted_keys(config),
         _staff_pin(config),
         *_drop_folders(config),
+        *_syncthing(config),
         _data_partition(data_dir),
         _qt(),
         _video_decoding(),
@@ -179,6 +180,27 @@ def _drop_folders(config: KioskConfig) -> list[Finding]:
             f"{folder} does not exist or is not a folder: packages put there are never seen",
         )
         for folder in config.drop_folders
+    ]
+
+
+def _syncthing(config: KioskConfig) -> list[Finding]:
+    """The Syncthing folders that bring content and take reports back, as Syncthing sees
+    them; nothing when the config names no Syncthing."""
+    from kiosk.staff.syncthing_folders import (
+        SyncthingApi,
+        SyncthingUnreachableError,
+        folder_states,
+    )
+
+    if not config.syncthing.url:
+        return []
+    api = SyncthingApi(config.syncthing.url, config.syncthing.api_key)
+    try:
+        states = folder_states(api, list(config.drop_folders), config.report_folder)
+    except SyncthingUnreachableError as error:
+        return [Finding("problem", "syncthing", str(error))]
+    return [
+        Finding(state.outcome, "syncthing", f"{state.path}: {state.detail}") for state in states
     ]
 
 
