@@ -55,6 +55,8 @@ class HallReport:
     events: list[tuple[str, int, Event]]  # kiosk, number in its log, event; in time order
     days: list[date]
     daily: dict[tuple[date, str], DaySummary] = field(default_factory=dict)
+    # The same by hour of the day: (day, hour, kiosk), only for hours with events.
+    hourly: dict[tuple[date, int, str], DaySummary] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def corners(self) -> list[str]:
@@ -215,12 +217,20 @@ def merge(exports: list[KioskExport]) -> HallReport:
     for day in days:
         on_day = [(kiosk, event) for kiosk, _number, event in merged if event.when.date() == day]
         for kiosk in [*kiosks, HALL]:
-            report.daily[(day, kiosk)] = summarize_events(
-                (_with_kiosk_session(name, event) for name, event in on_day
-                 if kiosk in (HALL, name)),
-                day.isoformat(),
-            )  # fmt: skip
+            report.daily[(day, kiosk)] = _summary(on_day, kiosk, day.isoformat())
+        for hour in sorted({event.when.hour for _kiosk, event in on_day}):
+            in_hour = [(name, event) for name, event in on_day if event.when.hour == hour]
+            for kiosk in [*kiosks, HALL]:
+                report.hourly[(day, hour, kiosk)] = _summary(in_hour, kiosk, f"{day} {hour:02d}")
     return report
+
+
+def _summary(events: list[tuple[str, Event]], kiosk: str, label: str) -> DaySummary:
+    """What ``kiosk``'s (or the whole hall's) ``events`` add up to."""
+    return summarize_events(
+        (_with_kiosk_session(name, event) for name, event in events if kiosk in (HALL, name)),
+        label,
+    )
 
 
 def _with_kiosk_session(kiosk: str, event: Event) -> Event:
@@ -234,49 +244,48 @@ def _with_kiosk_session(kiosk: str, event: Event) -> Event:
 
 def write_report(report: HallReport, out: Path) -> list[Path]:
     """``out`` (a row per day and kiosk, and per day for the whole hall), and beside it
-    ``<out>-hours.csv`` (sessions per hour) and ``<out>-events.csv`` (every event, with
+    ``<out>-hours.csv`` (the same per hour) and ``<out>-events.csv`` (every event, with
     its kiosk); the files written."""
     hours = out.with_name(f"{out.stem}-hours.csv")
     events = out.with_name(f"{out.stem}-events.csv")
     corners, languages = report.corners(), report.languages()
+    figures = [
+        "sessions", "mean session seconds", *(f"visits {corner}" for corner in corners),
+        *(f"dwell seconds {corner}" for corner in corners),
+        *(f"share {lang}" for lang in languages),
+    ]  # fmt: skip
+
+    def row(summary: DaySummary) -> list[object]:
+        share = summary.language_share()
+        return [
+            summary.sessions, round(summary.mean_session_seconds, 1),
+            *(summary.corner_visits[corner] for corner in corners),
+            *(round(summary.corner_dwell_seconds[corner], 1) for corner in corners),
+            *(round(share.get(lang, 0.0), 3) for lang in languages),
+        ]  # fmt: skip
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         # UTF-8 with a BOM, as the kiosk's own exports: spreadsheets read Korean right.
         with out.open("w", newline="", encoding="utf-8-sig") as file:
             writer = csv.writer(file)
-            writer.writerow(
-                ["day", "kiosk", "sessions", "mean session seconds",
-                 *(f"visits {corner}" for corner in corners),
-                 *(f"dwell seconds {corner}" for corner in corners),
-                 *(f"share {lang}" for lang in languages)]
-            )  # fmt: skip
+            writer.writerow(["day", "kiosk", *figures])
             for (day, kiosk), summary in report.daily.items():
-                share = summary.language_share()
-                writer.writerow(
-                    [day.isoformat(), spreadsheet_cell(kiosk), summary.sessions,
-                     round(summary.mean_session_seconds, 1),
-                     *(summary.corner_visits[corner] for corner in corners),
-                     *(round(summary.corner_dwell_seconds[corner], 1) for corner in corners),
-                     *(round(share.get(lang, 0.0), 3) for lang in languages)]
-                )  # fmt: skip
+                writer.writerow([day.isoformat(), spreadsheet_cell(kiosk), *row(summary)])
         with hours.open("w", newline="", encoding="utf-8-sig") as file:
             writer = csv.writer(file)
-            writer.writerow(["day", "hour", "kiosk", "sessions"])
-            for (day, kiosk), summary in report.daily.items():
-                for hour in sorted(summary.sessions_per_hour):
-                    writer.writerow(
-                        [day.isoformat(), hour, spreadsheet_cell(kiosk),
-                         summary.sessions_per_hour[hour]]
-                    )  # fmt: skip
+            writer.writerow(["day", "hour", "kiosk", *figures])
+            for (day, hour, kiosk), summary in report.hourly.items():
+                writer.writerow([day.isoformat(), hour, spreadsheet_cell(kiosk), *row(summary)])
         with events.open("w", newline="", encoding="utf-8-sig") as file:
             writer = csv.writer(file)
             writer.writerow(["kiosk", "event", "time", "kind", "session", "corner", "detail",
                              "value"])  # fmt: skip
             for kiosk, number, event in report.events:
                 when = event.when.isoformat(sep=" ", timespec="seconds")
-                row = [kiosk, number, when, event.kind, event.session, event.corner,
-                       event.detail, event.value]  # fmt: skip
-                writer.writerow([spreadsheet_cell(cell) for cell in row])
+                cells = [kiosk, number, when, event.kind, event.session, event.corner,
+                         event.detail, event.value]  # fmt: skip
+                writer.writerow([spreadsheet_cell(cell) for cell in cells])
     except OSError as error:
         raise ArgumentError(f"cannot write {out}: {error.strerror}") from error
     return [out, hours, events]

@@ -108,6 +108,11 @@ def test_two_kiosks_add_up_per_kiosk_and_for_the_hall(
     }
     assert hours[("2026-10-26", "10", "all kiosks")] == "3"  # the entrance's one, the stage's two
     assert hours[("2026-10-26", "14", "stage")] == "1"
+    assert hours[("2026-10-26", "14", "entrance")] == "0"
+    at_ten = {r["kiosk"]: r for r in rows(tmp_path / "report" / "hall-hours.csv")
+              if (r["day"], r["hour"]) == ("2026-10-26", "10")}  # fmt: skip
+    assert at_ten["all kiosks"]["visits northeast-relocation"] == "1"
+    assert float(at_ten["stage"]["share en"]) == pytest.approx(1 / 3, abs=1e-3)
     events = rows(tmp_path / "report" / "hall-events.csv")
     assert len(events) == 20 and {row["kiosk"] for row in events} == {"entrance", "stage"}
 
