@@ -26,6 +26,7 @@ from kiosk.analytics.stats import (
     Event,
     summarize_events,
 )
+from kiosk.config import check_kiosk_name
 from kiosk.errors import ArgumentError
 from kiosk.safe_text import spreadsheet_cell
 
@@ -125,7 +126,13 @@ def read_export(folder: Path) -> KioskExport:
         raise ArgumentError(f"{path}: cannot read it ({error.strerror})") from error
     except UnicodeDecodeError as error:
         raise ArgumentError(f"{path}: not UTF-8 text") from error
-    kiosk = str(about.get("kiosk", ""))
+    except csv.Error as error:
+        raise ArgumentError(f"{path}: not a CSV file the kiosk wrote ({error})") from error
+    named = about.get("kiosk")
+    try:
+        kiosk = check_kiosk_name(named) if isinstance(named, str) else ""
+    except ValueError as error:
+        raise ArgumentError(f"{folder / ABOUT_FILE}: {error}") from error
     if len(kiosks - {kiosk}) > 0 or not kiosk:
         raise ArgumentError(
             f"{path}: its rows name kiosk {', '.join(sorted(kiosks)) or '(none)'}, its "

@@ -142,7 +142,9 @@ def test_two_kiosks_under_one_name_are_refused(
     assert refused.returncode == 2 and "two kiosks share the name entrance" in refused.stderr
 
 
-@pytest.mark.parametrize("damage", ["no export", "not csv", "a row cut short", "no about"])
+@pytest.mark.parametrize(
+    "damage", ["no export", "not csv", "a row cut short", "no about", "a bad name"]
+)
 def test_a_folder_that_is_not_an_export_says_what_is_wrong(
     run_cli, hall: dict[str, Path], tmp_path: Path, damage: str
 ) -> None:
@@ -156,6 +158,9 @@ def test_a_folder_that_is_not_an_export_says_what_is_wrong(
     elif damage == "a row cut short":
         with (place / "events.csv").open("a", encoding="utf-8") as file:
             file.write("99,2026-10-26 10:00:00,session_start\n")
+    elif damage == "a bad name":
+        about = json.loads((place / "export.json").read_text())
+        (place / "export.json").write_text(json.dumps({**about, "kiosk": "../../etc"}))
     else:
         (place / "export.json").unlink()
     refused = run_cli("stats", "merge", place, "-o", tmp_path / "hall.csv")
@@ -175,3 +180,18 @@ def test_the_page_has_a_chart_per_question_and_every_kiosk(
     for words in ("Sessions per day", "Sessions per hour", "Corner visits", "Languages used",
                   "entrance", "stage", "clean-valleys"):  # fmt: skip
         assert words in text, words
+
+
+def test_control_characters_in_an_export_never_reach_the_report_raw(
+    run_cli, hall: dict[str, Path], tmp_path: Path
+) -> None:
+    """A hand-edited export with NUL and escape bytes in a cell: merged, and written out
+    escaped, as the kiosk's own exports write text."""
+    place = tmp_path / "place"
+    shutil.copytree(hall["stage"], place)
+    with (place / "events.csv").open("ab") as file:
+        file.write(b"99,2026-10-26 10:00:00,language_switch,1,,\x00\x1b[2J,,stage\n")
+    merged = run_cli("stats", "merge", place, "-o", tmp_path / "hall.csv")
+    assert merged.returncode == 0, merged.stderr
+    written = (tmp_path / "hall-events.csv").read_bytes()
+    assert b"\x00" not in written and b"\x1b" not in written
