@@ -5,12 +5,14 @@ sessions per day and per hour, corner visits and dwell, and languages, per kiosk
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 import pygal
 from pygal.style import Style
 
 from kiosk.analytics.hall import HALL, HallReport, hall_totals
+from kiosk.analytics.stats import DaySummary
 
 # The kiosk's own colours (ui/theme): ink, accent, and the demo's corner colours.
 _STYLE = Style(
@@ -48,8 +50,16 @@ def hall_page(report: HallReport, sources: list[str]) -> str:
     charts = [
         _per_day(report),
         _per_hour(report),
-        _corner_visits(report),
-        _corner_dwell(report),
+        _per_corner(
+            report,
+            "Corner visits · 코너별 방문",
+            lambda summary, corner: summary.corner_visits[corner],
+        ),
+        _per_corner(
+            report,
+            "Minutes spent in each corner · 코너별 체류 시간 (분)",
+            lambda summary, corner: summary.corner_dwell_seconds[corner] / 60,
+        ),
         _languages(report),
     ]
     totals = hall_totals(report)
@@ -98,33 +108,19 @@ def _per_hour(report: HallReport) -> str:
     return str(chart.render(is_unicode=True))
 
 
-def _corner_visits(report: HallReport) -> str:
+def _per_corner(report: HallReport, title: str, value: Callable[[DaySummary, str], float]) -> str:
+    """A bar per corner and kiosk: ``value`` of each day's summary, added up."""
     corners = report.corners()
-    chart = _chart(pygal.Bar, "Corner visits · 코너별 방문")
+    chart = _chart(pygal.Bar, title)
     chart.x_labels = corners
     for kiosk in report.kiosks:
-        visits = [
-            sum(report.daily[(day, kiosk)].corner_visits[corner] for day in report.days)
-            for corner in corners
-        ]
-        chart.add(kiosk, visits)
-    return str(chart.render(is_unicode=True))
-
-
-def _corner_dwell(report: HallReport) -> str:
-    corners = report.corners()
-    chart = _chart(pygal.Bar, "Minutes spent in each corner · 코너별 체류 시간 (분)")
-    chart.x_labels = corners
-    for kiosk in report.kiosks:
-        minutes = [
-            round(
-                sum(report.daily[(d, kiosk)].corner_dwell_seconds[corner] for d in report.days)
-                / 60,
-                1,
-            )
-            for corner in corners
-        ]
-        chart.add(kiosk, minutes)
+        chart.add(
+            kiosk,
+            [
+                round(sum(value(report.daily[(day, kiosk)], corner) for day in report.days), 1)
+                for corner in corners
+            ],
+        )
     return str(chart.render(is_unicode=True))
 
 
