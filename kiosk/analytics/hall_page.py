@@ -22,7 +22,15 @@ _STYLE = Style(
     foreground_strong="#14213d",
     foreground_subtle="#4a5468",
     colors=("#1f4fb4", "#d0502a", "#137a63", "#7a4cc2", "#c48a12", "#2f8fc7", "#a33d6c"),
-    font_family="'Noto Sans KR', 'Noto Sans CJK KR', sans-serif",
+    # Korean first: the office PC's own Korean font, whichever it has.
+    font_family="'Noto Sans KR', 'Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD Gothic Neo', "
+    "sans-serif",
+    guide_stroke_color="#e3e0d8",
+    major_guide_stroke_color="#cfcbc0",
+    guide_stroke_dasharray="0",
+    major_guide_stroke_dasharray="0",
+    opacity="0.9",
+    opacity_hover="1",
     label_font_size=13,
     major_label_font_size=13,
     legend_font_size=14,
@@ -32,17 +40,21 @@ _STYLE = Style(
 
 
 def _chart(kind: type[pygal.graph.graph.Graph], title: str, **options: object) -> pygal.Graph:
-    return kind(
-        style=_STYLE,
-        title=title,
-        width=960,
-        height=420,
-        js=[],  # self-contained: no script fetched from the web
-        disable_xml_declaration=True,
-        legend_at_bottom=True,
-        print_values=False,
-        **options,
-    )
+    settings: dict[str, object] = {
+        "style": _STYLE,
+        "title": title,
+        "width": 960,
+        "height": 420,
+        "js": [],  # self-contained: no script fetched from the web
+        "disable_xml_declaration": True,
+        "legend_at_bottom": True,
+        "print_values": False,
+        # Counts: a few whole steps up the side, not tenths.
+        "show_minor_y_labels": False,
+        "min_scale": 4,
+        "max_scale": 8,
+    }
+    return kind(**{**settings, **options})
 
 
 def hall_page(report: HallReport, sources: list[str]) -> str:
@@ -126,15 +138,18 @@ def _per_corner(report: HallReport, title: str, value: Callable[[DaySummary, str
 
 def _languages(report: HallReport) -> str:
     languages = report.languages()
-    chart = _chart(pygal.HorizontalStackedBar, "Languages used, share of sessions · 언어",
-                   range=(0, 100))  # fmt: skip
+    chart = _chart(pygal.HorizontalStackedBar, "Languages, % of use · 언어별 이용 비율",
+                   range=(0, 100), show_minor_y_labels=True)  # fmt: skip
     chart.x_labels = [*report.kiosks, HALL]
     for lang in languages:
         shares = []
         for kiosk in [*report.kiosks, HALL]:
+            # As hall.csv counts them: every session uses Korean first, some switch.
             used = sum(report.daily[(day, kiosk)].language_sessions[lang] for day in report.days)
-            sessions = sum(report.daily[(day, kiosk)].sessions for day in report.days)
-            shares.append(round(100 * used / sessions, 1) if sessions else 0)
+            uses = sum(
+                sum(report.daily[(day, kiosk)].language_sessions.values()) for day in report.days
+            )
+            shares.append(round(100 * used / uses, 1) if uses else 0)
         chart.add(lang, shares)
     return str(chart.render(is_unicode=True))
 
