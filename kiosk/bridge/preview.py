@@ -9,6 +9,7 @@ check (``kiosk.layout_check``) runs in the background, and its warnings join the
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from pathlib import Path
@@ -67,6 +68,12 @@ def build_preview(
     if _stat(manifest) != before or memo.changed_since_read(result.media_sources):
         raise StillBeingWrittenError(str(manifest))
     return result
+
+
+def _line_of(problem: str) -> int:
+    """The line a "manifest.yaml:LINE: ..." problem names (0 when it names none)."""
+    match = re.match(r"[^:]*:(\d+):", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -143,8 +150,9 @@ class PreviewReloader(QObject):  # type: ignore[operator]  # PySide6's stubs cal
     @Property("QStringList", notify=warningsChanged)  # type: ignore[arg-type]  # a Qt type name
     def warnings(self) -> list[str]:
         """What builds but reads or plays worse at a booth (kiosk/content/lint.py), as of
-        the last good build, and the layout check's once it has run."""
-        return self._build_warnings + self._layout_warnings
+        the last good build, and the layout check's once it has run, in the manifest's
+        order."""
+        return sorted(self._build_warnings + self._layout_warnings, key=_line_of)
 
     def close(self) -> None:
         self._settle.stop()
