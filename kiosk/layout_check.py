@@ -242,14 +242,18 @@ def main() -> int:
     assert isinstance(app, QGuiApplication)
     quiet_ffmpeg()
     doc = load_yaml(manifest)
+    parent = os.getppid()
+
+    def progress(done: int, total: int) -> None:
+        if os.getppid() != parent:  # the build or preview that asked is gone: so is the question
+            raise SystemExit(1)
+        _say({"done": done, "of": total})
+
     try:
         with ContentPackage.open(package) as opened, tempfile.TemporaryDirectory() as folder:
             content = opened.content
             texts = ManifestTexts(doc, content.languages)
-            warnings = check_layout(
-                content, media, texts, config, Path(folder),
-                lambda done, total: _say({"done": done, "of": total}),
-            )  # fmt: skip
+            warnings = check_layout(content, media, texts, config, Path(folder), progress)
     except KioskError as error:
         _say({"error": str(error)})
         return 1
