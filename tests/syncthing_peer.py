@@ -86,43 +86,64 @@ class SyncthingPeer:
         assert device is not None
         return device.get("id", "")
 
-    def start(self) -> None:
+    def start(self, attempts: int = 3) -> None:
+        """Start it and wait until its REST API answers; a start that finds the database
+        still locked by the instance before (it is going) is tried again."""
         env = dict(os.environ, STNODEFAULTFOLDER="1", STNOUPGRADE="1", HOME=str(self.home))
-        log = (self.home / "syncthing.log").open("ab")
-        self.process = subprocess.Popen(
-            [SYNCTHING, "serve", f"--home={self.home}", "--no-browser", "--no-restart",
-             "--no-upgrade", f"--logfile={self.home / 'syncthing.log'}"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
-        )  # fmt: skip
-        log.close()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log_tail()
-            try:
-                if self.call("GET", "/rest/system/ping").get("ping") == "pong":
-                    return
-            except (OSError, ValueError):
-                pass
-            time.sleep(0.2)
+        for _attempt in range(attempts):
+            with (self.home / "syncthing.log").open("ab") as log:
+                self.process = subprocess.Popen(
+                    [SYNCTHING, "serve", f"--home={self.home}", "--no-browser", "--no-restart",
+                     "--no-upgrade", f"--logfile={self.home / 'syncthing.log'}"],
+                    stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                )  # fmt: skip
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and self.process.poll() is None:
+                try:
+                    if self.call("GET", "/rest/system/ping", attempts=1).get("ping") == "pong":
+                        return
+                except (OSError, ValueError):
+                    pass
+                time.sleep(0.2)
+            self.stop()
+            time.sleep(1)
         raise AssertionError(f"Syncthing {self.name} did not start: {self.log_tail()}")
 
     def stop(self) -> None:
-        """Kill it (its monitor and the Syncthing it runs, a process group) and wait until
-        every one is gone: a new start finds its database still locked otherwise."""
+        """Kill it, its monitor and the Syncthing the monitor runs (which may be in a
+        process group of its own), and wait until every one is gone: a new start finds
+        its database still locked otherwise."""
         if self.process is None:
             return
-        group = self.process.pid
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(group, signal.SIGKILL)
-        self.process.wait(timeout=30)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            try:
-                os.killpg(group, 0)
-            except ProcessLookupError:
+            running = self._processes()
+            if not running:
                 break
-            time.sleep(0.1)
+            for pid in running:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=0.2)
+        self.process.wait(timeout=30)
         self.process = None
+
+    def _processes(self) -> list[int]:
+        """Every live process started with this instance's home (zombies are gone)."""
+        found = []
+        mark = f"--home={self.home}".encode()
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                if (
+                    mark in (entry / "cmdline").read_bytes().split(b"\0")
+                    and b"Z" not in ((entry / "stat").read_bytes().rsplit(b")", 1)[-1][:3])
+                ):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        return found
 
     def log_tail(self) -> str:
         path = self.home / "syncthing.log"
