@@ -121,11 +121,11 @@ class _Tally:
     """One warning's findings: the one it shows, on how many screens, in how many texts."""
 
     finding: Finding
-    screens: int = 0
+    screens: set[str] = field(default_factory=set)
     places: set[Location] = field(default_factory=set)
 
     def add(self, finding: Finding, earlier_in_manifest: bool) -> None:
-        self.screens += 1
+        self.screens.add(finding.where)  # a text shown twice on a screen is one screen
         self.places.add(finding.place)
         worse = finding.rule == LINE and finding.amount > self.finding.amount
         if worse or (finding.rule == SIZE and earlier_in_manifest):
@@ -134,7 +134,7 @@ class _Tally:
     def words(self, config: KioskConfig) -> str:
         finding = self.finding
         label = label_of(finding.place)
-        others = self.screens - 1
+        others = len(self.screens) - 1
         also = f" and {others} other screen{'s' if others > 1 else ''}" if others else ""
         if finding.rule == FIT:
             return (
