@@ -61,3 +61,15 @@ def test_visitor_speed_runs() -> None:
     out = run("visitor_speed.py", "--smoke", "--display", display)
     for figure in ("bare launch ms", "kiosk launch ms", "tap to view ms", "tap to video frame ms"):
         assert figure in out, out
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (quickstart installs them)",
+)
+def test_video_like_for_like_runs() -> None:
+    """The booth's kind of clip made, played by the kiosk under Xvfb, and decoded alone."""
+    display = f":{700 + os.getpid() % 200}"
+    out = run("video_like_for_like.py", "--smoke", "--display", display, timeout=300)
+    for figure in ("% of a core", "kiosk / decode only", "frames shown by", "frames dropped"):
+        assert figure in out, out

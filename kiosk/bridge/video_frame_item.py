@@ -19,6 +19,10 @@ from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
 
+# With tracing on, the frames shown and dropped so far are marked this often (in frames):
+# how the video benchmark sees, from outside, whether every frame reached the screen.
+TRACE_EVERY_FRAMES = 30
+
 
 @QmlElement
 class VideoFrameItem(QQuickPaintedItem):
@@ -39,6 +43,10 @@ class VideoFrameItem(QQuickPaintedItem):
         self._sink.videoFrameChanged.connect(self._show_frame)
         self._image = QImage()
         self._frames = 0
+        # Frames replaced by the next before they were ever painted: frames a visitor
+        # never saw, because the GUI thread was busy elsewhere.
+        self._dropped = 0
+        self._painted = True
         self._accepting = True
         self.setOpaquePainting(False)
 
@@ -79,12 +87,21 @@ class VideoFrameItem(QQuickPaintedItem):
         """Frames shown since the last ``clear()``: how tests see that video plays."""
         return self._frames
 
+    @Property(int, notify=framesShownChanged)
+    def framesDropped(self) -> int:
+        """Frames since the last ``clear()`` that the next replaced before a paint."""
+        return self._dropped
+
     @Slot()
     def clear(self) -> None:
         """Forget the last frame (a new video is about to play)."""
         had_frame = not self._image.isNull()
+        if self._frames:
+            self._mark_frames()
         self._image = QImage()
         self._frames = 0
+        self._dropped = 0
+        self._painted = True
         self.framesShownChanged.emit()
         if had_frame:
             self.hasFrameChanged.emit()
@@ -97,18 +114,28 @@ class VideoFrameItem(QQuickPaintedItem):
         if image.isNull():
             return
         first = self._image.isNull()
+        if not first and not self._painted:
+            self._dropped += 1
         self._image = image
+        self._painted = False
         self._frames += 1
         self.framesShownChanged.emit()
+        if self._frames % TRACE_EVERY_FRAMES == 0:
+            self._mark_frames()
         if first:
             trace.mark("first_video_frame")
             self.hasFrameChanged.emit()
             self.firstFrameShown.emit()
         self.update()
 
+    def _mark_frames(self) -> None:
+        trace.mark("video_frames", item=self.objectName(), shown=self._frames,
+                   dropped=self._dropped)  # fmt: skip
+
     def paint(self, painter: QPainter) -> None:
         if self._image.isNull():
             return
+        self._painted = True
         width, height = self.width(), self.height()
         scale = min(width / self._image.width(), height / self._image.height())
         shown_w, shown_h = self._image.width() * scale, self._image.height() * scale
