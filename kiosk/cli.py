@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +20,9 @@ from kiosk import __version__, trace
 from kiosk.config import KioskConfig, load_config
 from kiosk.errors import KioskError
 from kiosk.safe_text import printable
+
+if TYPE_CHECKING:  # the builder's imports (the ORM, the media probes) only when building
+    from kiosk.content.builder import BuildResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -145,7 +148,7 @@ def package_build(
     )
 
 
-def _layout_warnings(result: Any, manifest: Path, config: KioskConfig) -> list[str]:
+def _layout_warnings(result: BuildResult, manifest: Path, config: KioskConfig) -> list[str]:
     """The layout check's warnings on a package just built; a check that cannot run is
     one more warning, not a failed build."""
     from kiosk.content.layout_client import LayoutCheck
