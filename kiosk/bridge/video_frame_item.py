@@ -4,11 +4,24 @@ Qt's VideoOutput draws nothing under the software scene graph, and on a machine 
 GPU the OpenGL path (llvmpipe) costs about a core for one 1080p video. Painting the frames
 of a QVideoSink with QPainter works under every backend, at a fraction of that CPU
 (docs/decisions/0004-video-painting.md), and shows real pixels in offscreen tests too.
+Each frame is converted straight to the size it is shown at (``FrameConverter``), so the
+painter only copies it (docs/decisions/0021-video-conversion.md).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import (
+    Property,
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement
@@ -16,6 +29,7 @@ from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk import trace
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.frame_converter import FrameConverter
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
 
@@ -41,6 +55,9 @@ class VideoFrameItem(QQuickPaintedItem):
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets, True)
         self._sink = QVideoSink(self)
         self._sink.videoFrameChanged.connect(self._show_frame)
+        self._converter = FrameConverter()
+        # The last frame as decoded, kept to convert again when the item changes size.
+        self._frame = QVideoFrame()
         self._image = QImage()
         self._frames = 0
         # Frames replaced by the next before they were ever painted: frames a visitor
@@ -76,10 +93,12 @@ class VideoFrameItem(QQuickPaintedItem):
     @Property(float, notify=hasFrameChanged)
     def frameAspect(self) -> float:
         """The frames' width over height (0 before the first): whether they fill the item."""
-        return 0.0 if self._image.isNull() else self._image.width() / self._image.height()
+        if self._image.isNull() or self._frame.height() <= 0:
+            return 0.0
+        return self._frame.width() / self._frame.height()
 
     def latest_image(self) -> QImage:
-        """The frame shown now (null before the first)."""
+        """The frame shown now, at the size it is shown (null before the first)."""
         return self._image
 
     @Property(int, notify=framesShownChanged)
@@ -98,7 +117,11 @@ class VideoFrameItem(QQuickPaintedItem):
         had_frame = not self._image.isNull()
         if self._frames:
             self._mark_frames()
+        self._converter = FrameConverter()
+        # The last frame as decoded, kept to convert again when the item changes size.
+        self._frame = QVideoFrame()
         self._image = QImage()
+        self._frame = QVideoFrame()
         self._frames = 0
         self._dropped = 0
         self._painted = True
@@ -110,9 +133,10 @@ class VideoFrameItem(QQuickPaintedItem):
     def _show_frame(self, frame: QVideoFrame) -> None:
         if not self._accepting or not frame.isValid():
             return
-        image = frame.toImage()
+        image = self._converter.to_image(frame, self._shown_size(frame.width(), frame.height()))
         if image.isNull():
             return
+        self._frame = frame
         first = self._image.isNull()
         if not first and not self._painted:
             self._dropped += 1
@@ -132,13 +156,54 @@ class VideoFrameItem(QQuickPaintedItem):
         trace.mark("video_frames", item=self.objectName(), shown=self._frames,
                    dropped=self._dropped)  # fmt: skip
 
+    def _device_pixel_ratio(self) -> float:
+        window = self.window()
+        return window.effectiveDevicePixelRatio() if window is not None else 1.0
+
+    def _shown_rect(self, frame_width: int, frame_height: int) -> QRectF:
+        """Where a frame of this size goes: fitted inside the item, centred."""
+        width, height = self.width(), self.height()
+        scale = min(width / frame_width, height / frame_height)
+        shown_w, shown_h = frame_width * scale, frame_height * scale
+        return QRectF((width - shown_w) / 2, (height - shown_h) / 2, shown_w, shown_h)
+
+    def _shown_size(self, frame_width: int, frame_height: int) -> QSize:
+        """The frame's size on screen in device pixels (empty while the item has none)."""
+        if frame_width <= 0 or frame_height <= 0 or self.width() < 1 or self.height() < 1:
+            return QSize()
+        shown = self._shown_rect(frame_width, frame_height)
+        ratio = self._device_pixel_ratio()
+        # An even width: swscale's SIMD code writes rows of an even number of pixels only,
+        # and an odd width costs it about four times the CPU. The odd pixel is cut off.
+        width = round(shown.width() * ratio)
+        return QSize(max(2, width + width % 2), max(1, round(shown.height() * ratio)))
+
+    def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
+        super().geometryChange(new_geometry, old_geometry)
+        # A paused video keeps a sharp picture at its new size.
+        if new_geometry.size() != old_geometry.size() and self._frame.isValid():
+            wanted = self._shown_size(self._frame.width(), self._frame.height())
+            if not wanted.isEmpty() and wanted != self._image.size():
+                image = self._converter.to_image(self._frame, wanted)
+                if not image.isNull():
+                    self._image = image
+                    self.update()
+
     def paint(self, painter: QPainter) -> None:
         if self._image.isNull():
             return
         self._painted = True
-        width, height = self.width(), self.height()
-        scale = min(width / self._image.width(), height / self._image.height())
-        shown_w, shown_h = self._image.width() * scale, self._image.height() * scale
-        target = QRectF((width - shown_w) / 2, (height - shown_h) / 2, shown_w, shown_h)
+        source = self._frame if self._frame.isValid() else None
+        size = (source.width(), source.height()) if source else (self._image.width(),
+                                                                 self._image.height())  # fmt: skip
+        target = self._shown_rect(*size)
+        ratio = self._device_pixel_ratio()
+        if self._image.size() == self._shown_size(*size):
+            # Already the size it is shown at: a plain copy, the cheapest paint there is.
+            self._image.setDevicePixelRatio(ratio)
+            left = (self.width() - self._image.width() / ratio) / 2
+            top = (self.height() - self._image.height() / ratio) / 2
+            painter.drawImage(QPointF(round(left), round(top)), self._image)
+            return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self._image)

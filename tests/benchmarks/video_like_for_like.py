@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="the clip's length")
     parser.add_argument("--display", default=":94")
     parser.add_argument("--smoke", action="store_true", help="a 4-second clip")
+    parser.add_argument("--keep-trace", type=Path, help="copy the kiosk's trace marks here")
     args = parser.parse_args()
     seconds = 4.0 if args.smoke else args.seconds
     for tool in ("Xvfb", "xdotool"):
@@ -180,6 +181,8 @@ def main() -> None:
         time.sleep(1)
         try:
             kiosk = play_in_kiosk(args.display, package, work, seconds)
+            if args.keep_trace:
+                shutil.copyfile(work / "kiosk.jsonl", args.keep_trace)
         finally:
             xvfb.terminate()
             xvfb.wait()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.bridge.video_frame_item import VideoFrameItem
 from kiosk.composition import KioskUi
 from tests.bridge.conftest import DemoShow
 from tests.bridge.ui import (
@@ -284,6 +285,26 @@ def test_video_pixels_move_while_playing(qtbot, kiosk: KioskUi) -> None:
         first.pixel(x, y) for x in range(0, first.width(), 37) for y in range(0, first.height(), 29)
     }
     assert len(colours) > 20  # a picture, not a flat (black) fill
+
+
+def test_a_tapped_video_plays_from_its_first_frame_at_the_size_it_is_shown(
+    qtbot, kiosk: KioskUi
+) -> None:
+    """The tap is answered at once (the pause control), the clock starts at the first frame,
+    and every frame comes converted to the size it takes on screen."""
+    open_corner(qtbot, kiosk, "public-delivery-app")
+    panel = find(kiosk, "videoPanel")
+    tap(kiosk, find(kiosk, "bigPlayButton"))
+    assert panel.property("playing") is True
+    qtbot.waitUntil(lambda: frames(kiosk) > 10, timeout=10_000)
+    item = find(kiosk, "videoFrame")
+    assert isinstance(item, VideoFrameItem)
+    image = item.latest_image()
+    aspect = item.property("frameAspect")
+    fitted_w = min(item.width(), item.height() * aspect)
+    fitted_h = min(item.height(), item.width() / aspect)
+    assert image.width() % 2 == 0
+    assert abs(image.width() - fitted_w) <= 1.5 and abs(image.height() - fitted_h) <= 1
 
 
 def test_a_video_that_decodes_to_nothing_shows_its_poster(

@@ -46,7 +46,9 @@ Rectangle {
     property bool stalled: false
     property bool playRequested: false
     readonly property bool failed: player.error !== MediaPlayer.NoError || stalled
-    readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
+    // Asked to play, and waiting for the first frame before the clock starts (togglePlay).
+    property bool starting: false
+    readonly property bool playing: player.playbackState === MediaPlayer.PlayingState || starting
     // Played to its end: the play buttons offer to play it again.
     readonly property bool ended: player.mediaStatus === MediaPlayer.EndOfMedia && !playing
     // Full screen and playing, the controls step aside after a few seconds without a touch
@@ -70,19 +72,38 @@ Rectangle {
         if (panel.failed)
             return;
         if (panel.playing)
-            player.pause();
+            panel.pause();
         else {
             panel.playRequested = true;
             panel.playingCorner = panel.cornerId;
             panel.openedSource = panel.source;   // a quick tap may beat the delayed open
-            player.play();
+            // From the start, the player first shows the first frame paused, then plays
+            // from it: played at once, its clock would run while the first frame decodes
+            // and the next few frames would come together, too late to be seen.
+            if (player.playbackState === MediaPlayer.StoppedState) {
+                panel.starting = true;
+                player.pause();
+            } else {
+                player.play();
+            }
         }
     }
 
     // Something else wants the sound (a narration starts).
     function pause() {
-        if (panel.playing)
+        panel.starting = false;
+        if (player.playbackState === MediaPlayer.PlayingState)
             player.pause();
+    }
+
+    Connections {
+        target: frame
+        function onFramesShownChanged() {
+            if (panel.starting && frame.framesShown > 0) {
+                panel.starting = false;
+                player.play();
+            }
+        }
     }
 
     function clock(ms: real): string {
@@ -104,6 +125,7 @@ Rectangle {
         frame.clear();
         panel.stalled = false;
         panel.playRequested = false;
+        panel.starting = false;
     }
 
     Timer {
@@ -121,6 +143,7 @@ Rectangle {
         running: panel.playing && !frame.hasFrame && !panel.stalled
         onTriggered: {
             panel.stalled = true;
+            panel.starting = false;
             player.stop();
         }
     }

@@ -1,0 +1,144 @@
+"""Frames scaled by swscale show the same picture as Qt's own conversion, at the size asked
+for, in the colours the frame's colour space and range say; what swscale is not asked to
+handle still comes out right through Qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, QSizeF
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtMultimedia import QMediaPlayer, QtVideo, QVideoFrame, QVideoFrameFormat
+
+from kiosk.bridge.frame_converter import FrameConverter
+from kiosk.bridge.video_frame_item import VideoFrameItem
+
+Pixel = QVideoFrameFormat.PixelFormat
+Space = QVideoFrameFormat.ColorSpace
+Range = QVideoFrameFormat.ColorRange
+WIDTH, HEIGHT = 320, 180
+
+
+@pytest.fixture(autouse=True)
+def ffmpeg_backend(qapp):
+    """Qt's FFmpeg backend loaded, as it is in the kiosk before any frame arrives."""
+    player = QMediaPlayer()
+    yield
+    del player
+
+
+def chroma(x: int, y: int) -> tuple[int, int]:
+    """(Cb, Cr) at chroma sample (x, y): a colour per quarter."""
+    left, top = x < WIDTH // 4, y < HEIGHT // 4
+    return (60 if left else 200, 200 if top else 70)
+
+
+def planar_frame(pixel: Pixel, space: Space, colour_range: Range) -> QVideoFrame:
+    """Four coloured quarters with a luma ramp across: colours and positions to compare."""
+    frame_format = QVideoFrameFormat(QSize(WIDTH, HEIGHT), pixel)
+    frame_format.setColorSpace(space)
+    frame_format.setColorRange(colour_range)
+    frame = QVideoFrame(frame_format)
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    luma = frame.bits(0)
+    for y in range(HEIGHT):
+        row = bytes(40 + (180 * x) // WIDTH for x in range(WIDTH))
+        start = y * frame.bytesPerLine(0)
+        luma[start : start + WIDTH] = row
+
+    half_w, half_h = WIDTH // 2, HEIGHT // 2
+    if pixel == Pixel.Format_NV12:
+        both = frame.bits(1)
+        for y in range(half_h):
+            row = bytes(v for x in range(half_w) for v in chroma(x, y))
+            start = y * frame.bytesPerLine(1)
+            both[start : start + WIDTH] = row
+    else:
+        for plane, pick in ((1, 0), (2, 1)):
+            bits = frame.bits(plane)
+            for y in range(half_h):
+                row = bytes(chroma(x, y)[pick] for x in range(half_w))
+                start = y * frame.bytesPerLine(plane)
+                bits[start : start + half_w] = row
+    frame.unmap()
+    return frame
+
+
+# Kr and Kb of each colour space: the standard's own numbers, an oracle independent of
+# both swscale and Qt.
+WEIGHTS = {Space.ColorSpace_BT601: (0.299, 0.114), Space.ColorSpace_BT709: (0.2126, 0.0722)}
+
+
+def expected_rgb(luma: int, blue: int, red: int, space: Space, full: bool) -> tuple[int, ...]:
+    kr, kb = WEIGHTS[space]
+    if full:
+        y, pb, pr = luma / 255, (blue - 128) / 255, (red - 128) / 255
+    else:
+        y, pb, pr = (luma - 16) / 219, (blue - 128) / 224, (red - 128) / 224
+    r = y + 2 * (1 - kr) * pr
+    b = y + 2 * (1 - kb) * pb
+    g = (y - kr * r - kb * b) / (1 - kr - kb)
+    return tuple(max(0, min(255, round(255 * c))) for c in (r, g, b))
+
+
+def worst_difference(image: QImage, space: Space, full: bool) -> int:
+    """The largest channel difference from the standard's colours over a grid of points
+    (the quarters' edges aside, where scaling rightly blends)."""
+    width, height = image.width(), image.height()
+    worst = 0
+    for y in range(2, height - 2, 5):
+        for x in range(2, width - 2, 5):
+            if abs(x - width // 2) < 4 or abs(y - height // 2) < 4:
+                continue
+            source_x = (x + 0.5) * WIDTH / width - 0.5
+            luma = 40 + (180 * source_x) / WIDTH
+            blue, red = chroma(int(source_x) // 2, int((y + 0.5) * HEIGHT / height) // 2)
+            want = expected_rgb(round(luma), blue, red, space, full)
+            got = QColor(image.pixel(x, y)).getRgb()[:3]
+            worst = max(worst, *(abs(a - b) for a, b in zip(want, got, strict=True)))
+    return worst
+
+
+@pytest.mark.parametrize(
+    ("pixel", "space", "colour_range"),
+    [
+        (Pixel.Format_YUV420P, Space.ColorSpace_BT709, Range.ColorRange_Video),
+        (Pixel.Format_YUV420P, Space.ColorSpace_BT601, Range.ColorRange_Video),
+        (Pixel.Format_YUV420P, Space.ColorSpace_BT601, Range.ColorRange_Full),
+        (Pixel.Format_NV12, Space.ColorSpace_BT709, Range.ColorRange_Video),
+    ],
+)
+def test_a_scaled_frame_shows_the_standard_s_colours(qapp, pixel, space, colour_range) -> None:
+    frame = planar_frame(pixel, space, colour_range)
+    converter = FrameConverter()
+    assert converter.scales_itself, "Qt's FFmpeg backend brings swscale with it"
+    for shown in (QSize(160, 90), QSize(WIDTH, HEIGHT), QSize(480, 270)):
+        image = converter.to_image(frame, shown)
+        assert image.size() == shown
+        worst = worst_difference(image, space, colour_range == Range.ColorRange_Full)
+        assert worst <= 4, f"at {shown}, up to {worst} away from the standard's colours"
+
+
+def test_a_frame_of_another_format_comes_out_through_qt(qapp) -> None:
+    picture = QImage(QSize(WIDTH, HEIGHT), QImage.Format.Format_RGB32)
+    picture.fill(QColor("#3a7bd5"))
+    image = FrameConverter().to_image(QVideoFrame(picture), QSize(160, 90))
+    assert QColor(image.pixel(10, 10)).name() == "#3a7bd5"
+
+
+def test_a_turned_frame_is_left_to_qt(qapp) -> None:
+    """swscale would lose the turn; Qt's conversion is the one that knows it."""
+    frame = planar_frame(Pixel.Format_YUV420P, Space.ColorSpace_BT709, Range.ColorRange_Video)
+    frame.setRotation(QtVideo.Rotation.Clockwise90)
+    assert FrameConverter().to_image(frame, QSize(160, 90)) == frame.toImage()
+
+
+def test_the_video_item_converts_a_paused_frame_again_when_it_changes_size(qapp) -> None:
+    """A paused video stays sharp when its place grows (expanded to full screen)."""
+    item = VideoFrameItem()
+    item.setSize(QSizeF(200, 90.6))  # the frame fitted: 161 x 91
+    item.videoSink.setVideoFrame(
+        planar_frame(Pixel.Format_YUV420P, Space.ColorSpace_BT709, Range.ColorRange_Video)
+    )
+    assert item.latest_image().size() == QSize(162, 91)  # even: swscale's fast path
+    item.setSize(QSizeF(640, 360))
+    assert item.latest_image().size() == QSize(640, 360)
