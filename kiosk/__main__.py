@@ -1,6 +1,6 @@
 """``python -m kiosk`` runs the same command line as ``gyeonggi-kiosk``."""
 
-from kiosk.cli import main
+from kiosk.start import main
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,7 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk import trace
 from kiosk.analytics.log import InteractionLog
+from kiosk.bridge.curtain_keeper import CurtainHandover, CurtainKeeper
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr
 from kiosk.bridge.service_manager import ServiceManagerLink
@@ -29,6 +30,7 @@ from kiosk.config import KioskConfig
 from kiosk.content.demo import ensure_demo_package
 from kiosk.content.package import ContentPackage
 from kiosk.content.signing import TrustedKey
+from kiosk.curtain import curtain_is_up, lift_curtain
 from kiosk.errors import KioskError
 from kiosk.install.crash_guard import CrashGuard
 from kiosk.install.installer import Installer
@@ -135,9 +137,19 @@ def _show(
         crash_guard=guard,
         kiosk_mode=not (options.windowed or options.screenshot),
     )
+    keeper: CurtainKeeper | None = None
     try:
         windowed = options.windowed or options.screenshot is not None
-        kiosk.show(WindowOptions(windowed=windowed, size=options.size))
+        window_options = WindowOptions(windowed=windowed, size=options.size)
+        if curtain_is_up() and not windowed:
+            CurtainHandover(kiosk.window, lambda: kiosk.show(window_options))
+        else:
+            lift_curtain()
+            kiosk.show(window_options)
+        # The booth's own content at the booth's screen: its first frame is the next
+        # start's curtain.
+        if not windowed and options.package is None:
+            keeper = CurtainKeeper(kiosk.window, installer.paths)
         if options.screenshot:
             kiosk.session.touched()  # the home screen, not the attract loop
             return kiosk.save_screenshot(options.screenshot)
@@ -159,7 +171,10 @@ def _show(
             guard.passed()  # a clean stop: whatever was shown did not bring the kiosk down
         return EXIT_RESTART if kiosk.restart_requested else code
     finally:
+        lift_curtain()
         kiosk.close()
+        if keeper is not None:
+            keeper.wait()
         if interaction_log is not None:
             interaction_log.close()
 

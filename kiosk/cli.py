@@ -761,8 +761,9 @@ def _size(count: int) -> str:
 
 def main() -> None:
     """Entry point: run the command line, turning user errors into messages and exit codes."""
-    trace.configure_from_environment()
-    trace.mark("process_start", argv=sys.argv[1:])
+    if not trace.enabled():  # not started by kiosk.start, which marked the start itself
+        trace.configure_from_environment()
+        trace.mark("process_start", argv=sys.argv[1:])
     try:
         cli.main(standalone_mode=False, prog_name="gyeonggi-kiosk")
     except click.exceptions.Abort:

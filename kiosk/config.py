@@ -28,11 +28,10 @@ from pydantic import (
 
 from kiosk.errors import ConfigError
 from kiosk.files import write_atomically
+from kiosk.paths import APP_NAME
 from kiosk.session.opening_hours import OpeningHours, parse_spans
 from kiosk.staff.pin import check_pin_hash
 from kiosk.yamlsource import describe_validation_error, load_yaml
-
-APP_NAME = "gyeonggi-kiosk"
 
 
 class _Section(BaseModel):

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# The kiosk's name for its folders in the user's data and cache places.
+APP_NAME = "gyeonggi-kiosk"
+
 
 @dataclass(frozen=True)
 class DataPaths:
@@ -48,6 +51,16 @@ class DataPaths:
     def cache(self) -> Path:
         """Rebuildable files (compiled translations): safe to delete."""
         return self.root / "cache"
+
+    @property
+    def curtain_picture(self) -> Path:
+        """A copy of the show's first frame, shown at the next start (kiosk/curtain.py)."""
+        return self.cache / "curtain.rgb32"
+
+    @property
+    def curtain_info(self) -> Path:
+        """What the curtain's picture is of: its size, screen and content."""
+        return self.cache / "curtain.json"
 
     @property
     def logs(self) -> Path:

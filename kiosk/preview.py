@@ -26,12 +26,12 @@ from kiosk.bridge.preview import PreviewReloader, build_preview
 from kiosk.bridge.preview_keys import PreviewKeys
 from kiosk.bridge.preview_targets import TouchTargets
 from kiosk.composition import KioskUi, WindowOptions, compose
-from kiosk.config import APP_NAME, KioskConfig, SessionConfig
+from kiosk.config import KioskConfig, SessionConfig
 from kiosk.content.media_memo import MediaMemo
 from kiosk.content.package import ContentPackage
 from kiosk.errors import KioskError
 from kiosk.install.installer import Installer
-from kiosk.paths import DataPaths
+from kiosk.paths import APP_NAME, DataPaths
 from kiosk.resources import ui_dir
 
 log = logging.getLogger(__name__)

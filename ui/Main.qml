@@ -21,6 +21,10 @@ Window {
     // Degrees the picture is turned for a screen mounted on its side (config).
     property int rotation: 0
     readonly property bool homeReady: home.visible && home.ready && !attract.visible
+    // Whatever shows first has its picture: the attract loop its first item's, any other
+    // screen at once. A start behind a curtain shows the window then (kiosk/curtain.py).
+    readonly property bool firstPictureReady: !attract.visible || attract.pictureShown
+    readonly property bool attractShown: attract.visible
 
     color: Theme.background
     title: exhibit.hallTitle

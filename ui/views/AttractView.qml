@@ -19,6 +19,9 @@ Rectangle {
     property int index: 0                     // the item showing now
     property int failuresInARow: 0
     readonly property bool stillScreen: items.length === 0 || failuresInARow >= items.length
+    // The item showing has its picture (or the still screen shows): what the loop's first
+    // frame looks like, for the kiosk's next start (kiosk/curtain.py).
+    readonly property bool pictureShown: stillScreen || current.hasPicture
     property AttractSlot current: slotA
     property AttractSlot upcoming: slotB
 

@@ -1,0 +1,280 @@
+"""The show's first frame, on screen before the rest of the kiosk has loaded.
+
+Loading the whole kiosk (its modules, the QML of every screen, the content) takes about
+a second here, while a bare window shows in a quarter of that. So when the attract loop
+first shows its picture, the kiosk keeps a copy of the screen (``kiosk.bridge.
+curtain_keeper``). At the next start, or the restart after a crash, this module shows
+that copy in a plain raster window at once. The kiosk then loads behind it, and its own
+window takes over once it shows the same picture (docs/decisions/0022-the-curtain.md).
+
+A copy is shown only where it still fits: the same content (the installed package
+pointer, byte for byte), the same screen at the same size, and a plain ``run`` at the
+booth (no window, screenshot or package of the command line's choosing). Anything
+unexpected, such as a missing, short or damaged file, means no curtain: the start is a
+little slower, never wrong.
+
+This module imports only what showing a picture needs, because it runs before the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk import trace
+from kiosk.paths import APP_NAME, DataPaths
+
+__all__ = [
+    "CurtainPicture",
+    "booth_data_dir",
+    "curtain_is_up",
+    "forget_curtain",
+    "kept_curtain",
+    "lift_curtain",
+    "pointer_text",
+    "raise_curtain",
+    "save_curtain",
+]
+
+_FORMAT = 1
+# A bigger picture than this is no screen of ours (16K at 4 bytes a pixel).
+_MOST_BYTES = 15360 * 8640 * 4
+# The first paint is waited for this long at most; the kiosk goes on loading either way.
+_PAINT_WAIT_MS = 500
+
+
+@dataclass(frozen=True)
+class CurtainPicture:
+    """What a saved copy of the screen says about itself (``curtain.json``)."""
+
+    width: int
+    height: int
+    stride: int
+    ratio: float
+    screen: str
+    geometry: tuple[int, int, int, int]
+    pointer: str
+
+    @classmethod
+    def from_json(cls, text: str) -> CurtainPicture | None:
+        """The description in ``text``, or None for anything but a well-formed one."""
+        try:
+            data: Any = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != _FORMAT:
+                return None
+            geometry = tuple(int(value) for value in data["geometry"])
+            picture = cls(
+                int(data["width"]), int(data["height"]), int(data["stride"]),
+                float(data["ratio"]), str(data["screen"]),
+                (geometry[0], geometry[1], geometry[2], geometry[3]), str(data["pointer"]),
+            )  # fmt: skip
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        sane = (
+            0 < picture.width <= picture.stride // 4
+            and picture.height > 0
+            and picture.stride * picture.height <= _MOST_BYTES
+            and 0.5 <= picture.ratio <= 8
+        )
+        return picture if sane else None
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": _FORMAT, "width": self.width, "height": self.height,
+            "stride": self.stride, "ratio": self.ratio, "screen": self.screen,
+            "geometry": list(self.geometry), "pointer": self.pointer,
+        })  # fmt: skip
+
+
+def kept_curtain(paths: DataPaths) -> CurtainPicture | None:
+    """The description of the kept curtain, if there is a well-formed one."""
+    try:
+        return CurtainPicture.from_json(paths.curtain_info.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def pointer_text(paths: DataPaths) -> str:
+    """What the installed-package pointer says now ("" for none: the demo)."""
+    try:
+        return paths.pointer.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def booth_data_dir(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> Path | None:
+    """The data folder of a plain ``run`` (the booth's command), found as the command line
+    would find it; None for any other command, or options this cannot be sure about."""
+    data_dir: str | None = None
+    config: str | None = environ.get("KIOSK_CONFIG") or None
+    rest = list(argv)
+    while rest and rest[0] in ("--data-dir", "--config"):
+        if len(rest) < 2:
+            return None
+        if rest[0] == "--data-dir":
+            data_dir = rest[1]
+        else:
+            config = rest[1]
+        rest = rest[2:]
+    if rest != ["run"]:
+        return None
+    if data_dir:
+        return Path(data_dir)
+    if environ.get("KIOSK_DATA_DIR"):
+        return Path(environ["KIOSK_DATA_DIR"])
+    if config:
+        return _data_dir_in_config(Path(config))
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME)
+
+
+def _data_dir_in_config(config: Path) -> Path | None:
+    """The config's ``data_dir`` (relative to the config's folder), or the default; None
+    when the file cannot be read as a mapping (the kiosk will say why, not this)."""
+    try:
+        import yaml
+
+        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    value = data.get("data_dir")
+    if value is None:
+        import platformdirs
+
+        return platformdirs.user_data_path(APP_NAME)
+    if not isinstance(value, str) or not value:
+        return None
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else config.parent / path
+
+
+def save_curtain(
+    paths: DataPaths, image: Any, screen: str, geometry: tuple[int, int, int, int]
+) -> None:
+    """Keep ``image`` (a QImage of the whole window) as the next start's curtain, with the
+    screen it fills (its name and geometry) and the pointer it shows. Each file is written
+    aside and renamed, so a start never reads half of one. Any thread."""
+    from PySide6.QtGui import QImage
+
+    picture = image.convertToFormat(QImage.Format.Format_RGB32)
+    info = CurtainPicture(
+        picture.width(), picture.height(), picture.bytesPerLine(),
+        picture.devicePixelRatio(), screen, geometry, pointer_text(paths),
+    )  # fmt: skip
+    from kiosk.files import write_atomically
+
+    # The description last: it is what makes the picture count.
+    forget_curtain(paths)
+    write_atomically(paths.curtain_picture, bytes(picture.constBits()))
+    write_atomically(paths.curtain_info, info.to_json().encode())
+
+
+def forget_curtain(paths: DataPaths) -> None:
+    """No curtain at the next start (what it shows is no longer what the show starts with)."""
+    with contextlib.suppress(OSError):
+        paths.curtain_info.unlink()
+
+
+def _curtain_window(image: Any) -> Any:
+    """A raster window that paints ``image`` (QRasterWindow: QtGui only, no QML)."""
+    from PySide6.QtGui import QPainter, QRasterWindow
+
+    class CurtainWindow(QRasterWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.image = image
+            self.setProperty("painted", False)
+
+        def paintEvent(self, event: Any) -> None:
+            painter = QPainter(self)
+            painter.drawImage(0, 0, self.image)
+            painter.end()
+            self.setProperty("painted", True)
+
+    return CurtainWindow()
+
+
+class _Raised:
+    """The curtain window on screen now, and the application it needed."""
+
+    window: Any = None
+
+
+_raised = _Raised()
+
+
+def raise_curtain(argv: list[str]) -> bool:
+    """Show the kept first frame full screen, if there is one that fits: True if shown."""
+    data_dir = booth_data_dir(argv, os.environ)
+    if data_dir is None:
+        return False
+    paths = DataPaths(data_dir)
+    picture = kept_curtain(paths)
+    if picture is None or picture.pointer != pointer_text(paths):
+        return False
+    try:
+        pixels = paths.curtain_picture.read_bytes()
+    except OSError:
+        return False
+    if len(pixels) != picture.stride * picture.height:
+        return False
+    return _show(picture, pixels)
+
+
+def _show(picture: CurtainPicture, pixels: bytes) -> bool:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
+    from PySide6.QtGui import QCursor, QGuiApplication, QImage
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    screens = [s for s in app.screens() if s.name() == picture.screen]
+    if not screens:
+        return False
+    screen = screens[0]
+    geometry = screen.geometry()
+    if (geometry.x(), geometry.y(), geometry.width(), geometry.height()) != picture.geometry:
+        return False
+    # A copy: the QImage must not outlive the bytes it was made over.
+    image = QImage(pixels, picture.width, picture.height, picture.stride,
+                   QImage.Format.Format_RGB32).copy()  # fmt: skip
+    image.setDevicePixelRatio(picture.ratio)
+
+    window = _curtain_window(image)
+    window.setScreen(screen)
+    # Geometry first: without a window manager showFullScreen() alone keeps 640x480.
+    window.setGeometry(geometry)
+    window.showFullScreen()
+    app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    waited = QElapsedTimer()
+    waited.start()
+    while not window.property("painted") and waited.elapsed() < _PAINT_WAIT_MS:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+    app.processEvents()  # the painted picture out to the screen
+    trace.mark("curtain_shown", painted=bool(window.property("painted")))
+    _raised.window = window
+    return True
+
+
+def curtain_is_up() -> bool:
+    """Whether this process raised a curtain that is still up."""
+    return _raised.window is not None
+
+
+def lift_curtain() -> None:
+    """Close the curtain (the kiosk's own window shows the show now)."""
+    window, _raised.window = _raised.window, None
+    if window is not None:
+        from PySide6.QtGui import QGuiApplication
+
+        window.close()
+        window.image = None  # its 8 MB go now, not whenever the window is collected
+        window.deleteLater()
+        QGuiApplication.restoreOverrideCursor()  # the kiosk's window hides it on its own
+        trace.mark("curtain_lifted")
