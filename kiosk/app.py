@@ -22,6 +22,7 @@ from kiosk import trace
 from kiosk.analytics.log import InteractionLog
 from kiosk.bridge.curtain_keeper import CurtainHandover, CurtainKeeper
 from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
+from kiosk.bridge.heap_trim import HeapTrimmer
 from kiosk.bridge.qt_messages import QtMessagesThroughStderr
 from kiosk.bridge.service_manager import ServiceManagerLink
 from kiosk.bridge.termination import TerminationWatch
@@ -156,6 +157,10 @@ def _show(
         showing = f"showing {package.content.package_id} {package.content.version}"
         log.info("%s", showing)
         kiosk.start()
+        # What the start and each session freed goes back to the system once settled.
+        trimmer = HeapTrimmer(kiosk.engine, kiosk.window)
+        kiosk.session.sessionEnded.connect(trimmer.after_session)
+        trimmer.after_start()
         service_manager = ServiceManagerLink(kiosk.window)
         service_manager.start(showing)
         metrics = _start_metrics(config, kiosk, service_manager)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import sys
 
 from kiosk import trace
+from kiosk.heap import keep_large_blocks_apart
 
 
 def main() -> None:
     """Raise the curtain where one fits, then run the command line."""
+    keep_large_blocks_apart()  # before the first large block is ever allocated
     trace.configure_from_environment()
     trace.mark("process_start", argv=sys.argv[1:])
     from kiosk.curtain import raise_curtain

@@ -6,7 +6,7 @@ with a bare QML window that shows one Text:
   - launch to the first frame (kiosk and bare window),
   - tap on a tile to the first frame of the corner view,
   - tap on play to the first video frame,
-  - CPU on the idle home screen, CPU and RSS while the corner video plays.
+  - CPU and PSS on the idle home screen, CPU and RSS while the corner video plays.
   - kill -9 and a restart at once, ten times: from the kill to the show back on screen.
 Taps are real X events (xdotool); times come from the kiosk's KIOSK_TRACE marks. Before
 the timed runs, one run keeps the show's first frame (kiosk/curtain.py), as every booth
@@ -85,6 +85,14 @@ def cpu_seconds(pid: int) -> float:
 def rss_mb(pid: int) -> float:
     pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
     return pages * PAGE / 1e6
+
+
+def pss_mib(pid: int) -> float:
+    """Proportional set size: the process's own memory plus its share of what it shares."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def cpu_percent(pid: int, seconds: float) -> float:
@@ -238,6 +246,7 @@ def measure(
         wait_for(trace, "tap", before)
         time.sleep(1.5)
         results["idle home CPU %"] = cpu_percent(kiosk.pid, sample_s)
+        results["idle home PSS MiB"] = pss_mib(kiosk.pid)
         before = time.monotonic()
         click(display, TILE)
         tapped = wait_for(trace, "tap", before)
