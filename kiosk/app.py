@@ -142,10 +142,10 @@ def _show(
     try:
         windowed = options.windowed or options.screenshot is not None
         window_options = WindowOptions(windowed=windowed, size=options.size)
-        if curtain_is_up() and not windowed:
+        # Only a plain run raises a curtain (kiosk/curtain.py): never a window or a screenshot.
+        if curtain_is_up():
             CurtainHandover(kiosk.window, lambda: kiosk.show(window_options))
         else:
-            lift_curtain()
             kiosk.show(window_options)
         # The booth's own content at the booth's screen: its first frame is the next
         # start's curtain.

@@ -14,7 +14,6 @@ import socket
 from pathlib import Path
 from typing import Annotated, Literal
 
-import platformdirs
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -28,7 +27,7 @@ from pydantic import (
 
 from kiosk.errors import ConfigError
 from kiosk.files import write_atomically
-from kiosk.paths import APP_NAME
+from kiosk.paths import data_dir_for
 from kiosk.session.opening_hours import OpeningHours, parse_spans
 from kiosk.staff.pin import check_pin_hash
 from kiosk.yamlsource import describe_validation_error, load_yaml
@@ -351,13 +350,7 @@ class KioskConfig(_Section):
     def resolved_data_dir(self, override: Path | None = None) -> Path:
         """The data directory: an explicit override, ``KIOSK_DATA_DIR``, the config, or
         the platform's per-user data folder."""
-        if override is not None:
-            return override
-        if env := os.environ.get("KIOSK_DATA_DIR"):
-            return Path(env)
-        if self.data_dir is not None:
-            return self.data_dir
-        return platformdirs.user_data_path(APP_NAME)
+        return data_dir_for(override, self.data_dir)
 
 
 def load_config(path: Path | None) -> KioskConfig:

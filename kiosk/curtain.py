@@ -21,12 +21,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk import trace
-from kiosk.paths import APP_NAME, DataPaths
+from kiosk.paths import DataPaths, data_dir_for
 
 __all__ = [
     "CurtainPicture",
@@ -106,9 +107,14 @@ def pointer_text(paths: DataPaths) -> str:
         return ""
 
 
-def booth_data_dir(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> Path | None:
+class _UnreadableConfigError(Exception):
+    """The config cannot be read here: the kiosk will say why, not the curtain."""
+
+
+def booth_data_dir(argv: list[str], environ: Mapping[str, str]) -> Path | None:
     """The data folder of a plain ``run`` (the booth's command), found as the command line
-    would find it; None for any other command, or options this cannot be sure about."""
+    finds it (``data_dir_for``); None for any other command, or a config that cannot be
+    read here."""
     data_dir: str | None = None
     config: str | None = environ.get("KIOSK_CONFIG") or None
     rest = list(argv)
@@ -122,36 +128,34 @@ def booth_data_dir(argv: list[str], environ: dict[str, str] | os._Environ[str]) 
         rest = rest[2:]
     if rest != ["run"]:
         return None
-    if data_dir:
-        return Path(data_dir)
-    if environ.get("KIOSK_DATA_DIR"):
-        return Path(environ["KIOSK_DATA_DIR"])
-    if config:
-        return _data_dir_in_config(Path(config))
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME)
+    override = Path(data_dir) if data_dir else None
+    configured = None
+    # The config is read only when the command line and the environment do not decide.
+    if override is None and not environ.get("KIOSK_DATA_DIR") and config:
+        try:
+            configured = _data_dir_in_config(Path(config))
+        except _UnreadableConfigError:
+            return None
+    return data_dir_for(override, configured, environ)
 
 
 def _data_dir_in_config(config: Path) -> Path | None:
-    """The config's ``data_dir`` (relative to the config's folder), or the default; None
-    when the file cannot be read as a mapping (the kiosk will say why, not this)."""
+    """The config's ``data_dir`` (relative to the config's folder, as ``load_config``
+    takes it), or None when it names none."""
     try:
         import yaml
 
         data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise _UnreadableConfigError from error
     if not isinstance(data, dict):
-        return None
+        raise _UnreadableConfigError
     value = data.get("data_dir")
     if value is None:
-        import platformdirs
-
-        return platformdirs.user_data_path(APP_NAME)
-    if not isinstance(value, str) or not value:
         return None
-    path = Path(value).expanduser()
+    if not isinstance(value, str) or not value:
+        raise _UnreadableConfigError
+    path = Path(value)
     return path if path.is_absolute() else config.parent / path
 
 

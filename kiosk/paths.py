@@ -9,11 +9,29 @@ here and nowhere else.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 # The kiosk's name for its folders in the user's data and cache places.
 APP_NAME = "gyeonggi-kiosk"
+
+
+def data_dir_for(
+    override: Path | None, configured: Path | None, environ: Mapping[str, str] = os.environ
+) -> Path:
+    """The data folder: an explicit override (``--data-dir``), ``KIOSK_DATA_DIR``, the
+    config's ``data_dir``, or the platform's per-user data folder, in that order."""
+    if override is not None:
+        return override
+    if env := environ.get("KIOSK_DATA_DIR"):
+        return Path(env)
+    if configured is not None:
+        return configured
+    import platformdirs  # here: the curtain's start path reads this module too
+
+    return platformdirs.user_data_path(APP_NAME)
 
 
 @dataclass(frozen=True)

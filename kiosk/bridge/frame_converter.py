@@ -13,6 +13,7 @@ frame, a Qt built without it) goes through ``toImage()`` as before: slower, neve
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import functools
@@ -184,8 +185,13 @@ class FrameConverter:
         )  # fmt: skip
         self._colours = colours
 
+    def __del__(self) -> None:
+        # At interpreter exit the library may already be gone: nothing left to free then.
+        with contextlib.suppress(Exception):
+            self.close()
+
     def close(self) -> None:
-        """Free swscale's context (the item is going away)."""
+        """Free swscale's context (also done when the converter is collected)."""
         swscale = _load_swscale()
         if self._context and swscale is not None:
             swscale.sws_freeContext(self._context)

@@ -117,9 +117,6 @@ class VideoFrameItem(QQuickPaintedItem):
         had_frame = not self._image.isNull()
         if self._frames:
             self._mark_frames()
-        self._converter = FrameConverter()
-        # The last frame as decoded, kept to convert again when the item changes size.
-        self._frame = QVideoFrame()
         self._image = QImage()
         self._frame = QVideoFrame()
         self._frames = 0
@@ -133,7 +130,7 @@ class VideoFrameItem(QQuickPaintedItem):
     def _show_frame(self, frame: QVideoFrame) -> None:
         if not self._accepting or not frame.isValid():
             return
-        image = self._converter.to_image(frame, self._shown_size(frame.width(), frame.height()))
+        image = self._converted(frame)
         if image.isNull():
             return
         self._frame = frame
@@ -178,13 +175,19 @@ class VideoFrameItem(QQuickPaintedItem):
         width = round(shown.width() * ratio)
         return QSize(max(2, width + width % 2), max(1, round(shown.height() * ratio)))
 
+    def _converted(self, frame: QVideoFrame) -> QImage:
+        """``frame`` as a picture of the size it is shown at, where swscale can do that."""
+        image = self._converter.to_image(frame, self._shown_size(frame.width(), frame.height()))
+        image.setDevicePixelRatio(self._device_pixel_ratio())
+        return image
+
     def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
         super().geometryChange(new_geometry, old_geometry)
         # A paused video keeps a sharp picture at its new size.
         if new_geometry.size() != old_geometry.size() and self._frame.isValid():
             wanted = self._shown_size(self._frame.width(), self._frame.height())
             if not wanted.isEmpty() and wanted != self._image.size():
-                image = self._converter.to_image(self._frame, wanted)
+                image = self._converted(self._frame)
                 if not image.isNull():
                     self._image = image
                     self.update()
@@ -193,17 +196,14 @@ class VideoFrameItem(QQuickPaintedItem):
         if self._image.isNull():
             return
         self._painted = True
-        source = self._frame if self._frame.isValid() else None
-        size = (source.width(), source.height()) if source else (self._image.width(),
-                                                                 self._image.height())  # fmt: skip
-        target = self._shown_rect(*size)
-        ratio = self._device_pixel_ratio()
-        if self._image.size() == self._shown_size(*size):
+        frame_size = (self._frame.width(), self._frame.height())
+        if self._image.size() == self._shown_size(*frame_size):
             # Already the size it is shown at: a plain copy, the cheapest paint there is.
-            self._image.setDevicePixelRatio(ratio)
+            ratio = self._image.devicePixelRatio()
             left = (self.width() - self._image.width() / ratio) / 2
             top = (self.height() - self._image.height() / ratio) / 2
             painter.drawImage(QPointF(round(left), round(top)), self._image)
             return
+        # Qt's own conversion (a format swscale is not asked for): full size, scaled here.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self._image)
+        painter.drawImage(self._shown_rect(*frame_size), self._image)
