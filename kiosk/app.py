@@ -283,6 +283,11 @@ def _extract_media(package: ContentPackage, installer: Installer) -> Mapping[str
 def choose_renderer(config: KioskConfig) -> None:
     """Pick Qt Quick's scene graph backend before any window exists (the config decides,
     QT_QUICK_BACKEND in the environment overrides it for experiments)."""
+    # Qt's threaded render loop would call the kiosk's Python items (the video's frames)
+    # on its render thread; a grab of the window from Python (the curtain, screenshots)
+    # holds the interpreter while it waits for that thread, and the two wait forever.
+    # One window, synced on the GUI thread, loses nothing by it.
+    os.environ.setdefault("QSG_RENDER_LOOP", "basic")
     if os.environ.get("QT_QUICK_BACKEND"):
         return
     if config.display.renderer == "software":

@@ -47,6 +47,9 @@ _SWS_CS_ITU601 = 5
 _SWS_CS_BT2020 = 9
 # Above this height a clip without a stated colour space is HD, so BT.709 (as Qt guesses).
 _SD_HEIGHT = 576
+# Pictures converted into in turn: the one on screen, the one waiting for the screen's
+# next frame, and the one the screen let go of, free to take the next.
+_KEPT_PICTURES = 3
 
 
 @functools.cache
@@ -111,6 +114,9 @@ class FrameConverter:
         self._context: int | None = None
         self._colours: tuple[int, int] | None = None
         self._shape: tuple[int, ...] = ()
+        # The last few pictures made, written over again in turn: a fresh picture for
+        # every frame would cost the kernel a page fault per 4 KiB of it.
+        self._pictures: list[QImage] = []
 
     @property
     def scales_itself(self) -> bool:
@@ -164,11 +170,31 @@ class FrameConverter:
         if not self._context:
             return frame.toImage()
         self._set_colours(frame.surfaceFormat(), fresh=fresh)
-        image = QImage(size, QImage.Format.Format_RGB32)
+        image = self._free_picture(size)
         targets = (ctypes.c_void_p * 4)(ctypes.addressof(ctypes.c_char.from_buffer(image.bits())))
         target_strides = (ctypes.c_int * 4)(image.bytesPerLine())
         swscale.sws_scale(self._context, sources, strides, 0, height, targets, target_strides)
         return image
+
+    def _free_picture(self, size: QSize) -> QImage:
+        """A picture of ``size`` to convert into: the oldest of the last few, which the
+        screen let go of two frames ago, else a new one."""
+        same = [picture for picture in self._pictures if picture.size() == size]
+        if len(same) < _KEPT_PICTURES:
+            picture = QImage(size, QImage.Format.Format_RGB32)
+        else:
+            picture = same[0]
+        # Kept newest last. Writing into a picture that something still shares (a texture,
+        # a reader's copy) copies it first (QImage's copy-on-write), so reuse is only ever
+        # slower, never wrong.
+        self._pictures = [p for p in self._pictures if p is not picture and p.size() == size]
+        self._pictures.append(picture)
+        return picture
+
+    def forget_pictures(self) -> None:
+        """Let go of the pictures kept for reuse (the video stopped: they are only memory
+        now; ones still on screen stay alive as long as the screen holds them)."""
+        self._pictures = []
 
     def _set_colours(self, frame_format: QVideoFrameFormat, *, fresh: bool) -> None:
         swscale = _load_swscale()
@@ -197,3 +223,4 @@ class FrameConverter:
             swscale.sws_freeContext(self._context)
         self._context = None
         self._shape = ()
+        self.forget_pictures()

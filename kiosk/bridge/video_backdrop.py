@@ -3,19 +3,20 @@
 A video that does not fill the screen (a 16:9 clip on a portrait screen) would leave two
 thirds of it as an empty ground. Behind it this item shows the same video's colours: a
 frame shrunk to a few dozen pixels and stretched over the whole item with smooth scaling,
-which reads as a deep blur. It takes a new frame only a few times a second and paints a
-tiny image, so it costs next to nothing beside the video itself (software rendering
-included; a real blur of every full-size frame would not).
+which reads as a deep blur. It takes a new frame only a few times a second and hands the
+renderer a tiny picture to stretch, so it costs next to nothing beside the video itself
+(software rendering included; a real blur of every full-size frame would not).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.bridge.picture_item import PictureItem
 from kiosk.bridge.video_frame_item import VideoFrameItem
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoBackdrop"]
@@ -27,8 +28,8 @@ _EVERY = 8
 
 
 @QmlElement
-class VideoBackdrop(QQuickPaintedItem):
-    """Paints ``frames``' current picture, much blurred, covering the whole item."""
+class VideoBackdrop(PictureItem):
+    """Shows ``frames``' current picture, much blurred, covering the whole item."""
 
     framesChanged = Signal()
     hasSampleChanged = Signal()
@@ -36,8 +37,6 @@ class VideoBackdrop(QQuickPaintedItem):
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
         self._frames: VideoFrameItem | None = None
-        self._sample = QImage()
-        self.setOpaquePainting(False)
 
     def _get_frames(self) -> QQuickItem | None:
         return self._frames
@@ -59,7 +58,7 @@ class VideoBackdrop(QQuickPaintedItem):
 
     @Property(bool, notify=hasSampleChanged)
     def hasSample(self) -> bool:
-        return not self._sample.isNull()
+        return not self.picture.isNull()
 
     def _frame_shown(self) -> None:
         shown = int(self._frames.property("framesShown")) if self._frames is not None else 0
@@ -70,10 +69,10 @@ class VideoBackdrop(QQuickPaintedItem):
 
     def _take_sample(self) -> None:
         image = self._frames.latest_image() if self._frames is not None else QImage()
-        had = not self._sample.isNull()
+        had = not self.picture.isNull()
         # Picked down fast to four times the sample, then averaged: a smooth scaling of
         # the whole frame would cost the GUI thread several milliseconds each time.
-        self._sample = (
+        sample = (
             QImage()
             if image.isNull()
             else image.scaled(
@@ -86,18 +85,15 @@ class VideoBackdrop(QQuickPaintedItem):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
-        if had != (not self._sample.isNull()):
+        self.show_picture(sample)
+        if had != (not sample.isNull()):
             self.hasSampleChanged.emit()
-        self.update()
 
-    def paint(self, painter: QPainter) -> None:
-        if self._sample.isNull():
-            return
-        width, height = self.width(), self.height()
-        sample_w, sample_h = self._sample.width(), self._sample.height()
-        # Cover: the sample's middle, cut to the item's shape, stretched over all of it.
+    def picture_source(self) -> QRectF:
+        """Cover: the sample's middle, cut to the item's shape (stretched over all of it,
+        smoothly, by the renderer)."""
+        width, height = max(1.0, self.width()), max(1.0, self.height())
+        sample_w, sample_h = self.picture.width(), self.picture.height()
         scale = max(width / sample_w, height / sample_h)
         cut_w, cut_h = width / scale, height / scale
-        source = QRectF((sample_w - cut_w) / 2, (sample_h - cut_h) / 2, cut_w, cut_h)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(QRectF(0, 0, width, height), self._sample, source)
+        return QRectF((sample_w - cut_w) / 2, (sample_h - cut_h) / 2, cut_w, cut_h)

@@ -1,11 +1,12 @@
-"""A QML item that paints video frames itself.
+"""A QML item that shows video frames itself.
 
 Qt's VideoOutput draws nothing under the software scene graph, and on a machine without a
-GPU the OpenGL path (llvmpipe) costs about a core for one 1080p video. Painting the frames
-of a QVideoSink with QPainter works under every backend, at a fraction of that CPU
-(docs/decisions/0004-video-painting.md), and shows real pixels in offscreen tests too.
-Each frame is converted straight to the size it is shown at (``FrameConverter``), so the
-painter only copies it (docs/decisions/0021-video-conversion.md).
+GPU the OpenGL path (llvmpipe) costs about a core for one 1080p video. Showing the frames
+of a QVideoSink as a texture of our own works under every backend, at a fraction of that
+CPU (docs/decisions/0004-video-painting.md), and shows real pixels in offscreen tests too.
+Each frame is converted straight to the size it is shown at (``FrameConverter``), and that
+picture is what the scene graph shows (``PictureItem``): nothing copies a frame between
+swscale and the screen's own buffer. Without a frame the item holds no pixels at all.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtCore import (
     Property,
     QCoreApplication,
     QObject,
-    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -22,14 +22,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem
 
 from kiosk import trace
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.frame_converter import FrameConverter
+from kiosk.bridge.picture_item import PictureItem
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
 
@@ -39,7 +40,7 @@ TRACE_EVERY_FRAMES = 30
 
 
 @QmlElement
-class VideoFrameItem(QQuickPaintedItem):
+class VideoFrameItem(PictureItem):
     """Shows the latest frame of ``videoSink``, fitted inside the item (letterboxed)."""
 
     acceptingChanged = Signal()
@@ -58,14 +59,11 @@ class VideoFrameItem(QQuickPaintedItem):
         self._converter = FrameConverter()
         # The last frame as decoded, kept to convert again when the item changes size.
         self._frame = QVideoFrame()
-        self._image = QImage()
         self._frames = 0
-        # Frames replaced by the next before they were ever painted: frames a visitor
+        # Frames replaced by the next before the screen took them: frames a visitor
         # never saw, because the GUI thread was busy elsewhere.
         self._dropped = 0
-        self._painted = True
         self._accepting = True
-        self.setOpaquePainting(False)
 
     @Property(QObject, constant=True)
     def videoSink(self) -> QVideoSink:
@@ -88,18 +86,20 @@ class VideoFrameItem(QQuickPaintedItem):
 
     @Property(bool, notify=hasFrameChanged)
     def hasFrame(self) -> bool:
-        return not self._image.isNull()
+        return not self.picture.isNull()
 
     @Property(float, notify=hasFrameChanged)
     def frameAspect(self) -> float:
         """The frames' width over height (0 before the first): whether they fill the item."""
-        if self._image.isNull() or self._frame.height() <= 0:
+        if self.picture.isNull() or self._frame.height() <= 0:
             return 0.0
         return self._frame.width() / self._frame.height()
 
     def latest_image(self) -> QImage:
         """The frame shown now, at the size it is shown (null before the first)."""
-        return self._image
+        # A copy that shares the pixels: while anyone holds it, the converter does not
+        # write the next frame over it.
+        return QImage(self.picture)
 
     @Property(int, notify=framesShownChanged)
     def framesShown(self) -> int:
@@ -114,18 +114,17 @@ class VideoFrameItem(QQuickPaintedItem):
     @Slot()
     def clear(self) -> None:
         """Forget the last frame (a new video is about to play)."""
-        had_frame = not self._image.isNull()
+        had_frame = not self.picture.isNull()
         if self._frames:
             self._mark_frames()
-        self._image = QImage()
+        self.show_picture(QImage())
+        self._converter.forget_pictures()
         self._frame = QVideoFrame()
         self._frames = 0
         self._dropped = 0
-        self._painted = True
         self.framesShownChanged.emit()
         if had_frame:
             self.hasFrameChanged.emit()
-        self.update()
 
     def _show_frame(self, frame: QVideoFrame) -> None:
         if not self._accepting or not frame.isValid():
@@ -134,11 +133,10 @@ class VideoFrameItem(QQuickPaintedItem):
         if image.isNull():
             return
         self._frame = frame
-        first = self._image.isNull()
-        if not first and not self._painted:
+        first = self.picture.isNull()
+        if not first and not self.picture_taken:
             self._dropped += 1
-        self._image = image
-        self._painted = False
+        self.show_picture(image)
         self._frames += 1
         self.framesShownChanged.emit()
         if self._frames % TRACE_EVERY_FRAMES == 0:
@@ -147,7 +145,6 @@ class VideoFrameItem(QQuickPaintedItem):
             trace.mark("first_video_frame")
             self.hasFrameChanged.emit()
             self.firstFrameShown.emit()
-        self.update()
 
     def _mark_frames(self) -> None:
         trace.mark("video_frames", item=self.objectName(), shown=self._frames,
@@ -183,27 +180,26 @@ class VideoFrameItem(QQuickPaintedItem):
 
     def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
         super().geometryChange(new_geometry, old_geometry)
+        if new_geometry.size() == old_geometry.size():
+            return
         # A paused video keeps a sharp picture at its new size.
-        if new_geometry.size() != old_geometry.size() and self._frame.isValid():
+        if self._frame.isValid():
             wanted = self._shown_size(self._frame.width(), self._frame.height())
-            if not wanted.isEmpty() and wanted != self._image.size():
+            if not wanted.isEmpty() and wanted != self.picture.size():
                 image = self._converted(self._frame)
                 if not image.isNull():
-                    self._image = image
-                    self.update()
+                    self.show_picture(image)
+                    return
+        self.update()
 
-    def paint(self, painter: QPainter) -> None:
-        if self._image.isNull():
-            return
-        self._painted = True
-        frame_size = (self._frame.width(), self._frame.height())
-        if self._image.size() == self._shown_size(*frame_size):
-            # Already the size it is shown at: a plain copy, the cheapest paint there is.
-            ratio = self._image.devicePixelRatio()
-            left = (self.width() - self._image.width() / ratio) / 2
-            top = (self.height() - self._image.height() / ratio) / 2
-            painter.drawImage(QPointF(round(left), round(top)), self._image)
-            return
-        # Qt's own conversion (a format swscale is not asked for): full size, scaled here.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(self._shown_rect(*frame_size), self._image)
+    def picture_rect(self) -> QRectF:
+        """Where the frame goes: 1:1 on whole pixels when it was converted to the size it
+        is shown at, else fitted (and scaled by the renderer)."""
+        frame_w, frame_h = self._frame.width(), self._frame.height()
+        if self.picture.size() != self._shown_size(frame_w, frame_h):
+            return self._shown_rect(frame_w, frame_h)
+        ratio = self.picture.devicePixelRatio()
+        width, height = self.picture.width() / ratio, self.picture.height() / ratio
+        left = round((self.width() - width) / 2)
+        top = round((self.height() - height) / 2)
+        return QRectF(left, top, width, height)

@@ -1,39 +1,112 @@
-"""The video item counts a frame that the next replaced before it was ever painted: the
-frames a visitor never saw, as the video benchmark reports them."""
+"""The video item in a real window: each frame reaches the screen as it is, a frame that
+the next replaced before the screen took it is counted dropped (the frames a visitor never
+saw, as the video benchmark reports them), and without a frame the item shows nothing and
+holds no picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtQml import QQmlComponent, QQmlEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.bridge.video_frame_item import VideoFrameItem
 
+_SCENE = b"""
+import QtQuick
+import Kiosk.Bridge
+Window {
+    width: 200; height: 120; visible: true; color: "#808080"
+    VideoFrameItem { objectName: "frame"; x: 20; y: 10; width: 160; height: 90 }
+}
+"""
+GROUND = "#808080"
 
-def frame(colour: str) -> QVideoFrame:
-    image = QImage(QSize(64, 36), QImage.Format.Format_RGB32)
+
+def frame(colour: str, size: QSize | None = None) -> QVideoFrame:
+    image = QImage(size or QSize(64, 36), QImage.Format.Format_RGB32)
     image.fill(QColor(colour))
     return QVideoFrame(image)
 
 
-def paint(item: VideoFrameItem) -> None:
-    canvas = QImage(64, 36, QImage.Format.Format_ARGB32)
-    painter = QPainter(canvas)
-    item.paint(painter)
-    painter.end()
+@pytest.fixture
+def window(qapp) -> Iterator[QQuickWindow]:
+    engine = QQmlEngine()
+    component = QQmlComponent(engine)
+    component.setData(QByteArray(_SCENE), "")
+    window = component.create()
+    assert isinstance(window, QQuickWindow), component.errorString()
+    yield window
+    window.close()
+    del window
+    engine.deleteLater()
 
 
-def test_a_frame_replaced_before_a_paint_is_counted_dropped(qapp) -> None:
-    item = VideoFrameItem()
-    item.setSize(QSize(64, 36).toSizeF())
+def item_of(window: QQuickWindow) -> VideoFrameItem:
+    item = window.findChild(QQuickItem, "frame")
+    assert isinstance(item, VideoFrameItem)
+    return item
+
+
+def colour_at(window: QQuickWindow, x: int, y: int) -> str:
+    # grabWindow renders a frame first: the scene graph takes the item's latest picture.
+    return QColor(window.grabWindow().pixel(x, y)).name()
+
+
+def test_each_frame_reaches_the_screen_fitted_inside_the_item(window) -> None:
+    item = item_of(window)
+    item.videoSink.setVideoFrame(frame("#ff0000"))
+    assert colour_at(window, 100, 55) == "#ff0000"
+    item.videoSink.setVideoFrame(frame("#0000ff"))
+    assert colour_at(window, 100, 55) == "#0000ff"
+    # 16:9 in a 16:9 item: the whole item, and not a pixel beyond it.
+    assert colour_at(window, 21, 11) == "#0000ff"
+    assert colour_at(window, 19, 9) == GROUND
+    # A 4:3 frame is letterboxed: the item's ground shows at its sides.
+    item.videoSink.setVideoFrame(frame("#00ff00", QSize(40, 30)))
+    assert colour_at(window, 100, 55) == "#00ff00"
+    assert colour_at(window, 25, 55) == GROUND
+
+
+def test_a_frame_replaced_before_the_screen_took_it_is_counted_dropped(window) -> None:
+    item = item_of(window)
     sink = item.videoSink
     sink.setVideoFrame(frame("red"))
-    paint(item)  # the first frame reached the screen
+    window.grabWindow()  # the first frame reached the screen
     sink.setVideoFrame(frame("green"))
-    sink.setVideoFrame(frame("blue"))  # green was never painted
+    sink.setVideoFrame(frame("blue"))  # green was never shown
     assert (item.framesShown, item.framesDropped) == (3, 1)
-    paint(item)
+    window.grabWindow()
     sink.setVideoFrame(frame("white"))
     assert (item.framesShown, item.framesDropped) == (4, 1)
     item.clear()
     assert (item.framesShown, item.framesDropped) == (0, 0)
+
+
+def test_a_cleared_item_shows_what_lies_beneath(window) -> None:
+    item = item_of(window)
+    item.videoSink.setVideoFrame(frame("#ff0000"))
+    assert colour_at(window, 100, 55) == "#ff0000"
+    item.clear()
+    assert not item.hasFrame
+    assert colour_at(window, 100, 55) == GROUND
+    item.videoSink.setVideoFrame(frame("#ffffff"))
+    assert colour_at(window, 100, 55) == "#ffffff"
+
+
+def test_the_picture_held_by_a_reader_is_never_written_over(window) -> None:
+    """The converter reuses pictures that nothing else holds: one handed out stays as it
+    was, whatever frames follow."""
+    item = item_of(window)
+    item.videoSink.setVideoFrame(frame("#ff0000"))
+    window.grabWindow()
+    kept = item.latest_image()
+    for colour in ("#00ff00", "#0000ff", "#ffffff", "#000000", "#00ffff"):
+        item.videoSink.setVideoFrame(frame(colour))
+        window.grabWindow()
+        assert colour_at(window, 100, 55) == colour
+    assert QColor(kept.pixel(10, 10)).name() == "#ff0000"

@@ -1,0 +1,86 @@
+"""A QML item that shows one picture (a QImage made in Python) through the scene graph.
+
+QQuickPaintedItem, the obvious choice, paints into a buffer of its own, the size of the
+whole item, and keeps a second copy of that buffer for its texture: a full-screen item
+costs 16 MB whether or not it shows anything, and every new picture is copied into the
+buffer before the renderer copies the buffer to the screen. This item hands the picture
+itself to the scene graph instead (under the software renderer the texture shares its
+pixels), and without a picture it has no node and holds no pixels at all
+(docs/decisions/0024-pictures-as-textures.md).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem, QSGNode, QSGSimpleTextureNode, QSGTexture
+
+
+class PictureItem(QQuickItem):
+    """Shows ``picture`` where ``picture_rect()`` says; subclasses decide both."""
+
+    def __init__(self, parent: QQuickItem | None = None) -> None:
+        super().__init__(parent)
+        self._picture = QImage()
+        # Whether the scene graph has taken the current picture (it does at its next sync).
+        self._picture_taken = True
+        self.setFlag(QQuickItem.Flag.ItemHasContents, True)
+
+    @property
+    def picture(self) -> QImage:
+        return self._picture
+
+    @property
+    def picture_taken(self) -> bool:
+        """False from ``show_picture`` until the screen's next frame takes the picture."""
+        return self._picture_taken
+
+    def show_picture(self, picture: QImage) -> None:
+        """Show ``picture`` from the next frame on (a null picture: show nothing)."""
+        self._picture = picture
+        self._picture_taken = picture.isNull()
+        self.update()
+
+    def picture_rect(self) -> QRectF:
+        """Where the picture goes, in the item's coordinates: the whole item unless a
+        subclass says otherwise."""
+        return QRectF(0, 0, self.width(), self.height())
+
+    def picture_source(self) -> QRectF:
+        """The part of the picture shown: all of it unless a subclass says otherwise."""
+        return QRectF(self._picture.rect())
+
+    # The stubs say a node is always returned; None (no node) is what Qt's own items return
+    # when they have nothing to show.
+    def updatePaintNode(  # type: ignore[override]
+        self, old_node: QSGNode | None, _data: object
+    ) -> QSGNode | None:
+        # Called by the scene graph while the GUI thread waits for it. The node is made
+        # here, in Python, on purpose: when the scene graph deletes a node it made in
+        # Python, PySide hears of it, so no stale wrapper of it is ever handed out again
+        # for a new object at the same address (as happens with createImageNode()'s).
+        window = self.window()
+        if self._picture.isNull() or window is None or self.width() < 1 or self.height() < 1:
+            # Nothing to show: the node goes, and the last picture's pixels with it.
+            if old_node is not None:
+                shiboken6.delete(old_node)
+            return None
+        node = old_node if isinstance(old_node, QSGSimpleTextureNode) else None
+        if node is None:
+            node = QSGSimpleTextureNode()
+            node.setOwnsTexture(True)  # the node frees the texture it lets go of
+            self._picture_taken = False
+        if not self._picture_taken:
+            node.setTexture(window.createTextureFromImage(self._picture))
+            self._picture_taken = True
+        rect = self.picture_rect()
+        source = self.picture_source()
+        node.setRect(rect)
+        node.setSourceRect(source)
+        ratio = self._picture.devicePixelRatio()
+        one_to_one = rect.size() * ratio == source.size()
+        node.setFiltering(
+            QSGTexture.Filtering.Nearest if one_to_one else QSGTexture.Filtering.Linear
+        )
+        return node
