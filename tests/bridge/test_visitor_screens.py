@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 
+from kiosk.bridge.scene import descendants
 from kiosk.composition import KioskUi
 from tests.bridge.ui import find, save_screenshot, settled, shown, tap
 
@@ -22,6 +23,25 @@ def test_home_shows_the_hall_and_three_tiles_in_korean(qtbot, kiosk: KioskUi) ->
     assert tiles[0].property("title") == "경기도 공공배달앱"
     xs = [tile.mapToScene(QPointF(0, 0)).x() for tile in tiles]
     assert xs == sorted(xs)
+
+
+def test_the_tiles_pictures_are_decoded_at_the_size_they_are_drawn(qtbot, kiosk: KioskUi) -> None:
+    """Three of them stay on the home screen all day: each holds the pixels it covers, not
+    the file's."""
+    settled(qtbot, kiosk)
+    pictures = [
+        item
+        for item in descendants(kiosk.window.contentItem())
+        if item.objectName() == "tilePicture"
+    ]
+    assert len(pictures) == 3
+    for picture in pictures:
+        # The decoded picture's size (settled: each has finished loading).
+        decoded_w, decoded_h = picture.property("implicitWidth"), picture.property("implicitHeight")
+        assert decoded_w > 0 and decoded_h > 0
+        # Cropped to cover: one side as drawn, the other at least as drawn.
+        assert decoded_w >= picture.width() - 1 and decoded_h >= picture.height() - 1
+        assert min(decoded_w - picture.width(), decoded_h - picture.height()) <= 1
 
 
 @pytest.mark.parametrize("corner_id", CORNERS)

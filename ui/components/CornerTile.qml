@@ -65,11 +65,16 @@ Rectangle {
 
         Image {
             id: hero
+            objectName: "tilePicture"
             anchors.fill: parent
-            source: tile.heroUrl
+            // Decoded to cover the size it is drawn at, not the file's: three of these
+            // stay on the home screen all day. Loaded once laid out: a size of 0 would
+            // decode the file whole, and a size on the way would decode it twice.
+            source: width > 0 && height > 0 ? tile.heroUrl : ""
+            sourceSize.width: Math.ceil(width * Screen.devicePixelRatio)
+            sourceSize.height: Math.ceil(height * Screen.devicePixelRatio)
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
-            sourceSize.width: 1280
         }
         Text {
             textFormat: Text.PlainText

@@ -185,14 +185,16 @@ Rectangle {
     Image {
         objectName: "videoPoster"
         anchors.fill: parent
-        source: panel.poster
+        // Decoded at the size it is drawn (fitted: both sides bound it), never at the
+        // file's (docs/security.md, limits). Loaded once laid out: a size of 0 would
+        // mean the file's, and a size on the way would decode it twice.
+        source: width > 0 && height > 0 ? panel.poster : ""
+        sourceSize {
+            width: Math.ceil(width * Screen.devicePixelRatio)
+            height: Math.ceil(height * Screen.devicePixelRatio)
+        }
         fillMode: Image.PreserveAspectFit
         asynchronous: true
-        // Decoded at the size it is drawn, never at the file's (docs/security.md, limits).
-        sourceSize {
-            width: 1920
-            height: 1920
-        }
         visible: !frame.hasFrame || panel.failed
     }
 
