@@ -11,7 +11,8 @@ media, then:
     thread fires more than a frame late: first with nothing to do, for as long as an
     install takes (this machine's own noise), then while the kiosk's PackageWatcher
     finds the package in a drop folder and installs it in its child process, as at the
-    booth, with the booth's renderer.
+    booth, with the booth's renderer; and the longest of Python's garbage collections
+    meanwhile, which would stop the GUI thread for as long as they take.
 
 Run: .venv/bin/python tests/benchmarks/install_speed.py [--size-mb 1024] [--rounds 3]
 Offscreen by default; as on a real screen: QT_QPA_PLATFORM=xcb xvfb-run -a -s
@@ -21,6 +22,7 @@ Offscreen by default; as on a real screen: QT_QPA_PLATFORM=xcb xvfb-run -a -s
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -132,7 +134,8 @@ def main() -> None:
 
 class Lateness:
     """How late a 16 ms timer on the GUI thread fires: a late beat is a frame the screen
-    could not have drawn on time."""
+    could not have drawn on time. Python's garbage collections meanwhile are timed too:
+    a full one stops the GUI thread for as long as it takes."""
 
     def __init__(self) -> None:
         self.late_beats = 0
@@ -141,6 +144,8 @@ class Lateness:
         self._last = 0.0
         self._first = 0.0
         self.longest_at = 0.0
+        self.longest_collection = (0.0, 0)  # seconds, generation
+        self._collecting = 0.0
 
     def beat(self) -> None:
         now = time.monotonic()
@@ -153,10 +158,26 @@ class Lateness:
             self._first = now
         self._last = now
 
+    def collection(self, phase: str, info: dict[str, int]) -> None:
+        """A gc callback: the longest collection, and its generation."""
+        if phase == "start":
+            self._collecting = time.monotonic()
+        elif self._collecting:
+            took = time.monotonic() - self._collecting
+            if took > self.longest_collection[0]:
+                self.longest_collection = (took, info["generation"])
+
     def __str__(self) -> str:
+        took, generation = self.longest_collection
+        collections = (
+            f"longest garbage collection {took * 1000:.1f} ms (generation {generation})"
+            if took
+            else "no garbage collection"
+        )
         return (
             f"{self.late_beats} beats more than a frame late, "
-            f"the latest by {self.longest * 1000:.0f} ms ({self.longest_at:.1f} s in)"
+            f"the latest by {self.longest * 1000:.0f} ms ({self.longest_at:.1f} s in); "
+            f"{collections}"
         )
 
 
@@ -214,12 +235,14 @@ def ui_lateness_during_install(
         check.setInterval(100)
         check.timeout.connect(lambda: done() and loop.quit())
         started = time.monotonic()
+        gc.callbacks.append(lateness.collection)
         beat.start()
         start()
         check.start()
         loop.exec()
         beat.stop()
         check.stop()
+        gc.callbacks.remove(lateness.collection)
         lateness.seconds = time.monotonic() - started
         return lateness
 
