@@ -178,16 +178,15 @@ class FrameConverter:
 
     def _free_picture(self, size: QSize) -> QImage:
         """A picture of ``size`` to convert into: the oldest of the last few, which the
-        screen let go of two frames ago, else a new one."""
-        same = [picture for picture in self._pictures if picture.size() == size]
-        if len(same) < _KEPT_PICTURES:
+        screen let go of two frames ago, else a new one. Writing into a picture that
+        something still shares (a texture, a reader's copy) copies it first (QImage's
+        copy-on-write), so reuse is only ever slower, never wrong."""
+        # Kept oldest first; pictures of another size (the item was resized) go.
+        self._pictures = [picture for picture in self._pictures if picture.size() == size]
+        if len(self._pictures) < _KEPT_PICTURES:
             picture = QImage(size, QImage.Format.Format_RGB32)
         else:
-            picture = same[0]
-        # Kept newest last. Writing into a picture that something still shares (a texture,
-        # a reader's copy) copies it first (QImage's copy-on-write), so reuse is only ever
-        # slower, never wrong.
-        self._pictures = [p for p in self._pictures if p is not picture and p.size() == size]
+            picture = self._pictures.pop(0)
         self._pictures.append(picture)
         return picture
 

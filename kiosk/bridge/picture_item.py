@@ -12,7 +12,7 @@ pixels), and without a picture it has no node and holds no pixels at all
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem, QSGNode, QSGSimpleTextureNode, QSGTexture
 
@@ -41,6 +41,11 @@ class PictureItem(QQuickItem):
         self._picture = picture
         self._picture_taken = picture.isNull()
         self.update()
+
+    def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
+        super().geometryChange(new_geometry, old_geometry)
+        if new_geometry.size() != old_geometry.size():
+            self.update()  # where the picture goes, and which part of it, follow the size
 
     def picture_rect(self) -> QRectF:
         """Where the picture goes, in the item's coordinates: the whole item unless a

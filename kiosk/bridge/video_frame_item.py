@@ -180,17 +180,14 @@ class VideoFrameItem(PictureItem):
 
     def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
         super().geometryChange(new_geometry, old_geometry)
-        if new_geometry.size() == old_geometry.size():
-            return
         # A paused video keeps a sharp picture at its new size.
-        if self._frame.isValid():
-            wanted = self._shown_size(self._frame.width(), self._frame.height())
-            if not wanted.isEmpty() and wanted != self.picture.size():
-                image = self._converted(self._frame)
-                if not image.isNull():
-                    self.show_picture(image)
-                    return
-        self.update()
+        if new_geometry.size() == old_geometry.size() or not self._frame.isValid():
+            return
+        wanted = self._shown_size(self._frame.width(), self._frame.height())
+        if not wanted.isEmpty() and wanted != self.picture.size():
+            image = self._converted(self._frame)
+            if not image.isNull():
+                self.show_picture(image)
 
     def picture_rect(self) -> QRectF:
         """Where the frame goes: 1:1 on whole pixels when it was converted to the size it
