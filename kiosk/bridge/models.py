@@ -45,10 +45,15 @@ class MediaUrls:
         return self._paths.get(item.sha256) if item is not None else None
 
     def url(self, item: MediaItem | None) -> QUrl:
-        """The URL QML loads ``item`` from."""
+        """The URL QML loads ``item`` from. A picture's names its content too (in the
+        fragment, which loading ignores): QML keeps decoded pictures by URL, and the live
+        preview shows a picture saved again under the same name from the same file."""
         if item is None or item.sha256 not in self._paths:
             return QUrl()
-        return QUrl.fromLocalFile(str(self._paths[item.sha256]))
+        url = QUrl.fromLocalFile(str(self._paths[item.sha256]))
+        if item.kind == "image":
+            url.setFragment(item.sha256[:16])
+        return url
 
 
 class _LocalizedListModel(QAbstractListModel):

@@ -37,7 +37,7 @@ def test_a_picture_shows_its_portrait_version_on_a_portrait_screen(
     assert slot is not None
     chosen = item.portrait if size == PORTRAIT else item.media
     assert chosen is not None
-    assert slot.property("itemUrl").toString() == demo_show.media[chosen.sha256].as_uri()
+    assert slot.property("itemUrl").toLocalFile() == str(demo_show.media[chosen.sha256])
 
 
 def backdrops(ui: KioskUi) -> list[QQuickItem]:

@@ -13,10 +13,15 @@ Item {
     property AttractItem item: null
     // A portrait screen shows the item's portrait version where the package has one.
     readonly property bool portrait: height > width
-    readonly property url itemUrl: {
-        if (!item)
-            return "";
-        return portrait && item.portraitUrl.toString().length > 0 ? item.portraitUrl : item.url;
+    readonly property url itemUrl: item ? urlOf(item) : ""
+    // The player's and the picture's sources, each read from the item alone: a source
+    // bound to isVideo and itemUrl could pair the new item's kind with the last item's
+    // URL for a moment, and hand the player a picture.
+    readonly property url videoUrl: item !== null && item.video ? urlOf(item) : ""
+    readonly property url pictureUrl: item !== null && !item.video ? urlOf(item) : ""
+
+    function urlOf(shown: AttractItem): url {
+        return portrait && shown.portraitUrl.toString().length > 0 ? shown.portraitUrl : shown.url;
     }
     property bool started: false
     readonly property bool isVideo: item !== null && item.video
@@ -62,7 +67,7 @@ Item {
 
     MediaPlayer {
         id: player
-        source: slot.isVideo ? slot.itemUrl : ""
+        source: slot.videoUrl
         videoOutput: frame.videoSink
         onMediaStatusChanged: {
             if (mediaStatus === MediaPlayer.EndOfMedia && slot.started)
@@ -118,7 +123,7 @@ Item {
         id: picture
         anchors.fill: parent
         visible: !slot.isVideo
-        source: slot.item !== null && !slot.isVideo ? slot.itemUrl : ""
+        source: slot.pictureUrl
         fillMode: Image.PreserveAspectCrop
         asynchronous: true
         sourceSize.width: 1920
