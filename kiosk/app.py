@@ -150,7 +150,9 @@ def _show(
         # The booth's own content at the booth's screen: its first frame is the next
         # start's curtain.
         if not windowed and options.package is None:
-            keeper = CurtainKeeper(kiosk.window, installer.paths)
+            keeper = CurtainKeeper(
+                kiosk.window, installer.paths, kiosk.staff.pages.hours.unchanged_until
+            )
         if options.screenshot:
             kiosk.session.touched()  # the home screen, not the attract loop
             return kiosk.save_screenshot(options.screenshot)

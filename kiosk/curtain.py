@@ -8,8 +8,10 @@ that copy in a plain raster window at once. The kiosk then loads behind it, and 
 window takes over once it shows the same picture (docs/decisions/0022-the-curtain.md).
 
 A copy is shown only where it still fits: the same content (the installed package
-pointer, byte for byte), the same screen at the same size, and a plain ``run`` at the
-booth (no window, screenshot or package of the command line's choosing). Anything
+pointer, byte for byte), the same screen at the same size, a plain ``run`` at the booth
+(no window, screenshot or package of the command line's choosing), and within the opening
+hours it was kept in (a start after closing time shows the closed screen, not a second of
+the attract loop before it). Anything
 unexpected, such as a missing, short or damaged file, means no curtain: the start is a
 little slower, never wrong.
 
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +45,7 @@ __all__ = [
     "save_curtain",
 ]
 
-_FORMAT = 1
+_FORMAT = 2
 # A bigger picture than this is no screen of ours (16K at 4 bytes a pixel).
 _MOST_BYTES = 15360 * 8640 * 4
 # The first paint is waited for this long at most; the kiosk goes on loading either way.
@@ -59,6 +63,9 @@ class CurtainPicture:
     screen: str
     geometry: tuple[int, int, int, int]
     pointer: str
+    # Until when the screen shows what the copy shows (seconds since the epoch): the
+    # opening hours' next change when it was kept; None: no change ahead.
+    shows_until: float | None = None
 
     @classmethod
     def from_json(cls, text: str) -> CurtainPicture | None:
@@ -68,10 +75,16 @@ class CurtainPicture:
             if not isinstance(data, dict) or data.get("format") != _FORMAT:
                 return None
             geometry = tuple(int(value) for value in data["geometry"])
+            until = data["shows_until"]
+            if until is not None and (
+                isinstance(until, bool) or not isinstance(until, int | float)
+            ):
+                return None
             picture = cls(
                 int(data["width"]), int(data["height"]), int(data["stride"]),
                 float(data["ratio"]), str(data["screen"]),
                 (geometry[0], geometry[1], geometry[2], geometry[3]), str(data["pointer"]),
+                None if until is None else float(until),
             )  # fmt: skip
         except (ValueError, TypeError, KeyError, IndexError):
             return None
@@ -80,6 +93,7 @@ class CurtainPicture:
             and picture.height > 0
             and picture.stride * picture.height <= _MOST_BYTES
             and 0.5 <= picture.ratio <= 8
+            and (picture.shows_until is None or math.isfinite(picture.shows_until))
         )
         return picture if sane else None
 
@@ -88,7 +102,12 @@ class CurtainPicture:
             "format": _FORMAT, "width": self.width, "height": self.height,
             "stride": self.stride, "ratio": self.ratio, "screen": self.screen,
             "geometry": list(self.geometry), "pointer": self.pointer,
+            "shows_until": self.shows_until,
         })  # fmt: skip
+
+    def still_shown(self, now: float) -> bool:
+        """Whether the screen still shows this at ``now`` (seconds since the epoch)."""
+        return self.shows_until is None or now < self.shows_until
 
 
 def kept_curtain(paths: DataPaths) -> CurtainPicture | None:
@@ -160,17 +179,22 @@ def _data_dir_in_config(config: Path) -> Path | None:
 
 
 def save_curtain(
-    paths: DataPaths, image: Any, screen: str, geometry: tuple[int, int, int, int]
+    paths: DataPaths,
+    image: Any,
+    screen: str,
+    geometry: tuple[int, int, int, int],
+    shows_until: float | None = None,
 ) -> None:
     """Keep ``image`` (a QImage of the whole window) as the next start's curtain, with the
-    screen it fills (its name and geometry) and the pointer it shows. Each file is written
-    aside and renamed, so a start never reads half of one. Any thread."""
+    screen it fills (its name and geometry), the pointer it shows and until when it is
+    shown (``CurtainPicture.shows_until``). Each file is written aside and renamed, so a
+    start never reads half of one. Any thread."""
     from PySide6.QtGui import QImage
 
     picture = image.convertToFormat(QImage.Format.Format_RGB32)
     info = CurtainPicture(
         picture.width(), picture.height(), picture.bytesPerLine(),
-        picture.devicePixelRatio(), screen, geometry, pointer_text(paths),
+        picture.devicePixelRatio(), screen, geometry, pointer_text(paths), shows_until,
     )  # fmt: skip
     from kiosk.files import write_atomically
 
@@ -222,6 +246,8 @@ def raise_curtain(argv: list[str]) -> bool:
     paths = DataPaths(data_dir)
     picture = kept_curtain(paths)
     if picture is None or picture.pointer != pointer_text(paths):
+        return False
+    if not picture.still_shown(time.time()):
         return False
     try:
         pixels = paths.curtain_picture.read_bytes()

@@ -3,6 +3,7 @@ kiosk has loaded; shown only where it still fits, and never in a way that costs 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -47,11 +48,15 @@ def wait_for_mark(trace: Path, event: str, kiosk: subprocess.Popen[str], seconds
     raise AssertionError(f"no {event} within {seconds} s: {events(trace)}")
 
 
-def run_booth_kiosk(data: Path, trace: Path, until: str, seconds: float = 120) -> str:
+def run_booth_kiosk(
+    data: Path, trace: Path, until: str, seconds: float = 120, config: Path | None = None
+) -> str:
     """``gyeonggi-kiosk run`` as at the booth (full screen, offscreen here) until ``until``
     is marked, then stopped as systemd stops it; its stderr."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(data),
                KIOSK_TRACE=str(trace))  # fmt: skip
+    if config is not None:
+        env["KIOSK_CONFIG"] = str(config)
     kiosk = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "run"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -111,6 +116,32 @@ def test_other_content_means_no_curtain_until_it_has_its_own(tmp_path: Path) -> 
     assert renewed is not None and renewed.pointer == kept.pointer
 
 
+def test_a_curtain_kept_in_opening_hours_is_for_those_hours_only(tmp_path: Path) -> None:
+    """A start after closing time shows the closed screen, not the attract loop's frame
+    first: the kept copy says until when it is shown, and the next opening keeps anew."""
+    now = dt.datetime.now()
+    opens, closes = now - dt.timedelta(hours=1), now + dt.timedelta(hours=2)
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(
+        f'schedule:\n  hours:\n    daily: "{opens:%H:%M}-{closes:%H:%M}"\n  wake_minutes: 0\n'
+    )
+    data = tmp_path / "data"
+    run_booth_kiosk(data, tmp_path / "first.jsonl", until="curtain_kept", config=config)
+    kept = kept_curtain(DataPaths(data))
+    assert kept is not None and kept.shows_until is not None
+    # Closing time, to the minute the hours give.
+    assert closes.timestamp() - 60 < kept.shows_until <= closes.timestamp()
+    # Kept on another day (its hours are over): the first attract frame today keeps anew.
+    paths = DataPaths(data)
+    info = json.loads(paths.curtain_info.read_text())
+    paths.curtain_info.write_text(json.dumps({**info, "shows_until": time.time() - 3600}))
+    second = tmp_path / "second.jsonl"
+    run_booth_kiosk(data, second, until="curtain_kept", config=config)
+    assert "curtain_shown" not in events(second)
+    renewed = kept_curtain(paths)
+    assert renewed is not None and renewed.shows_until == kept.shows_until
+
+
 @pytest.fixture
 def kept(tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A curtain kept for this test's screen, in a data folder the booth's run would use."""
@@ -133,6 +164,12 @@ def test_a_fitting_curtain_goes_up_and_comes_down(kept: DataPaths) -> None:
     assert not curtain_is_up()
 
 
+def test_a_curtain_goes_up_within_the_opening_hours_it_was_kept_in(kept: DataPaths) -> None:
+    info = json.loads(kept.curtain_info.read_text())
+    kept.curtain_info.write_text(json.dumps({**info, "shows_until": time.time() + 60}))
+    assert raise_curtain(["run"]) is True
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -152,6 +189,12 @@ def test_a_fitting_curtain_goes_up_and_comes_down(kept: DataPaths) -> None:
                 json.dumps({**json.loads(p.curtain_info.read_text()), "geometry": [0, 0, 1, 1]})
             ),
             id="screen of another size",
+        ),
+        pytest.param(
+            lambda p: p.curtain_info.write_text(
+                json.dumps({**json.loads(p.curtain_info.read_text()), "shows_until": time.time()})
+            ),
+            id="kept in opening hours now over",
         ),
     ],
 )
@@ -193,25 +236,47 @@ def test_the_data_folder_is_found_as_the_command_line_finds_it(tmp_path: Path) -
     assert booth_data_dir(["--config", str(config), "run"], {}) is None
 
 
+VALID = (
+    '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+    ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}'
+)
+
+
+def test_a_description_of_a_screen_s_picture_is_read() -> None:
+    assert CurtainPicture.from_json(VALID) == CurtainPicture(10, 10, 40, 1.0, "s", (0, 0, 1, 1), "")
+    until = VALID.replace('"shows_until": null', '"shows_until": 1765000000.5')
+    assert CurtainPicture.from_json(until) == CurtainPicture(
+        10, 10, 40, 1.0, "s", (0, 0, 1, 1), "", 1765000000.5
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "",
         "[]",
         '{"format": 2}',
-        '{"format": 1, "width": 10}',
-        '{"format": 1, "width": -1, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": ""}',
-        '{"format": 1, "width": 20, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": ""}',
-        '{"format": 1, "width": 10, "height": 100000000, "stride": 40, "ratio": 1,'
-        ' "screen": "s", "geometry": [0, 0, 1, 1], "pointer": ""}',
-        '{"format": 1, "width": 10, "height": 10, "stride": 40, "ratio": 0, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": ""}',
-        '{"format": 1, "width": "ten", "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": ""}',
-        '{"format": 1, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0], "pointer": ""}',
+        # A copy kept by an older kiosk (no opening hours in it).
+        VALID.replace('"format": 2', '"format": 1').replace(', "shows_until": null', ""),
+        '{"format": 2, "width": 10}',
+        '{"format": 2, "width": -1, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        '{"format": 2, "width": 20, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        '{"format": 2, "width": 10, "height": 100000000, "stride": 40, "ratio": 1,'
+        ' "screen": "s", "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 0, "screen": "s",'
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        '{"format": 2, "width": "ten", "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+        ' "geometry": [0], "pointer": "", "shows_until": null}',
+        VALID.replace('"shows_until": null', '"shows_until": "tonight"'),
+        VALID.replace('"shows_until": null', '"shows_until": "1765000000"'),
+        VALID.replace('"shows_until": null', '"shows_until": true'),
+        VALID.replace('"shows_until": null', '"shows_until": Infinity'),
+        VALID.replace('"shows_until": null', '"shows_until": NaN'),
+        VALID.replace(', "shows_until": null', ""),
     ],
 )
 def test_a_description_that_is_not_of_a_screen_s_picture_is_refused(text: str) -> None:

@@ -2,9 +2,10 @@
 frame for the next start, and taking over from a curtain at this one.
 
 Each time the attract loop has its first picture on screen, the keeper checks the kept
-copy. If it is not of this content, on this screen, at this size, the keeper grabs the
-window once and writes the copy in a thread. So a kiosk that was never started, or that
-was given new content, has its curtain by the end of its first attract item.
+copy. If it is not of this content, on this screen, at this size, within these opening
+hours, the keeper grabs the window once and writes the copy in a thread. So a kiosk that
+was never started, or that was given new content, has its curtain by the end of its first
+attract item, and a new one on each day it opens.
 """
 
 from __future__ import annotations
@@ -24,12 +25,20 @@ log = logging.getLogger(__name__)
 
 
 class CurtainKeeper(QObject):
-    """Saves the window's first attract frame when the kept one no longer fits."""
+    """Saves the window's first attract frame when the kept one no longer fits.
+    ``shows_until``: when the screen stops showing the attract loop (the opening hours'
+    next change, seconds since the epoch; None: no change ahead)."""
 
-    def __init__(self, window: QQuickWindow, paths: DataPaths) -> None:
+    def __init__(
+        self,
+        window: QQuickWindow,
+        paths: DataPaths,
+        shows_until: Callable[[], float | None] = lambda: None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._paths = paths
+        self._shows_until = shows_until
         self._waiting_for_frame = False
         self._saving: threading.Thread | None = None
         # Main.qml's own property: its change signal is found on the window by name.
@@ -60,10 +69,11 @@ class CurtainKeeper(QObject):
         geometry = screen.geometry()
         where = (geometry.x(), geometry.y(), geometry.width(), geometry.height())
         name = screen.name()
+        until = self._shows_until()
 
         def save() -> None:
             try:
-                save_curtain(self._paths, image, name, where)
+                save_curtain(self._paths, image, name, where, until)
             except OSError as error:  # a full or read-only disk: the next start is slower
                 log.warning("could not keep the first frame for the next start: %s", error)
                 return
@@ -82,6 +92,7 @@ class CurtainKeeper(QObject):
         ratio = self._window.effectiveDevicePixelRatio()
         return (
             kept.pointer == pointer_text(self._paths)
+            and kept.shows_until == self._shows_until()
             and kept.screen == screen.name()
             and kept.geometry == (geometry.x(), geometry.y(), geometry.width(), geometry.height())
             and (kept.width, kept.height)

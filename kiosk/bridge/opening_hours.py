@@ -103,6 +103,12 @@ class OpeningHoursWatch(QObject):  # type: ignore[operator]  # PySide6's stubs c
 
     screenOn = Property(bool, _get_screen_on, notify=screenOnChanged)
 
+    def unchanged_until(self) -> float | None:
+        """When the screen next goes on or off (seconds since the epoch), by the last look
+        at the clock; None: not within the horizon, or no hours at all."""
+        change = self._state.next_change
+        return None if change is None else change.timestamp()
+
     @property
     def open_now(self) -> bool:
         """Within the opening hours now, by the last look at the clock (for Python)."""
