@@ -144,6 +144,7 @@ def _show(
         window_options = WindowOptions(windowed=windowed, size=options.size)
         # Only a plain run raises a curtain (kiosk/curtain.py): never a window or a screenshot.
         if curtain_is_up():
+            log.info("the show's kept first frame is on screen; the kiosk loads behind it")
             CurtainHandover(kiosk.window, lambda: kiosk.show(window_options))
         else:
             kiosk.show(window_options)

@@ -77,6 +77,7 @@ class CurtainKeeper(QObject):
             except OSError as error:  # a full or read-only disk: the next start is slower
                 log.warning("could not keep the first frame for the next start: %s", error)
                 return
+            log.info("kept the show's first frame for the next start")
             trace.mark("curtain_kept")
 
         self._saving = threading.Thread(target=save, name="curtain-keeper", daemon=True)

@@ -144,6 +144,11 @@ def test_a_killed_kiosk_is_back_on_screen(booth: BoothVM) -> None:
     booth.kill_kiosk("KILL")
     seconds = _wait_for_new_kiosk(booth, before["MainPID"], started)
     print(f"\nkill -9 to the show on screen again: {seconds:.1f} s (goal: 3 s)")
+    # On the booth's frame buffer too, the show's kept first frame came back first.
+    pid = booth.kiosk_state()["MainPID"]
+    journal = booth.kiosk_journal(lines=400)
+    said = [line for line in journal.splitlines() if f"[{pid}]" in line]
+    assert any("the show's kept first frame is on screen" in line for line in said), journal
 
 
 def test_a_hung_kiosk_is_restarted_by_the_watchdog(booth: BoothVM) -> None:
