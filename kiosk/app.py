@@ -59,6 +59,8 @@ class RunOptions:
     windowed: bool = False
     screenshot: Path | None = None
     size: tuple[int, int] | None = None
+    # The config file's version as read (kiosk.curtain.config_stamp), for the curtain.
+    config_stamp: str = ""
 
 
 def run_kiosk(config: KioskConfig, options: RunOptions) -> int:
@@ -152,7 +154,7 @@ def _show(
         # start's curtain.
         if not windowed and options.package is None:
             keeper = CurtainKeeper(
-                kiosk.window, installer.paths, kiosk.staff.pages.hours.unchanged_until
+                kiosk.window, installer.paths, kiosk.staff.pages.hours, options.config_stamp
             )
         if options.screenshot:
             kiosk.session.touched()  # the home screen, not the attract loop

@@ -39,6 +39,12 @@ class _State:
     def config(self) -> KioskConfig:
         return load_config(self.config_path)
 
+    def config_file(self) -> Path | None:
+        """The config file in use: ``--config``, else ``KIOSK_CONFIG``; None: the defaults."""
+        if self.config_path is not None:
+            return self.config_path
+        return Path(os.environ["KIOSK_CONFIG"]) if os.environ.get("KIOSK_CONFIG") else None
+
     def data_dir(self, config: KioskConfig) -> Path:
         return config.resolved_data_dir(self.data_dir_override)
 
@@ -386,14 +392,10 @@ def staff() -> None:
 @click.pass_obj
 def staff_set_pin(state: _State) -> None:
     """Set the staff PIN (6 to 8 digits); the config keeps only a salted hash of it."""
-    import os
-
     from kiosk.config import set_top_level_value
     from kiosk.staff.pin import forget_wrong_tries, hash_pin
 
-    path = state.config_path or (
-        Path(os.environ["KIOSK_CONFIG"]) if os.environ.get("KIOSK_CONFIG") else None
-    )
+    path = state.config_file()
     if path is None:
         raise KioskError(
             "say which config file keeps the PIN: gyeonggi-kiosk --config FILE staff set-pin"
@@ -542,6 +544,7 @@ def run(
 ) -> None:
     """Run the kiosk (fullscreen) on a package or the built-in demo."""
     from kiosk.app import EXIT_RESTART, RunOptions, run_kiosk
+    from kiosk.curtain import config_stamp
 
     trace.mark("app_imported")
     config = state.config()
@@ -552,6 +555,7 @@ def run(
         windowed=windowed,
         screenshot=screenshot,
         size=_parse_size(size) if size else None,
+        config_stamp=config_stamp(state.config_file()),
     )
     code = run_kiosk(config, options)
     if code == EXIT_RESTART:

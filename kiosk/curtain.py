@@ -9,9 +9,10 @@ window takes over once it shows the same picture (docs/decisions/0022-the-curtai
 
 A copy is shown only where it still fits: the same content (the installed package
 pointer, byte for byte), the same screen at the same size, a plain ``run`` at the booth
-(no window, screenshot or package of the command line's choosing), and within the opening
-hours it was kept in (a start after closing time shows the closed screen, not a second of
-the attract loop before it). Anything
+(no window, screenshot or package of the command line's choosing), the same config file,
+unchanged, and within the opening hours it was kept in (a start after closing time shows
+the closed screen, not a second of the attract loop before it; the keeper also forgets
+the copy when the screen goes dark). Anything
 unexpected, such as a missing, short or damaged file, means no curtain: the start is a
 little slower, never wrong.
 
@@ -36,6 +37,7 @@ from kiosk.paths import DataPaths, data_dir_for
 __all__ = [
     "CurtainPicture",
     "booth_data_dir",
+    "config_stamp",
     "curtain_is_up",
     "forget_curtain",
     "kept_curtain",
@@ -66,6 +68,9 @@ class CurtainPicture:
     # Until when the screen shows what the copy shows (seconds since the epoch): the
     # opening hours' next change when it was kept; None: no change ahead.
     shows_until: float | None = None
+    # The config it was kept under (``config_stamp``): another config may show another
+    # screen first (hours that have the booth closed now, another rotation).
+    config: str = ""
 
     @classmethod
     def from_json(cls, text: str) -> CurtainPicture | None:
@@ -75,7 +80,9 @@ class CurtainPicture:
             if not isinstance(data, dict) or data.get("format") != _FORMAT:
                 return None
             geometry = tuple(int(value) for value in data["geometry"])
-            until = data["shows_until"]
+            until, config = data["shows_until"], data["config"]
+            if not isinstance(config, str):
+                return None
             if until is not None and (
                 isinstance(until, bool) or not isinstance(until, int | float)
             ):
@@ -84,7 +91,7 @@ class CurtainPicture:
                 int(data["width"]), int(data["height"]), int(data["stride"]),
                 float(data["ratio"]), str(data["screen"]),
                 (geometry[0], geometry[1], geometry[2], geometry[3]), str(data["pointer"]),
-                None if until is None else float(until),
+                None if until is None else float(until), config,
             )  # fmt: skip
         except (ValueError, TypeError, KeyError, IndexError):
             return None
@@ -102,7 +109,7 @@ class CurtainPicture:
             "format": _FORMAT, "width": self.width, "height": self.height,
             "stride": self.stride, "ratio": self.ratio, "screen": self.screen,
             "geometry": list(self.geometry), "pointer": self.pointer,
-            "shows_until": self.shows_until,
+            "shows_until": self.shows_until, "config": self.config,
         })  # fmt: skip
 
     def still_shown(self, now: float) -> bool:
@@ -126,6 +133,18 @@ def pointer_text(paths: DataPaths) -> str:
         return ""
 
 
+def config_stamp(config: Path | None) -> str:
+    """The config file's present version, as cheaply as a start can tell: its size and
+    modification time ("" for no config file, the built-in defaults)."""
+    if config is None:
+        return ""
+    try:
+        status = config.stat()
+    except OSError:
+        return "unreadable"
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
 class _UnreadableConfigError(Exception):
     """The config cannot be read here: the kiosk will say why, not the curtain."""
 
@@ -134,6 +153,13 @@ def booth_data_dir(argv: list[str], environ: Mapping[str, str]) -> Path | None:
     """The data folder of a plain ``run`` (the booth's command), found as the command line
     finds it (``data_dir_for``); None for any other command, or a config that cannot be
     read here."""
+    run = _booth_run(argv, environ)
+    return run[0] if run else None
+
+
+def _booth_run(argv: list[str], environ: Mapping[str, str]) -> tuple[Path, Path | None] | None:
+    """The data folder and the config file (None: the built-in defaults) of a plain
+    ``run``; None for any other command, or a config that cannot be read here."""
     data_dir: str | None = None
     config: str | None = environ.get("KIOSK_CONFIG") or None
     rest = list(argv)
@@ -155,7 +181,7 @@ def booth_data_dir(argv: list[str], environ: Mapping[str, str]) -> Path | None:
             configured = _data_dir_in_config(Path(config))
         except _UnreadableConfigError:
             return None
-    return data_dir_for(override, configured, environ)
+    return data_dir_for(override, configured, environ), Path(config) if config else None
 
 
 def _data_dir_in_config(config: Path) -> Path | None:
@@ -184,17 +210,19 @@ def save_curtain(
     screen: str,
     geometry: tuple[int, int, int, int],
     shows_until: float | None = None,
+    config: str = "",
 ) -> None:
     """Keep ``image`` (a QImage of the whole window) as the next start's curtain, with the
-    screen it fills (its name and geometry), the pointer it shows and until when it is
-    shown (``CurtainPicture.shows_until``). Each file is written aside and renamed, so a
-    start never reads half of one. Any thread."""
+    screen it fills (its name and geometry), the pointer it shows, until when it is shown
+    (``CurtainPicture.shows_until``) and the config's ``config_stamp``. Each file is
+    written aside and renamed, so a start never reads half of one. Any thread."""
     from PySide6.QtGui import QImage
 
     picture = image.convertToFormat(QImage.Format.Format_RGB32)
     info = CurtainPicture(
         picture.width(), picture.height(), picture.bytesPerLine(),
         picture.devicePixelRatio(), screen, geometry, pointer_text(paths), shows_until,
+        config,
     )  # fmt: skip
     from kiosk.files import write_atomically
 
@@ -240,14 +268,15 @@ _raised = _Raised()
 
 def raise_curtain(argv: list[str]) -> bool:
     """Show the kept first frame full screen, if there is one that fits: True if shown."""
-    data_dir = booth_data_dir(argv, os.environ)
-    if data_dir is None:
+    run = _booth_run(argv, os.environ)
+    if run is None:
         return False
+    data_dir, config = run
     paths = DataPaths(data_dir)
     picture = kept_curtain(paths)
     if picture is None or picture.pointer != pointer_text(paths):
         return False
-    if not picture.still_shown(time.time()):
+    if picture.config != config_stamp(config) or not picture.still_shown(time.time()):
         return False
     try:
         pixels = paths.curtain_picture.read_bytes()

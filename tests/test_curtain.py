@@ -142,6 +142,22 @@ def test_a_curtain_kept_in_opening_hours_is_for_those_hours_only(tmp_path: Path)
     assert renewed is not None and renewed.shows_until == kept.shows_until
 
 
+def test_a_changed_config_means_no_curtain_until_it_has_its_own(tmp_path: Path) -> None:
+    """Another config may show another screen first (hours that have the booth closed,
+    another rotation): the kept copy is of the config it was kept under."""
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("kiosk_name: booth-1\n")
+    data = tmp_path / "data"
+    run_booth_kiosk(data, tmp_path / "first.jsonl", until="curtain_kept", config=config)
+    second = tmp_path / "second.jsonl"
+    run_booth_kiosk(data, second, until="curtain_lifted", config=config)
+    assert "curtain_shown" in events(second), "the same config, unchanged: the curtain"
+    config.write_text("kiosk_name: booth-2\n")
+    third = tmp_path / "third.jsonl"
+    run_booth_kiosk(data, third, until="curtain_kept", config=config)
+    assert "curtain_shown" not in events(third)
+
+
 @pytest.fixture
 def kept(tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A curtain kept for this test's screen, in a data folder the booth's run would use."""
@@ -238,7 +254,7 @@ def test_the_data_folder_is_found_as_the_command_line_finds_it(tmp_path: Path) -
 
 VALID = (
     '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-    ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}'
+    ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}'
 )
 
 
@@ -257,26 +273,29 @@ def test_a_description_of_a_screen_s_picture_is_read() -> None:
         "[]",
         '{"format": 2}',
         # A copy kept by an older kiosk (no opening hours in it).
-        VALID.replace('"format": 2', '"format": 1').replace(', "shows_until": null', ""),
+        VALID.replace('"format": 2', '"format": 1').replace(
+            ', "shows_until": null, "config": ""', ""
+        ),
         '{"format": 2, "width": 10}',
         '{"format": 2, "width": -1, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
         '{"format": 2, "width": 20, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
-        '{"format": 2, "width": 10, "height": 100000000, "stride": 40, "ratio": 1,'
-        ' "screen": "s", "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
+        VALID.replace('"height": 10,', '"height": 100000000,'),
         '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 0, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
         '{"format": 2, "width": "ten", "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null}',
+        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
         '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0], "pointer": "", "shows_until": null}',
+        ' "geometry": [0], "pointer": "", "shows_until": null, "config": ""}',
         VALID.replace('"shows_until": null', '"shows_until": "tonight"'),
         VALID.replace('"shows_until": null', '"shows_until": "1765000000"'),
         VALID.replace('"shows_until": null', '"shows_until": true'),
         VALID.replace('"shows_until": null', '"shows_until": Infinity'),
         VALID.replace('"shows_until": null', '"shows_until": NaN'),
         VALID.replace(', "shows_until": null', ""),
+        VALID.replace(', "config": ""', ""),
+        VALID.replace('"config": ""', '"config": 7'),
     ],
 )
 def test_a_description_that_is_not_of_a_screen_s_picture_is_refused(text: str) -> None:

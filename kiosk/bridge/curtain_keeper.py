@@ -18,33 +18,50 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import trace
-from kiosk.curtain import kept_curtain, lift_curtain, pointer_text, save_curtain
+from kiosk.bridge.opening_hours import OpeningHoursWatch
+from kiosk.curtain import forget_curtain, kept_curtain, lift_curtain, pointer_text, save_curtain
 from kiosk.paths import DataPaths
 
 log = logging.getLogger(__name__)
 
 
 class CurtainKeeper(QObject):
-    """Saves the window's first attract frame when the kept one no longer fits.
-    ``shows_until``: when the screen stops showing the attract loop (the opening hours'
-    next change, seconds since the epoch; None: no change ahead)."""
+    """Saves the window's first attract frame when the kept one no longer fits, and
+    forgets it when the screen goes dark. ``hours``: the opening hours the screen follows
+    (None: always on). ``config``: the ``config_stamp`` of the config this run read."""
 
     def __init__(
         self,
         window: QQuickWindow,
         paths: DataPaths,
-        shows_until: Callable[[], float | None] = lambda: None,
+        hours: OpeningHoursWatch | None = None,
+        config: str = "",
     ) -> None:
         super().__init__(window)
         self._window = window
         self._paths = paths
-        self._shows_until = shows_until
+        self._hours = hours
+        self._config = config
+        if hours is not None:
+            hours.screenOnChanged.connect(self._screen_on_changed)
         self._waiting_for_frame = False
         self._saving: threading.Thread | None = None
         # Main.qml's own property: its change signal is found on the window by name.
         window.firstPictureReadyChanged.connect(self._ready_changed)  # type: ignore[attr-defined]
+        # And the attract loop back after a dark spell, with its picture already shown.
+        window.attractShownChanged.connect(self._ready_changed)  # type: ignore[attr-defined]
         window.frameSwapped.connect(self._frame_swapped, Qt.ConnectionType.QueuedConnection)
         self._ready_changed()
+
+    @Slot()
+    def _screen_on_changed(self) -> None:
+        # Dark (closing time, or staff): a start now must not show the attract loop's
+        # frame first. The loop's next first frame keeps a new copy.
+        if self._hours is not None and not self._hours.screen_on:
+            forget_curtain(self._paths)
+
+    def _shows_until(self) -> float | None:
+        return self._hours.unchanged_until() if self._hours is not None else None
 
     @Slot()
     def _ready_changed(self) -> None:
@@ -73,7 +90,7 @@ class CurtainKeeper(QObject):
 
         def save() -> None:
             try:
-                save_curtain(self._paths, image, name, where, until)
+                save_curtain(self._paths, image, name, where, until, self._config)
             except OSError as error:  # a full or read-only disk: the next start is slower
                 log.warning("could not keep the first frame for the next start: %s", error)
                 return
@@ -94,6 +111,7 @@ class CurtainKeeper(QObject):
         return (
             kept.pointer == pointer_text(self._paths)
             and kept.shows_until == self._shows_until()
+            and kept.config == self._config
             and kept.screen == screen.name()
             and kept.geometry == (geometry.x(), geometry.y(), geometry.width(), geometry.height())
             and (kept.width, kept.height)
@@ -118,6 +136,7 @@ class CurtainHandover(QObject):
         self._window = window
         self._show = show
         self._shown = False
+        self._lifted = False
         window.firstPictureReadyChanged.connect(self._ready_changed)  # type: ignore[attr-defined]
         QTimer.singleShot(self.LATEST_MS, self, self._show_window)
         self._ready_changed()
@@ -137,5 +156,8 @@ class CurtainHandover(QObject):
 
     @Slot()
     def _lift(self) -> None:
-        self._window.frameSwapped.disconnect(self._lift)
-        lift_curtain()
+        # Queued: a second frame's call can be on its way before the first disconnects.
+        if not self._lifted:
+            self._lifted = True
+            self._window.frameSwapped.disconnect(self._lift)
+            lift_curtain()

@@ -103,6 +103,11 @@ class OpeningHoursWatch(QObject):  # type: ignore[operator]  # PySide6's stubs c
 
     screenOn = Property(bool, _get_screen_on, notify=screenOnChanged)
 
+    @property
+    def screen_on(self) -> bool:
+        """Whether the screen is on now, by the last look at the clock (for Python)."""
+        return self._state.on
+
     def unchanged_until(self) -> float | None:
         """When the screen next goes on or off (seconds since the epoch), by the last look
         at the clock; None: not within the horizon, or no hours at all."""
