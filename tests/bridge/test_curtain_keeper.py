@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.bridge.curtain_keeper import CurtainKeeper
@@ -20,6 +18,7 @@ from kiosk.curtain import kept_curtain, save_curtain
 from kiosk.paths import DataPaths
 from kiosk.session.opening_hours import OpeningHours, OverrideFile
 from tests.bridge.test_opening_hours import WallClock
+from tests.bridge.ui import qml_window
 
 # What the keeper reads of Main.qml: whether the attract loop shows, with its picture.
 _WINDOW = b"""
@@ -34,15 +33,8 @@ Window {
 
 @pytest.fixture
 def window(qapp) -> Iterator[QQuickWindow]:
-    engine = QQmlEngine()
-    component = QQmlComponent(engine)
-    component.setData(QByteArray(_WINDOW), "")
-    window = component.create()
-    assert isinstance(window, QQuickWindow), component.errorString()
-    yield window
-    window.close()
-    del window
-    engine.deleteLater()
+    with qml_window(_WINDOW) as window:
+        yield window
 
 
 def keep_one(paths: DataPaths) -> None:

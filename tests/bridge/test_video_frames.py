@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QVideoFrame
-from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.bridge.video_frame_item import VideoFrameItem
+from tests.bridge.ui import qml_window
 
 _SCENE = b"""
 import QtQuick
@@ -35,15 +35,8 @@ def frame(colour: str, size: QSize | None = None) -> QVideoFrame:
 
 @pytest.fixture
 def window(qapp) -> Iterator[QQuickWindow]:
-    engine = QQmlEngine()
-    component = QQmlComponent(engine)
-    component.setData(QByteArray(_SCENE), "")
-    window = component.create()
-    assert isinstance(window, QQuickWindow), component.errorString()
-    yield window
-    window.close()
-    del window
-    engine.deleteLater()
+    with qml_window(_SCENE) as window:
+        yield window
 
 
 def item_of(window: QQuickWindow) -> VideoFrameItem:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -136,3 +139,19 @@ def save_screenshot(ui: KioskUi, path: Path) -> None:
     assert len(colours) > 16, f"{path.name} looks blank ({len(colours)} colours)"
     path.parent.mkdir(parents=True, exist_ok=True)
     assert image.save(str(path)), path
+
+
+@contextmanager
+def qml_window(source: bytes) -> Iterator[QQuickWindow]:
+    """A window made from QML ``source`` (a Window at its root), closed afterwards."""
+    engine = QQmlEngine()
+    component = QQmlComponent(engine)
+    component.setData(QByteArray(source), "")
+    window = component.create()
+    assert isinstance(window, QQuickWindow), component.errorString()
+    try:
+        yield window
+    finally:
+        window.close()
+        del window
+        engine.deleteLater()
