@@ -196,6 +196,7 @@ def ui_lateness_during_install(
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app import choose_renderer
+    from kiosk.bridge.ffmpeg_log import quiet_ffmpeg
     from kiosk.composition import WindowOptions, compose
     from kiosk.config import KioskConfig
     from kiosk.content.demo import ensure_demo_package
@@ -206,6 +207,7 @@ def ui_lateness_during_install(
     config = KioskConfig(drop_folders=[work / "drop"])
     choose_renderer(config)  # the scene graph the booth uses, on any platform
     app = QGuiApplication.instance() or QGuiApplication([])
+    quiet_ffmpeg()  # as the kiosk does, before its window opens any media
     loop = QEventLoop()
     drop = work / "drop"
     drop.mkdir()
