@@ -7,14 +7,31 @@ buffer before the renderer copies the buffer to the screen. This item hands the 
 itself to the scene graph instead (under the software renderer the texture shares its
 pixels), and without a picture it has no node and holds no pixels at all
 (docs/decisions/0024-pictures-as-textures.md).
+
+The software scene graph draws a texture node without smoothing, whatever its filtering
+says: a small picture stretched large (the video backdrop's blur) would show as blocks.
+There the item enlarges such a picture smoothly itself, by a whole factor, to within
+``MOST_STRETCH`` of the size it is drawn at, once per picture and size.
 """
 
 from __future__ import annotations
 
+import math
+
 import shiboken6
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtQuick import QQuickItem, QSGNode, QSGSimpleTextureNode, QSGTexture
+from PySide6.QtQuick import (
+    QQuickItem,
+    QSGNode,
+    QSGRendererInterface,
+    QSGSimpleTextureNode,
+    QSGTexture,
+)
+
+# How far the software scene graph may stretch a picture, unsmoothed, before the item
+# enlarges it smoothly first: steps of 3 pixels do not show in a soft picture.
+MOST_STRETCH = 3
 
 
 class PictureItem(QQuickItem):
@@ -25,6 +42,8 @@ class PictureItem(QQuickItem):
         self._picture = QImage()
         # Whether the scene graph has taken the current picture (it does at its next sync).
         self._picture_taken = True
+        # By how much the picture in the scene graph was enlarged (software scene graph).
+        self._enlarged = 1
         self.setFlag(QQuickItem.Flag.ItemHasContents, True)
 
     @property
@@ -76,14 +95,28 @@ class PictureItem(QQuickItem):
             node = QSGSimpleTextureNode()
             node.setOwnsTexture(True)  # the node frees the texture it lets go of
             self._picture_taken = False
-        if not self._picture_taken:
-            node.setTexture(window.createTextureFromImage(self._picture))
-            self._picture_taken = True
         rect = self.picture_rect()
         source = self.picture_source()
+        ratio = self._picture.devicePixelRatio()
+        enlarged = 1
+        if window.rendererInterface().graphicsApi() == QSGRendererInterface.GraphicsApi.Software:
+            stretch = min(rect.width() * ratio / max(1.0, source.width()),
+                          rect.height() * ratio / max(1.0, source.height()))  # fmt: skip
+            enlarged = max(1, math.ceil(stretch / MOST_STRETCH))
+        if not self._picture_taken or enlarged != self._enlarged:
+            picture = self._picture
+            if enlarged > 1:
+                picture = picture.scaled(
+                    picture.size() * enlarged,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            node.setTexture(window.createTextureFromImage(picture))
+            self._picture_taken = True
+            self._enlarged = enlarged
+        source = QRectF(source.topLeft() * enlarged, source.size() * enlarged)
         node.setRect(rect)
         node.setSourceRect(source)
-        ratio = self._picture.devicePixelRatio()
         one_to_one = rect.size() * ratio == source.size()
         node.setFiltering(
             QSGTexture.Filtering.Nearest if one_to_one else QSGTexture.Filtering.Linear

@@ -5,6 +5,7 @@ holds no picture."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.bridge.picture_item import MOST_STRETCH
 from kiosk.bridge.video_frame_item import VideoFrameItem
 from tests.bridge.ui import qml_window
 
@@ -103,3 +105,34 @@ def test_the_picture_held_by_a_reader_is_never_written_over(window) -> None:
         window.grabWindow()
         assert colour_at(window, 100, 55) == colour
     assert QColor(kept.pixel(10, 10)).name() == "#ff0000"
+
+
+_BACKDROP_SCENE = b"""
+import QtQuick
+import Kiosk.Bridge
+Window {
+    width: 480; height: 270; visible: true
+    VideoFrameItem { id: frames; objectName: "frame"; width: 64; height: 36 }
+    VideoBackdrop { objectName: "backdrop"; frames: frames; y: 40; width: 480; height: 230 }
+}
+"""
+
+
+def test_the_backdrop_is_a_soft_blur_not_blocks(qapp) -> None:
+    """Stretched from a few dozen pixels across the window, the backdrop's colours run
+    smoothly into each other: the software scene graph itself would draw blocks, each
+    as wide as the stretch (ten pixels here)."""
+    ramp = QImage(64, 36, QImage.Format.Format_RGB32)
+    for x in range(64):
+        for y in range(36):
+            ramp.setPixelColor(x, y, QColor(x * 4, x * 4, x * 4))
+    with qml_window(_BACKDROP_SCENE) as window:
+        item_of(window).videoSink.setVideoFrame(QVideoFrame(ramp))
+        window.grabWindow()  # the frame shown: the backdrop takes its sample of it
+        row = window.grabWindow().copy(0, 150, 480, 1)
+    pixels = [row.pixel(x, 0) for x in range(40, 440)]
+    longest = run = 1
+    for left, right in itertools.pairwise(pixels):
+        run = run + 1 if left == right else 1
+        longest = max(longest, run)
+    assert longest <= MOST_STRETCH + 1, longest
