@@ -78,3 +78,8 @@ def test_video_like_for_like_runs() -> None:
     out = run("video_like_for_like.py", "--smoke", "--display", display, timeout=300)
     for figure in ("% of a core", "kiosk / decode only", "frames shown by", "frames dropped"):
         assert figure in out, out
+
+
+def test_frame_conversion_runs() -> None:
+    out = run("frame_conversion.py", "--frames", "5")
+    assert "kiosk's converter" in out and "corner's video panel" in out, out

@@ -3,9 +3,15 @@
 Qt's own ``QVideoFrame.toImage()`` converts every full-size frame from YUV to RGB with a
 plain per-pixel loop, and the painter then scales that picture down to the video's place
 on screen: for a 1080p30 clip that was more CPU than decoding it
-(docs/decisions/0021-video-conversion.md). FFmpeg's swscale does both steps at once, with
-SIMD, straight into the picture that is painted. Qt Multimedia's FFmpeg backend already
-loads that library into the process, so calling it costs neither memory nor a dependency.
+(docs/decisions/0021-video-conversion.md). FFmpeg's swscale does both, with SIMD,
+straight into the picture that is painted. Qt Multimedia's FFmpeg backend already loads
+that library into the process, so calling it costs neither memory nor a dependency.
+
+A frame shown at another size than its own goes through swscale twice: its planes are
+scaled first, still YUV, and the scaled planes are then turned into RGB by swscale's
+unscaled converter, SIMD code of its own. Scaling and turning in one pass takes swscale's
+generic path, which costs more: a quarter more for a 1080p frame shown at half size, half
+as much again for a 720p frame shown full screen (the attract loop).
 
 Anything swscale is not asked to handle here (another pixel format, a rotated or mirrored
 frame, a Qt built without it) goes through ``toImage()`` as before: slower, never wrong.
@@ -19,12 +25,13 @@ import ctypes.util
 import functools
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLibraryInfo, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QtVideo, QVideoFrame, QVideoFrameFormat
 
-__all__ = ["FrameConverter"]
+__all__ = ["ConvertedFrame", "FrameConverter"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +44,20 @@ _AV_PIXEL_FORMATS = {
     _Pixel.Format_NV12: 23,
     _Pixel.Format_NV21: 24,
 }
+# What a frame's planes are scaled into before they are turned into RGB: the same chroma
+# layout, planar (swscale's unscaled converter to RGB is SIMD for planar YUV only).
+_AV_PIX_FMT_YUV420P = 0
+_AV_PIX_FMT_YUV422P = 4
+_SCALED_PLANES = {0: _AV_PIX_FMT_YUV420P, 4: _AV_PIX_FMT_YUV422P, 23: _AV_PIX_FMT_YUV420P,
+                  24: _AV_PIX_FMT_YUV420P}  # fmt: skip
+# Rows of the scaled planes start this many bytes apart at least: swscale's SIMD code
+# reads and writes whole vectors.
+_ROW_ALIGNMENT = 64
+# The pictures' rows are this many pixels apart (a whole multiple): swscale's unscaled
+# converter to RGB writes 16 pixels at a time and checks the row's length only to 8. In a
+# picture exactly as wide as the frame it wrote up to 8 pixels past the end of each row
+# (into the next row, or past the last) or left up to 6 unwritten (measured, FFmpeg 7.1).
+_ROW_PIXELS = 16
 # QImage.Format_RGB32 is 0xffRRGGBB in native order: B, G, R, A bytes on x86 and ARM.
 _AV_PIX_FMT_BGRA = 28
 # Averaging when shrinking (a clip's fine detail does not shimmer), bilinear when growing.
@@ -106,14 +127,105 @@ def _colour_matrix(frame_format: QVideoFrameFormat) -> int:
     return _SWS_CS_ITU709 if frame_format.frameHeight() > _SD_HEIGHT else _SWS_CS_ITU601
 
 
-class FrameConverter:
-    """Turns frames into RGB pictures of a requested size; one per video item (it keeps
-    swscale's context between frames of the same shape)."""
+_Pointers = ctypes.Array[ctypes.c_void_p]
+_Strides = ctypes.Array[ctypes.c_int]
+
+
+class _Pass:
+    """One swscale context, kept between frames of the same shape (made anew when the
+    shape changes), and the colours it was last told."""
 
     def __init__(self) -> None:
         self._context: int | None = None
-        self._colours: tuple[int, int] | None = None
         self._shape: tuple[int, ...] = ()
+        self._colours: tuple[int, int] | None = None
+
+    def ready(self, shape: tuple[int, int, int, int, int, int]) -> bool:
+        """Whether a context for (width, height, format) to (width, height, format) is
+        there, made now if it was not."""
+        if shape == self._shape and self._context:
+            return True  # the usual case: the next frame of the same video
+        swscale = _load_swscale()
+        assert swscale is not None
+        if shape != self._shape:
+            # A context made anew (even at the old address) starts from swscale's colours.
+            self._colours = None
+        self._shape = shape
+        self._context = swscale.sws_getCachedContext(
+            self._context, *shape, _SWS_AREA, None, None, None
+        )
+        return bool(self._context)
+
+    def set_colours(self, matrix: int, full_range: bool) -> None:
+        """How YUV becomes RGB: the frame's colour matrix and range (to RGB's full range)."""
+        swscale = _load_swscale()
+        assert swscale is not None
+        colours = (matrix, int(full_range))
+        if colours == self._colours:
+            return
+        swscale.sws_setColorspaceDetails(
+            self._context, swscale.sws_getCoefficients(matrix), colours[1],
+            swscale.sws_getCoefficients(_SWS_CS_ITU601), 1, 0, 1 << 16, 1 << 16,
+        )  # fmt: skip
+        self._colours = colours
+
+    def scale(self, sources: _Pointers, strides: _Strides, height: int, targets: _Pointers,
+              target_strides: _Strides) -> None:  # fmt: skip
+        """Convert ``height`` rows of ``sources`` into ``targets`` (plane pointers and
+        the bytes from one row to the next of each)."""
+        swscale = _load_swscale()
+        assert swscale is not None
+        swscale.sws_scale(self._context, sources, strides, 0, height, targets, target_strides)
+
+    def close(self) -> None:
+        swscale = _load_swscale()
+        if self._context and swscale is not None:
+            swscale.sws_freeContext(self._context)
+        self._context = None
+        self._shape = ()
+        self._colours = None
+
+
+class _ScaledPlanes:
+    """Memory for a frame's planes scaled to the size shown, between the two passes."""
+
+    def __init__(self, av_format: int, width: int, height: int) -> None:
+        self.key = (av_format, width, height)
+        chroma_w = width // 2
+        chroma_h = height // 2 if av_format == _AV_PIX_FMT_YUV420P else height
+        rows = [(width, height), (chroma_w, chroma_h), (chroma_w, chroma_h)]
+        lines = [-(-w // _ROW_ALIGNMENT) * _ROW_ALIGNMENT for w, _ in rows]
+        # Kept alive with the pointers to them.
+        self._buffers = [ctypes.create_string_buffer(line * h + _ROW_ALIGNMENT)
+                         for line, (_, h) in zip(lines, rows, strict=True)]  # fmt: skip
+        self.pointers = (ctypes.c_void_p * 4)(*(ctypes.addressof(b) for b in self._buffers))
+        self.strides = (ctypes.c_int * 4)(*lines)
+
+
+class ConvertedFrame(NamedTuple):
+    """A frame as a picture: ``image``'s top left ``size`` is the frame (the rest of its
+    rows, a few pixels at most, is padding that must not be shown)."""
+
+    image: QImage
+    size: QSize
+
+    @classmethod
+    def whole(cls, image: QImage) -> ConvertedFrame:
+        """A picture that is all frame (Qt's own conversion, or none)."""
+        return cls(image, image.size())
+
+
+class FrameConverter:
+    """Turns frames into RGB pictures of a requested size; one per video item (it keeps
+    swscale's contexts between frames of the same shape)."""
+
+    def __init__(self) -> None:
+        # Frame to RGB at once (a frame shown at its own size, or one at an odd size)...
+        self._direct = _Pass()
+        # ...or in two passes: the frame's planes scaled, then those planes to RGB.
+        self._scaler = _Pass()
+        self._turner = _Pass()
+        self._planes: _ScaledPlanes | None = None
         # The last few pictures made, written over again in turn: a fresh picture for
         # every frame would cost the kernel a page fault per 4 KiB of it.
         self._pictures: list[QImage] = []
@@ -123,7 +235,7 @@ class FrameConverter:
         """Whether frames come out at the requested size (else at their own)."""
         return _load_swscale() is not None
 
-    def to_image(self, frame: QVideoFrame, size: QSize) -> QImage:
+    def convert(self, frame: QVideoFrame, size: QSize) -> ConvertedFrame:
         """``frame`` as an RGB32 picture of ``size`` (its own size when it cannot be
         scaled here); a null picture for a frame that holds none."""
         av_format = _AV_PIXEL_FORMATS.get(frame.pixelFormat())
@@ -136,55 +248,75 @@ class FrameConverter:
             and not surface.isMirrored()
         )
         if av_format is None or not plain or size.isEmpty() or _load_swscale() is None:
-            return frame.toImage()
+            return ConvertedFrame.whole(frame.toImage())
         if not frame.map(QVideoFrame.MapMode.ReadOnly):
-            return QImage()
+            return ConvertedFrame.whole(QImage())
         try:
-            return self._scale(frame, av_format, size)
+            image = self._convert(frame, av_format, size)
         finally:
             frame.unmap()
+        return (
+            ConvertedFrame(image, size)
+            if image is not None
+            else ConvertedFrame.whole(frame.toImage())
+        )
 
-    def _scale(self, frame: QVideoFrame, av_format: int, size: QSize) -> QImage:
-        swscale = _load_swscale()
-        assert swscale is not None
+    def _convert(self, frame: QVideoFrame, av_format: int, size: QSize) -> QImage | None:
+        """The picture swscale made, or None where Qt's own conversion must do."""
         planes = frame.planeCount()
         sources = (ctypes.c_void_p * 4)()
         strides = (ctypes.c_int * 4)()
         for plane in range(planes):
             bits = frame.bits(plane)
             if not isinstance(bits, memoryview) or bits.readonly:
-                return frame.toImage()
+                return None
             try:
                 sources[plane] = ctypes.addressof(ctypes.c_char.from_buffer(bits))
             except (TypeError, ValueError):
-                return frame.toImage()
+                return None
             strides[plane] = frame.bytesPerLine(plane)
         width, height = frame.width(), frame.height()
-        # A context made anew (even at the old address) starts from swscale's colours.
-        shape = (width, height, av_format, size.width(), size.height())
-        fresh, self._shape = shape != self._shape, shape
-        self._context = swscale.sws_getCachedContext(
-            self._context, width, height, av_format, size.width(), size.height(),
-            _AV_PIX_FMT_BGRA, _SWS_AREA, None, None, None,
-        )  # fmt: skip
-        if not self._context:
-            return frame.toImage()
-        self._set_colours(frame.surfaceFormat(), fresh=fresh)
+        shown_w, shown_h = size.width(), size.height()
+        rgb = _AV_PIX_FMT_BGRA
+        # The unscaled converter's SIMD code handles whole pairs of rows and columns only.
+        if (shown_w, shown_h) != (width, height) and shown_w % 2 == shown_h % 2 == 0:
+            scaled_format = _SCALED_PLANES[av_format]
+            passes = [
+                (self._scaler, (width, height, av_format, shown_w, shown_h, scaled_format)),
+                (self._turner, (shown_w, shown_h, scaled_format, shown_w, shown_h, rgb)),
+            ]
+        else:
+            scaled_format = None
+            passes = [(self._direct, (width, height, av_format, shown_w, shown_h, rgb))]
+        if not all(sws_pass.ready(shape) for sws_pass, shape in passes):
+            return None
+        surface = frame.surfaceFormat()
+        full_range = surface.colorRange() == QVideoFrameFormat.ColorRange.ColorRange_Full
+        passes[-1][0].set_colours(_colour_matrix(surface), full_range)
         image = self._free_picture(size)
         targets = (ctypes.c_void_p * 4)(ctypes.addressof(ctypes.c_char.from_buffer(image.bits())))
         target_strides = (ctypes.c_int * 4)(image.bytesPerLine())
-        swscale.sws_scale(self._context, sources, strides, 0, height, targets, target_strides)
+        if scaled_format is not None:
+            if self._planes is None or self._planes.key != (scaled_format, shown_w, shown_h):
+                self._planes = _ScaledPlanes(scaled_format, shown_w, shown_h)
+            scaled = self._planes
+            self._scaler.scale(sources, strides, height, scaled.pointers, scaled.strides)
+            self._turner.scale(scaled.pointers, scaled.strides, shown_h, targets, target_strides)
+        else:
+            self._direct.scale(sources, strides, height, targets, target_strides)
         return image
 
     def _free_picture(self, size: QSize) -> QImage:
-        """A picture of ``size`` to convert into: the oldest of the last few, which the
-        screen let go of two frames ago, else a new one. Writing into a picture that
-        something still shares (a texture, a reader's copy) copies it first (QImage's
-        copy-on-write), so reuse is only ever slower, never wrong."""
+        """A picture to convert a frame of ``size`` into (as high, its rows padded to
+        whole multiples of ``_ROW_PIXELS``): the oldest of the last few, which the screen
+        let go of two frames ago, else a new one. Writing into a picture that something
+        still shares (a texture, a reader's copy) copies it first (QImage's copy-on-write),
+        so reuse is only ever slower, never wrong."""
+        padded = QSize(-(-size.width() // _ROW_PIXELS) * _ROW_PIXELS, size.height())
         # Kept oldest first; pictures of another size (the item was resized) go.
-        self._pictures = [picture for picture in self._pictures if picture.size() == size]
+        self._pictures = [picture for picture in self._pictures if picture.size() == padded]
         if len(self._pictures) < _KEPT_PICTURES:
-            picture = QImage(size, QImage.Format.Format_RGB32)
+            picture = QImage(padded, QImage.Format.Format_RGB32)
         else:
             picture = self._pictures.pop(0)
         self._pictures.append(picture)
@@ -194,21 +326,7 @@ class FrameConverter:
         """Let go of the pictures kept for reuse (the video stopped: they are only memory
         now; ones still on screen stay alive as long as the screen holds them)."""
         self._pictures = []
-
-    def _set_colours(self, frame_format: QVideoFrameFormat, *, fresh: bool) -> None:
-        swscale = _load_swscale()
-        assert swscale is not None
-        full = frame_format.colorRange() == QVideoFrameFormat.ColorRange.ColorRange_Full
-        colours = (_colour_matrix(frame_format), int(full))
-        # A context that sws_getCachedContext kept keeps its colours; a new one needs them.
-        if not fresh and colours == self._colours:
-            return
-        matrix = swscale.sws_getCoefficients(colours[0])
-        swscale.sws_setColorspaceDetails(
-            self._context, matrix, colours[1], swscale.sws_getCoefficients(_SWS_CS_ITU601),
-            1, 0, 1 << 16, 1 << 16,
-        )  # fmt: skip
-        self._colours = colours
+        self._planes = None
 
     def __del__(self) -> None:
         # At interpreter exit the library may already be gone: nothing left to free then.
@@ -216,10 +334,7 @@ class FrameConverter:
             self.close()
 
     def close(self) -> None:
-        """Free swscale's context (also done when the converter is collected)."""
-        swscale = _load_swscale()
-        if self._context and swscale is not None:
-            swscale.sws_freeContext(self._context)
-        self._context = None
-        self._shape = ()
+        """Free swscale's contexts (also done when the converter is collected)."""
+        for sws_pass in (self._direct, self._scaler, self._turner):
+            sws_pass.close()
         self.forget_pictures()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Property,
     QCoreApplication,
     QObject,
+    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -29,7 +30,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk import trace
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.bridge.frame_converter import FrameConverter
+from kiosk.bridge.frame_converter import ConvertedFrame, FrameConverter
 from kiosk.bridge.picture_item import PictureItem
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
@@ -59,6 +60,8 @@ class VideoFrameItem(PictureItem):
         self._converter = FrameConverter()
         # The last frame as decoded, kept to convert again when the item changes size.
         self._frame = QVideoFrame()
+        # The part of the picture that is the frame (the picture's rows may be padded).
+        self._frame_size = QSize()
         self._frames = 0
         # Frames replaced by the next before the screen took them: frames a visitor
         # never saw, because the GUI thread was busy elsewhere.
@@ -97,6 +100,8 @@ class VideoFrameItem(PictureItem):
 
     def latest_image(self) -> QImage:
         """The frame shown now, at the size it is shown (null before the first)."""
+        if self.picture.size() != self._frame_size:
+            return self.picture.copy(QRect(QPoint(0, 0), self._frame_size))
         # A copy that shares the pixels: while anyone holds it, the converter does not
         # write the next frame over it.
         return QImage(self.picture)
@@ -120,6 +125,7 @@ class VideoFrameItem(PictureItem):
         self.show_picture(QImage())
         self._converter.forget_pictures()
         self._frame = QVideoFrame()
+        self._frame_size = QSize()
         self._frames = 0
         self._dropped = 0
         self.framesShownChanged.emit()
@@ -129,14 +135,14 @@ class VideoFrameItem(PictureItem):
     def _show_frame(self, frame: QVideoFrame) -> None:
         if not self._accepting or not frame.isValid():
             return
-        image = self._converted(frame)
-        if image.isNull():
+        converted = self._converted(frame)
+        if converted.image.isNull():
             return
         self._frame = frame
         first = self.picture.isNull()
         if not first and not self.picture_taken:
             self._dropped += 1
-        self.show_picture(image)
+        self._show(converted)
         self._frames += 1
         self.framesShownChanged.emit()
         if self._frames % TRACE_EVERY_FRAMES == 0:
@@ -167,16 +173,22 @@ class VideoFrameItem(PictureItem):
             return QSize()
         shown = self._shown_rect(frame_width, frame_height)
         ratio = self._device_pixel_ratio()
-        # An even width: swscale's SIMD code writes rows of an even number of pixels only,
-        # and an odd width costs it about four times the CPU. The odd pixel is cut off.
-        width = round(shown.width() * ratio)
-        return QSize(max(2, width + width % 2), max(1, round(shown.height() * ratio)))
+        # An even width and height: swscale's SIMD code converts whole pairs of rows and
+        # columns only, and an odd size costs it up to four times the CPU. The frame is
+        # scaled to one pixel more then: one pixel less would leave a hairline of the
+        # panel showing beside a video that fills it, where one more is cut by its clip.
+        width, height = round(shown.width() * ratio), round(shown.height() * ratio)
+        return QSize(max(2, width + width % 2), max(2, height + height % 2))
 
-    def _converted(self, frame: QVideoFrame) -> QImage:
+    def _converted(self, frame: QVideoFrame) -> ConvertedFrame:
         """``frame`` as a picture of the size it is shown at, where swscale can do that."""
-        image = self._converter.to_image(frame, self._shown_size(frame.width(), frame.height()))
-        image.setDevicePixelRatio(self._device_pixel_ratio())
-        return image
+        converted = self._converter.convert(frame, self._shown_size(frame.width(), frame.height()))
+        converted.image.setDevicePixelRatio(self._device_pixel_ratio())
+        return converted
+
+    def _show(self, converted: ConvertedFrame) -> None:
+        self._frame_size = converted.size
+        self.show_picture(converted.image)
 
     def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
         super().geometryChange(new_geometry, old_geometry)
@@ -184,19 +196,23 @@ class VideoFrameItem(PictureItem):
         if new_geometry.size() == old_geometry.size() or not self._frame.isValid():
             return
         wanted = self._shown_size(self._frame.width(), self._frame.height())
-        if not wanted.isEmpty() and wanted != self.picture.size():
-            image = self._converted(self._frame)
-            if not image.isNull():
-                self.show_picture(image)
+        if not wanted.isEmpty() and wanted != self._frame_size:
+            converted = self._converted(self._frame)
+            if not converted.image.isNull():
+                self._show(converted)
 
     def picture_rect(self) -> QRectF:
         """Where the frame goes: 1:1 on whole pixels when it was converted to the size it
         is shown at, else fitted (and scaled by the renderer)."""
         frame_w, frame_h = self._frame.width(), self._frame.height()
-        if self.picture.size() != self._shown_size(frame_w, frame_h):
+        if self._frame_size != self._shown_size(frame_w, frame_h):
             return self._shown_rect(frame_w, frame_h)
         ratio = self.picture.devicePixelRatio()
-        width, height = self.picture.width() / ratio, self.picture.height() / ratio
+        width, height = self._frame_size.width() / ratio, self._frame_size.height() / ratio
         left = round((self.width() - width) / 2)
         top = round((self.height() - height) / 2)
         return QRectF(left, top, width, height)
+
+    def picture_source(self) -> QRectF:
+        """The frame's part of the picture (its padding is never shown)."""
+        return QRectF(QPoint(0, 0), self._frame_size.toSizeF())
