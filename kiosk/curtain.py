@@ -12,7 +12,8 @@ pointer, byte for byte), the same screen at the same size, a plain ``run`` at th
 (no window, screenshot or package of the command line's choosing), the same config file,
 unchanged, and within the opening hours it was kept in (a start after closing time shows
 the closed screen, not a second of the attract loop before it; the keeper also forgets
-the copy when the screen goes dark). Anything
+the copy when the screen goes dark), and not before it was kept (a clock set back could
+otherwise put a closed booth back into the hours of the copy). Anything
 unexpected, such as a missing, short or damaged file, means no curtain: the start is a
 little slower, never wrong.
 
@@ -26,6 +27,7 @@ import json
 import math
 import os
 import time
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +49,10 @@ __all__ = [
     "save_curtain",
 ]
 
-_FORMAT = 2
+_FORMAT = 3
+# How far the clock may seem to have gone back since a copy was kept and the copy still
+# be shown: a time server's corrections, not a clock set back by hand.
+_CLOCK_SLACK_S = 60.0
 # A bigger picture than this is no screen of ours (16K at 4 bytes a pixel).
 _MOST_BYTES = 15360 * 8640 * 4
 # The first paint is waited for this long at most; the kiosk goes on loading either way.
@@ -71,6 +76,8 @@ class CurtainPicture:
     # The config it was kept under (``config_stamp``): another config may show another
     # screen first (hours that have the booth closed now, another rotation).
     config: str = ""
+    # When it was kept (seconds since the epoch).
+    kept_at: float = 0.0
 
     @classmethod
     def from_json(cls, text: str) -> CurtainPicture | None:
@@ -80,18 +87,16 @@ class CurtainPicture:
             if not isinstance(data, dict) or data.get("format") != _FORMAT:
                 return None
             geometry = tuple(int(value) for value in data["geometry"])
-            until, config = data["shows_until"], data["config"]
-            if not isinstance(config, str):
+            until, config, kept_at = data["shows_until"], data["config"], data["kept_at"]
+            if not isinstance(config, str) or not _is_number(kept_at):
                 return None
-            if until is not None and (
-                isinstance(until, bool) or not isinstance(until, int | float)
-            ):
+            if until is not None and not _is_number(until):
                 return None
             picture = cls(
                 int(data["width"]), int(data["height"]), int(data["stride"]),
                 float(data["ratio"]), str(data["screen"]),
                 (geometry[0], geometry[1], geometry[2], geometry[3]), str(data["pointer"]),
-                None if until is None else float(until), config,
+                None if until is None else float(until), config, float(kept_at),
             )  # fmt: skip
         except (ValueError, TypeError, KeyError, IndexError):
             return None
@@ -101,6 +106,7 @@ class CurtainPicture:
             and picture.stride * picture.height <= _MOST_BYTES
             and 0.5 <= picture.ratio <= 8
             and (picture.shows_until is None or math.isfinite(picture.shows_until))
+            and math.isfinite(picture.kept_at)
         )
         return picture if sane else None
 
@@ -109,12 +115,19 @@ class CurtainPicture:
             "format": _FORMAT, "width": self.width, "height": self.height,
             "stride": self.stride, "ratio": self.ratio, "screen": self.screen,
             "geometry": list(self.geometry), "pointer": self.pointer,
-            "shows_until": self.shows_until, "config": self.config,
+            "shows_until": self.shows_until, "config": self.config, "kept_at": self.kept_at,
         })  # fmt: skip
 
     def still_shown(self, now: float) -> bool:
-        """Whether the screen still shows this at ``now`` (seconds since the epoch)."""
+        """Whether the screen still shows this at ``now`` (seconds since the epoch): not
+        past the hours it was kept in, and not before it was kept."""
+        if now < self.kept_at - _CLOCK_SLACK_S:
+            return False
         return self.shows_until is None or now < self.shows_until
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def kept_curtain(paths: DataPaths) -> CurtainPicture | None:
@@ -134,15 +147,32 @@ def pointer_text(paths: DataPaths) -> str:
 
 
 def config_stamp(config: Path | None) -> str:
-    """The config file's present version, as cheaply as a start can tell: its size and
-    modification time ("" for no config file, the built-in defaults)."""
+    """What the config file says now, in a few characters: its size and a checksum of
+    its bytes ("" for no config file, the built-in defaults). By content, not time stamp:
+    a config put back with its old time stamp is still another config. A checksum, not a
+    digest: nothing here guards against an attacker (one who can write the config can
+    write the curtain), and zlib is already loaded at this point of a start."""
     if config is None:
         return ""
     try:
-        status = config.stat()
+        text = _config_bytes(config)
     except OSError:
         return "unreadable"
-    return f"{status.st_size}:{status.st_mtime_ns}"
+    return f"{len(text)}:{zlib.crc32(text):08x}"
+
+
+def _config_bytes(config: Path) -> bytes:
+    """The config file's bytes, read as the kiosk reads it: a regular file only (a pipe
+    would hang the start) and no larger than a config may be (``OSError`` otherwise: the
+    kiosk says what is wrong with it, the curtain stays down)."""
+    from kiosk import limits
+    from kiosk.files import open_regular_file
+
+    with open_regular_file(config) as file:
+        text = file.read(limits.YAML_BYTES + 1)
+    if len(text) > limits.YAML_BYTES:
+        raise OSError(f"{config}: larger than a config may be")
+    return text
 
 
 class _UnreadableConfigError(Exception):
@@ -190,8 +220,8 @@ def _data_dir_in_config(config: Path) -> Path | None:
     try:
         import yaml
 
-        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        data = yaml.safe_load(_config_bytes(config).decode("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as error:
         raise _UnreadableConfigError from error
     if not isinstance(data, dict):
         raise _UnreadableConfigError
@@ -222,7 +252,7 @@ def save_curtain(
     info = CurtainPicture(
         picture.width(), picture.height(), picture.bytesPerLine(),
         picture.devicePixelRatio(), screen, geometry, pointer_text(paths), shows_until,
-        config,
+        config, time.time(),
     )  # fmt: skip
     from kiosk.files import write_atomically
 

@@ -1,6 +1,10 @@
 """Writing files: durable, as every atomic write in the kiosk needs (temp file, fsync,
 rename, fsync the folder), so a power cut leaves either the old file or the new one; and
-fast, with the disk's work overlapping the CPU's."""
+fast, with the disk's work overlapping the CPU's; and reading only regular files.
+
+The curtain reads the config through this module before the rest of the kiosk loads, so
+the writing helpers import what they need (threads, temp files) when first called.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def fsync_file(path: Path) -> None:
@@ -57,6 +62,8 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` so that a power cut leaves the old file or the new
     one, never a mix: a temp file beside it (created with ``mode``, owner-only by default,
     so nothing is readable by others even for a moment), fsync, rename, fsync the folder."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -77,6 +84,8 @@ def writing_behind(sink: BinaryIO) -> Iterator[Callable[[bytes], None]]:
     """A ``write(block)`` that returns at once while a thread writes the block to ``sink``,
     so writing block n overlaps reading or hashing block n + 1 (both release the GIL). A
     write error (a full disk) is raised by the next ``write`` or at the end."""
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="write-behind") as writer:
         pending: Future[int] | None = None
 

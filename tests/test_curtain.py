@@ -10,15 +10,18 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import platformdirs
 import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
+from kiosk import limits
 from kiosk.curtain import (
     CurtainPicture,
     booth_data_dir,
+    config_stamp,
     curtain_is_up,
     kept_curtain,
     lift_curtain,
@@ -152,7 +155,10 @@ def test_a_changed_config_means_no_curtain_until_it_has_its_own(tmp_path: Path) 
     second = tmp_path / "second.jsonl"
     run_booth_kiosk(data, second, until="curtain_lifted", config=config)
     assert "curtain_shown" in events(second), "the same config, unchanged: the curtain"
+    kept_under = config.stat()
     config.write_text("kiosk_name: booth-2\n")
+    # Put back with the old time stamp (a restored backup): still another config.
+    os.utime(config, ns=(kept_under.st_atime_ns, kept_under.st_mtime_ns))
     third = tmp_path / "third.jsonl"
     run_booth_kiosk(data, third, until="curtain_kept", config=config)
     assert "curtain_shown" not in events(third)
@@ -212,6 +218,14 @@ def test_a_curtain_goes_up_within_the_opening_hours_it_was_kept_in(kept: DataPat
             ),
             id="kept in opening hours now over",
         ),
+        pytest.param(
+            lambda p: p.curtain_info.write_text(
+                json.dumps(
+                    {**json.loads(p.curtain_info.read_text()), "kept_at": time.time() + 3600}
+                )
+            ),
+            id="kept later than now: the clock was set back",
+        ),
     ],
 )
 def test_a_curtain_that_no_longer_fits_stays_down(kept: DataPaths, spoil) -> None:
@@ -252,18 +266,31 @@ def test_the_data_folder_is_found_as_the_command_line_finds_it(tmp_path: Path) -
     assert booth_data_dir(["--config", str(config), "run"], {}) is None
 
 
+def test_a_config_the_kiosk_would_refuse_leaves_the_curtain_down(tmp_path: Path) -> None:
+    """The curtain reads the config before the kiosk does: what would hang or swamp a
+    plain read (a pipe, a file larger than a config may be) means no curtain, at once;
+    the kiosk then says what is wrong with it."""
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    large = tmp_path / "large.yaml"
+    large.write_text("kiosk_name: booth\n" + "#" * limits.YAML_BYTES + "\n")
+    for config in (pipe, large, tmp_path / "missing.yaml"):
+        assert booth_data_dir(["--config", str(config), "run"], {}) is None
+        assert config_stamp(config) == "unreadable"
+
+
 VALID = (
-    '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-    ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}'
+    '{"format": 3, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
+    ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": "",'
+    ' "kept_at": 1764990000}'
 )
 
 
 def test_a_description_of_a_screen_s_picture_is_read() -> None:
-    assert CurtainPicture.from_json(VALID) == CurtainPicture(10, 10, 40, 1.0, "s", (0, 0, 1, 1), "")
+    kept = CurtainPicture(10, 10, 40, 1.0, "s", (0, 0, 1, 1), "", kept_at=1764990000)
+    assert CurtainPicture.from_json(VALID) == kept
     until = VALID.replace('"shows_until": null', '"shows_until": 1765000000.5')
-    assert CurtainPicture.from_json(until) == CurtainPicture(
-        10, 10, 40, 1.0, "s", (0, 0, 1, 1), "", 1765000000.5
-    )
+    assert CurtainPicture.from_json(until) == replace(kept, shows_until=1765000000.5)
 
 
 @pytest.mark.parametrize(
@@ -271,23 +298,19 @@ def test_a_description_of_a_screen_s_picture_is_read() -> None:
     [
         "",
         "[]",
-        '{"format": 2}',
-        # A copy kept by an older kiosk (no opening hours in it).
-        VALID.replace('"format": 2', '"format": 1').replace(
-            ', "shows_until": null, "config": ""', ""
+        '{"format": 3}',
+        # Copies kept by older kiosks (no opening hours in it; no time it was kept).
+        VALID.replace('"format": 3', '"format": 1').replace(
+            ', "shows_until": null, "config": "", "kept_at": 1764990000', ""
         ),
-        '{"format": 2, "width": 10}',
-        '{"format": 2, "width": -1, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
-        '{"format": 2, "width": 20, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
+        VALID.replace('"format": 3', '"format": 2').replace(', "kept_at": 1764990000', ""),
+        '{"format": 3, "width": 10}',
+        VALID.replace('"width": 10', '"width": -1'),
+        VALID.replace('"width": 10', '"width": 20'),  # wider than its rows
         VALID.replace('"height": 10,', '"height": 100000000,'),
-        '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 0, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
-        '{"format": 2, "width": "ten", "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0, 0, 1, 1], "pointer": "", "shows_until": null, "config": ""}',
-        '{"format": 2, "width": 10, "height": 10, "stride": 40, "ratio": 1, "screen": "s",'
-        ' "geometry": [0], "pointer": "", "shows_until": null, "config": ""}',
+        VALID.replace('"ratio": 1', '"ratio": 0'),
+        VALID.replace('"width": 10', '"width": "ten"'),
+        VALID.replace('"geometry": [0, 0, 1, 1]', '"geometry": [0]'),
         VALID.replace('"shows_until": null', '"shows_until": "tonight"'),
         VALID.replace('"shows_until": null', '"shows_until": "1765000000"'),
         VALID.replace('"shows_until": null', '"shows_until": true'),
@@ -296,6 +319,11 @@ def test_a_description_of_a_screen_s_picture_is_read() -> None:
         VALID.replace(', "shows_until": null', ""),
         VALID.replace(', "config": ""', ""),
         VALID.replace('"config": ""', '"config": 7'),
+        VALID.replace(', "kept_at": 1764990000', ""),
+        VALID.replace('"kept_at": 1764990000', '"kept_at": "today"'),
+        VALID.replace('"kept_at": 1764990000', '"kept_at": null'),
+        VALID.replace('"kept_at": 1764990000', '"kept_at": false'),
+        VALID.replace('"kept_at": 1764990000', '"kept_at": -Infinity'),
     ],
 )
 def test_a_description_that_is_not_of_a_screen_s_picture_is_refused(text: str) -> None:

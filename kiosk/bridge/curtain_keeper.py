@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
@@ -110,6 +111,7 @@ class CurtainKeeper(QObject):
         ratio = self._window.effectiveDevicePixelRatio()
         return (
             kept.pointer == pointer_text(self._paths)
+            and kept.still_shown(time.time())
             and kept.shows_until == self._shows_until()
             and kept.config == self._config
             and kept.screen == screen.name()
