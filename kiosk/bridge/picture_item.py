@@ -11,7 +11,8 @@ pixels), and without a picture it has no node and holds no pixels at all
 The software scene graph draws a texture node without smoothing, whatever its filtering
 says: a small picture stretched large (the video backdrop's blur) would show as blocks.
 There the item enlarges such a picture smoothly itself, by a whole factor, to within
-``MOST_STRETCH`` of the size it is drawn at, once per picture and size.
+``MOST_STRETCH`` of the size it is drawn at, once per picture and size, and only the part
+of it that is shown.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import math
 
 import shiboken6
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import (
     QQuickItem,
@@ -42,8 +43,10 @@ class PictureItem(QQuickItem):
         self._picture = QImage()
         # Whether the scene graph has taken the current picture (it does at its next sync).
         self._picture_taken = True
-        # By how much the picture in the scene graph was enlarged (software scene graph).
+        # By how much the picture in the scene graph was enlarged (software scene graph),
+        # and which part of the picture was (only the part shown is).
         self._enlarged = 1
+        self._enlarged_part = QRect()
         self.setFlag(QQuickItem.Flag.ItemHasContents, True)
 
     @property
@@ -103,18 +106,29 @@ class PictureItem(QQuickItem):
             stretch = min(rect.width() * ratio / max(1.0, source.width()),
                           rect.height() * ratio / max(1.0, source.height()))  # fmt: skip
             enlarged = max(1, math.ceil(stretch / MOST_STRETCH))
-        if not self._picture_taken or enlarged != self._enlarged:
+        shown_part = source.toAlignedRect()
+        if (
+            not self._picture_taken
+            or enlarged != self._enlarged
+            or (enlarged > 1 and not self._enlarged_part.contains(shown_part))
+        ):
             picture = self._picture
+            part = self._picture.rect()
             if enlarged > 1:
-                picture = picture.scaled(
-                    picture.size() * enlarged,
+                # Only the part shown, and a pixel around it for the smoothing at its edge:
+                # a backdrop that covers a portrait screen shows a third of its sample.
+                part = shown_part.adjusted(-1, -1, 1, 1).intersected(part)
+                picture = picture.copy(part).scaled(
+                    part.size() * enlarged,
                     Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
             node.setTexture(window.createTextureFromImage(picture))
             self._picture_taken = True
             self._enlarged = enlarged
-        source = QRectF(source.topLeft() * enlarged, source.size() * enlarged)
+            self._enlarged_part = part
+        corner = source.topLeft() - QPointF(self._enlarged_part.topLeft())
+        source = QRectF(corner * enlarged, source.size() * enlarged)
         node.setRect(rect)
         node.setSourceRect(source)
         one_to_one = rect.size() * ratio == source.size()

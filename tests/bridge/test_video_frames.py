@@ -118,6 +118,34 @@ Window {
 """
 
 
+_TALL_BACKDROP_SCENE = b"""
+import QtQuick
+import Kiosk.Bridge
+Window {
+    width: 480; height: 270; visible: true
+    VideoFrameItem { id: frames; objectName: "frame"; x: 200; width: 64; height: 36 }
+    VideoBackdrop { objectName: "backdrop"; frames: frames; width: 90; height: 270 }
+}
+"""
+
+
+def test_a_tall_backdrop_shows_the_middle_of_the_frame(qapp) -> None:
+    """A backdrop taller than the frame's shape covers itself with the frame's middle
+    (as on a portrait screen): only that part is enlarged, and it is the part drawn."""
+    thirds = QImage(96, 54, QImage.Format.Format_RGB32)
+    for x, colour in ((0, "#c02020"), (32, "#20a040"), (64, "#2040c0")):
+        for column in range(x, x + 32):
+            for y in range(54):
+                thirds.setPixelColor(column, y, QColor(colour))
+    with qml_window(_TALL_BACKDROP_SCENE) as window:
+        item_of(window).videoSink.setVideoFrame(QVideoFrame(thirds))
+        window.grabWindow()  # the frame shown: the backdrop takes its sample of it
+        row = window.grabWindow().copy(0, 135, 90, 1)
+    for x in range(90):
+        pixel = QColor(row.pixel(x, 0))
+        assert pixel.green() > 2 * max(pixel.red(), pixel.blue()), (x, pixel.name())
+
+
 def test_the_backdrop_is_a_soft_blur_not_blocks(qapp) -> None:
     """Stretched from a few dozen pixels across the window, the backdrop's colours run
     smoothly into each other: the software scene graph itself would draw blocks, each
