@@ -4,6 +4,8 @@ handle still comes out right through Qt."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QSize, QSizeF
 from PySide6.QtGui import QColor, QImage
@@ -142,6 +144,28 @@ def test_every_column_is_converted_whatever_the_width(qapp) -> None:
         last = range(width - 3, width)
         worst = worst_difference(image, Space.ColorSpace_BT709, False, HEIGHT // 2, last)
         assert worst <= 4, f"at {width} wide, the last columns are {worst} away"
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [Pixel.Format_YUV420P, Pixel.Format_NV12, Pixel.Format_NV21, Pixel.Format_YUV422P],
+)
+def test_frames_of_every_shape_come_out_at_the_size_asked(qapp, pixel) -> None:
+    """Odd and even, tiny and uneven frames, shown smaller, larger, at their own size and
+    at odd sizes: each comes out at the size asked for (one converter for all, as a video
+    item that is given one clip after another)."""
+    converter = FrameConverter()
+    for width, height in itertools.product((2, 3, 17, 33, 64), (2, 5, 16, 31)):
+        frame = QVideoFrame(QVideoFrameFormat(QSize(width, height), pixel))
+        assert frame.map(QVideoFrame.MapMode.WriteOnly)
+        for plane in range(frame.planeCount()):
+            bits = frame.bits(plane)
+            bits[:] = bytes(range(256)) * (len(bits) // 256) + bytes(len(bits) % 256)
+        frame.unmap()
+        for shown in ((width, height), (1, 1), (2, 2), (7, 3), (width * 3, height * 2 + 1)):
+            converted = converter.convert(frame, QSize(*shown))
+            assert converted.size == QSize(*shown), (width, height, shown)
+            assert converted.image.width() >= shown[0] and converted.image.height() == shown[1]
 
 
 def test_a_frame_of_another_format_comes_out_through_qt(qapp) -> None:
