@@ -36,20 +36,28 @@ __all__ = ["ConvertedFrame", "FrameConverter"]
 log = logging.getLogger(__name__)
 
 _Pixel = QVideoFrameFormat.PixelFormat
-# Qt's pixel formats and FFmpeg's numbers for them (AVPixelFormat; these have not moved
-# since FFmpeg's first releases). The decoder's usual outputs; the rest go through Qt.
+# FFmpeg's numbers for the pixel formats used here (AVPixelFormat; these have not moved
+# since FFmpeg's first releases).
+_AV_PIX_FMT_YUV420P = 0
+_AV_PIX_FMT_YUV422P = 4
+_AV_PIX_FMT_NV12 = 23
+_AV_PIX_FMT_NV21 = 24
+# Qt's pixel formats and FFmpeg's for them: the decoder's usual outputs; the rest go
+# through Qt.
 _AV_PIXEL_FORMATS = {
-    _Pixel.Format_YUV420P: 0,
-    _Pixel.Format_YUV422P: 4,
-    _Pixel.Format_NV12: 23,
-    _Pixel.Format_NV21: 24,
+    _Pixel.Format_YUV420P: _AV_PIX_FMT_YUV420P,
+    _Pixel.Format_YUV422P: _AV_PIX_FMT_YUV422P,
+    _Pixel.Format_NV12: _AV_PIX_FMT_NV12,
+    _Pixel.Format_NV21: _AV_PIX_FMT_NV21,
 }
 # What a frame's planes are scaled into before they are turned into RGB: the same chroma
 # layout, planar (swscale's unscaled converter to RGB is SIMD for planar YUV only).
-_AV_PIX_FMT_YUV420P = 0
-_AV_PIX_FMT_YUV422P = 4
-_SCALED_PLANES = {0: _AV_PIX_FMT_YUV420P, 4: _AV_PIX_FMT_YUV422P, 23: _AV_PIX_FMT_YUV420P,
-                  24: _AV_PIX_FMT_YUV420P}  # fmt: skip
+_SCALED_PLANES = {
+    _AV_PIX_FMT_YUV420P: _AV_PIX_FMT_YUV420P,
+    _AV_PIX_FMT_YUV422P: _AV_PIX_FMT_YUV422P,
+    _AV_PIX_FMT_NV12: _AV_PIX_FMT_YUV420P,
+    _AV_PIX_FMT_NV21: _AV_PIX_FMT_YUV420P,
+}
 # Rows of the scaled planes start this many bytes apart at least: swscale's SIMD code
 # reads and writes whole vectors.
 _ROW_ALIGNMENT = 64
