@@ -75,9 +75,16 @@ def test_visitor_speed_runs() -> None:
 def test_video_like_for_like_runs() -> None:
     """The booth's kind of clip made, played by the kiosk under Xvfb, and decoded alone."""
     display = f":{700 + os.getpid() % 200}"
-    out = run("video_like_for_like.py", "--smoke", "--display", display, timeout=300)
-    for figure in ("% of a core", "kiosk / decode only", "frames shown by", "frames dropped"):
-        assert figure in out, out
+    figures = ("% of a core", "kiosk / decode only", "Qt's player alone / decode only",
+               "kiosk / Qt's player alone", "frames shown by", "frames dropped")  # fmt: skip
+    for renderer in ("software", "opengl"):
+        out = run("video_like_for_like.py", "--smoke", "--display", display,
+                  "--renderer", renderer, timeout=300)  # fmt: skip
+        for figure in figures:
+            assert figure in out, out
+        # Where the frames became RGB, as the kiosk marked it (a GPU only under OpenGL).
+        where = "cpu" if renderer == "software" else "(cpu|gpu)"
+        assert re.search(rf"kiosk playing it \({renderer}, {where}\)", out), out
 
 
 def test_frame_conversion_runs() -> None:

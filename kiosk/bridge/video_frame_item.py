@@ -7,9 +7,18 @@ CPU (docs/decisions/0004-video-painting.md), and shows real pixels in offscreen 
 Each frame is converted straight to the size it is shown at (``FrameConverter``), and that
 picture is what the scene graph shows (``PictureItem``): nothing copies a frame between
 swscale and the screen's own buffer. Without a frame the item holds no pixels at all.
+
+Drawn by a real GPU (``display.renderer: opengl`` on a PC with one), the CPU converts
+nothing: the item hands each frame as it is to a Qt ``VideoOutput`` inside it, whose
+shaders turn YUV into RGB, and a frame the GPU decoded never leaves its memory. Only a
+GPU that is the CPU in disguise (Mesa's llvmpipe) keeps the CPU path, which costs it less
+(docs/decisions/0025-video-on-the-gpu.md).
 """
 
 from __future__ import annotations
+
+import logging
+import os
 
 from PySide6.QtCore import (
     Property,
@@ -20,24 +29,63 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QRhiDriverInfo
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
-from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtQml import QmlElement, QQmlComponent, qmlEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 
 from kiosk import trace
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.frame_converter import ConvertedFrame, FrameConverter
 from kiosk.bridge.picture_item import PictureItem
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem"]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "VideoFrameItem", "gpu_draws"]
+
+log = logging.getLogger(__name__)
 
 # With tracing on, the frames shown and dropped so far are marked this often (in frames):
 # how the video benchmark sees, from outside, whether every frame reached the screen.
 TRACE_EVERY_FRAMES = 30
+
+# Where frames become RGB: "auto" (the GPU when the window is drawn by a real one), or
+# "gpu" / "cpu" to force it (a GPU driver that shows video wrong; experiments; tests).
+CONVERSION_ENV = "KIOSK_VIDEO_CONVERSION"
+# GPU drivers that are software, by their names: shaders run there cost more CPU than
+# swscale (an OpenGL llvmpipe does not call itself a CPU device).
+_SOFTWARE_GPUS = ("llvmpipe", "softpipe", "swrast", "lavapipe", "swiftshader", "basic render")
+# What shows frames on a GPU: Qt's own item, filled the way the CPU path fits them.
+_GPU_OUTPUT_QML = b"""
+import QtQuick
+import QtMultimedia
+VideoOutput { anchors.fill: parent; fillMode: VideoOutput.PreserveAspectFit }
+"""
+
+
+def _drawn_by_rhi(window: QQuickWindow) -> bool:
+    """Whether ``window`` is drawn through Qt's RHI (a graphics API: OpenGL, Vulkan), the
+    only scene graphs where Qt's VideoOutput draws anything."""
+    api = window.rendererInterface().graphicsApi()
+    return api not in (QSGRendererInterface.GraphicsApi.Software,
+                       QSGRendererInterface.GraphicsApi.Null)  # fmt: skip
+
+
+def gpu_draws(window: QQuickWindow) -> bool:
+    """Whether ``window`` is drawn by a real GPU (after its first frame; False before)."""
+    if not _drawn_by_rhi(window):
+        return False
+    rhi = window.rhi()
+    if rhi is None:
+        return False
+    driver = rhi.driverInfo()
+    device_type: object = driver.deviceType  # an enum, whatever the stubs say
+    if device_type == QRhiDriverInfo.DeviceType.CpuDevice:
+        return False
+    name = bytes(driver.deviceName.data()).decode("utf-8", "replace").lower()
+    return not any(software in name for software in _SOFTWARE_GPUS)
 
 
 @QmlElement
@@ -67,6 +115,11 @@ class VideoFrameItem(PictureItem):
         # never saw, because the GUI thread was busy elsewhere.
         self._dropped = 0
         self._accepting = True
+        # Frames shown by Qt's VideoOutput on the GPU (None until the first frame decides).
+        self._gpu_sink: QVideoSink | None = None
+        self._on_gpu: bool | None = None
+        # On the GPU: whether the last frame handed over waits for the window's next frame.
+        self._gpu_waiting = False
 
     @Property(QObject, constant=True)
     def videoSink(self) -> QVideoSink:
@@ -89,17 +142,29 @@ class VideoFrameItem(PictureItem):
 
     @Property(bool, notify=hasFrameChanged)
     def hasFrame(self) -> bool:
-        return not self.picture.isNull()
+        return self._frame.isValid()
 
     @Property(float, notify=hasFrameChanged)
     def frameAspect(self) -> float:
         """The frames' width over height (0 before the first): whether they fill the item."""
-        if self.picture.isNull() or self._frame.height() <= 0:
+        if not self._frame.isValid() or self._frame.height() <= 0:
             return 0.0
         return self._frame.width() / self._frame.height()
 
+    @Property(bool, notify=hasFrameChanged)
+    def onGpu(self) -> bool:
+        """Whether the frames are turned into RGB by the GPU (known from the first frame)."""
+        return bool(self._on_gpu)
+
     def latest_image(self) -> QImage:
         """The frame shown now, at the size it is shown (null before the first)."""
+        if self._gpu_sink is not None:
+            # The GPU holds the picture: the CPU converts this one (the backdrop's sample,
+            # a few times a second).
+            if not self._frame.isValid():
+                return QImage()
+            converted = self._converted(self._frame)
+            return converted.image.copy(QRect(QPoint(0, 0), converted.size))
         if self.picture.size() != self._frame_size:
             return self.picture.copy(QRect(QPoint(0, 0), self._frame_size))
         # A copy that shares the pixels: while anyone holds it, the converter does not
@@ -119,10 +184,13 @@ class VideoFrameItem(PictureItem):
     @Slot()
     def clear(self) -> None:
         """Forget the last frame (a new video is about to play)."""
-        had_frame = not self.picture.isNull()
+        had_frame = self._frame.isValid()
         if self._frames:
             self._mark_frames()
         self.show_picture(QImage())
+        if self._gpu_sink is not None:
+            self._gpu_sink.setVideoFrame(QVideoFrame())
+            self._gpu_waiting = False
         self._converter.forget_pictures()
         self._frame = QVideoFrame()
         self._frame_size = QSize()
@@ -135,14 +203,22 @@ class VideoFrameItem(PictureItem):
     def _show_frame(self, frame: QVideoFrame) -> None:
         if not self._accepting or not frame.isValid():
             return
-        converted = self._converted(frame)
-        if converted.image.isNull():
-            return
+        first = not self._frame.isValid()
+        if self._on_gpu is None:
+            self._choose_conversion()
+        if self._gpu_sink is not None:
+            if not first and self._gpu_waiting:
+                self._dropped += 1
+            self._gpu_sink.setVideoFrame(frame)
+            self._gpu_waiting = True
+        else:
+            converted = self._converted(frame)
+            if converted.image.isNull():
+                return
+            if not first and not self.picture_taken:
+                self._dropped += 1
+            self._show(converted)
         self._frame = frame
-        first = self.picture.isNull()
-        if not first and not self.picture_taken:
-            self._dropped += 1
-        self._show(converted)
         self._frames += 1
         self.framesShownChanged.emit()
         if self._frames % TRACE_EVERY_FRAMES == 0:
@@ -151,6 +227,47 @@ class VideoFrameItem(PictureItem):
             trace.mark("first_video_frame")
             self.hasFrameChanged.emit()
             self.firstFrameShown.emit()
+
+    def _choose_conversion(self) -> None:
+        """CPU or GPU, once, at the first frame (the window has drawn by then)."""
+        window = self.window()
+        if window is None:
+            return  # not on screen yet: the next frame asks again
+        wanted = os.environ.get(CONVERSION_ENV, "auto").strip().lower()
+        if wanted not in ("auto", "gpu", "cpu"):
+            log.warning("%s=%s is not auto, gpu or cpu: chosen as for auto", CONVERSION_ENV,
+                        wanted)  # fmt: skip
+        if not _drawn_by_rhi(window):
+            on_gpu = False  # the software scene graph: nothing else can draw the frames
+        elif wanted in ("gpu", "cpu"):
+            on_gpu = wanted == "gpu"
+        else:
+            on_gpu = gpu_draws(window)
+        if on_gpu:
+            self._gpu_sink = self._make_gpu_output()
+            on_gpu = self._gpu_sink is not None
+            window.frameSwapped.connect(self._window_drew)
+        self._on_gpu = on_gpu
+        trace.mark("video_conversion", item=self.objectName(), where="gpu" if on_gpu else "cpu")
+
+    def _make_gpu_output(self) -> QVideoSink | None:
+        """Qt's VideoOutput, filling this item; its video sink (None if it cannot be made)."""
+        engine = qmlEngine(self)
+        if engine is None:
+            return None
+        component = QQmlComponent(engine)
+        component.setData(_GPU_OUTPUT_QML, QUrl())
+        output = component.beginCreate(engine.rootContext())
+        if not isinstance(output, QQuickItem):
+            return None
+        output.setParent(self)
+        output.setParentItem(self)
+        component.completeCreate()
+        sink = output.property("videoSink")
+        return sink if isinstance(sink, QVideoSink) else None
+
+    def _window_drew(self) -> None:
+        self._gpu_waiting = False
 
     def _mark_frames(self) -> None:
         trace.mark("video_frames", item=self.objectName(), shown=self._frames,
@@ -192,8 +309,13 @@ class VideoFrameItem(PictureItem):
 
     def geometryChange(self, new_geometry: QRectF | QRect, old_geometry: QRectF | QRect) -> None:
         super().geometryChange(new_geometry, old_geometry)
-        # A paused video keeps a sharp picture at its new size.
-        if new_geometry.size() == old_geometry.size() or not self._frame.isValid():
+        # A paused video keeps a sharp picture at its new size (on the GPU, Qt's output
+        # follows the item by itself).
+        if (
+            new_geometry.size() == old_geometry.size()
+            or not self._frame.isValid()
+            or self._gpu_sink is not None
+        ):
             return
         wanted = self._shown_size(self._frame.width(), self._frame.height())
         if not wanted.isEmpty() and wanted != self._frame_size:

@@ -10,6 +10,11 @@ were replaced before they were painted (dropped). The floor is ``ffmpeg -benchma
 decoding the same clip, video and audio (Debian's ffmpeg), or, without it, the same
 decode by PyAV's FFmpeg; its CPU seconds come from the decoder's process.
 
+Between the two, the same clip played by Qt's own player (QMediaPlayer, the FFmpeg
+backend the kiosk uses) into a video sink that nobody reads, in a process of its own with
+no window: what Qt's player costs before the kiosk converts or draws a single frame. The
+kiosk's share is what it adds to that.
+
 Prints numbers; asserts nothing.
 Needs: Xvfb and xdotool (Debian), the kiosk installed (./quickstart.sh test sets it up).
 Run:   .venv/bin/python tests/benchmarks/video_like_for_like.py [--seconds 60] [--rounds 3]
@@ -33,6 +38,7 @@ import tempfile
 import time
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from visitor_speed import HEIGHT, PLAY, TILE, WAKE, WIDTH, click, cpu_seconds, wait_for
@@ -104,6 +110,48 @@ def decode_floor(clip: Path) -> tuple[str, float]:
     return "PyAV decode (no ffmpeg on PATH)", used
 
 
+# Run in a process of its own (``--player-alone CLIP SECONDS``): Qt's player and nothing
+# else, its CPU counted from the first frame, as the kiosk's is.
+PLAYER_ALONE = """
+import json, os, resource, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+
+app = QGuiApplication(sys.argv[:1])
+player, sink, audio = QMediaPlayer(), QVideoSink(), QAudioOutput()
+player.setVideoSink(sink)
+player.setAudioOutput(audio)
+started = {}
+
+def first_frame(frame):
+    sink.videoFrameChanged.disconnect(first_frame)  # from here on, frames go nowhere
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    started.update(cpu=used.ru_utime + used.ru_stime, at=time.monotonic())
+    QTimer.singleShot(int(1000 * (float(sys.argv[2]) - 1.0)), app.quit)
+
+sink.videoFrameChanged.connect(first_frame)
+player.setSource(QUrl.fromLocalFile(sys.argv[1]))
+player.play()
+QTimer.singleShot(int(1000 * (float(sys.argv[2]) + 30)), app.quit)  # a clip that never plays
+app.exec()
+used = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"cpu": used.ru_utime + used.ru_stime - started["cpu"],
+                  "played": time.monotonic() - started["at"]}))
+"""
+
+
+def player_alone(clip: Path, seconds: float) -> float:
+    """% of a core that Qt's player takes to play ``clip`` with nothing drawn."""
+    done = subprocess.run(
+        [sys.executable, "-c", PLAYER_ALONE, str(clip), str(seconds)],
+        capture_output=True, text=True, check=True, timeout=seconds + 60,
+    )  # fmt: skip
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return 100 * figures["cpu"] / figures["played"]
+
+
 def build_package(clip: Path, work: Path) -> Path:
     """The demo package with the first corner's video replaced by ``clip``."""
     seeds = REPO / "seeds"
@@ -121,11 +169,15 @@ def build_package(clip: Path, work: Path) -> Path:
     return package
 
 
-def play_in_kiosk(display: str, package: Path, work: Path, seconds: float) -> dict[str, float]:
+def play_in_kiosk(
+    display: str, package: Path, work: Path, seconds: float, renderer: str
+) -> dict[str, Any]:
     trace = work / "kiosk.jsonl"
     trace.unlink(missing_ok=True)  # a round's marks only
+    # "opengl": Qt's default scene graph, through which a real GPU converts the frames.
+    backend = "software" if renderer == "software" else "rhi"
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", KIOSK_TRACE=str(trace),
-               KIOSK_DATA_DIR=str(work / "data"), QT_QUICK_BACKEND="software")  # fmt: skip
+               KIOSK_DATA_DIR=str(work / "data"), QT_QUICK_BACKEND=backend)  # fmt: skip
     kiosk = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "run", "--package", str(package)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -152,8 +204,11 @@ def play_in_kiosk(display: str, package: Path, work: Path, seconds: float) -> di
         frames = [mark for mark in marks if mark["event"] == "video_frames"
                   and mark.get("item") == "videoFrame" and mark["mono"] >= first]  # fmt: skip
         last = frames[-1] if frames else {"shown": 0, "dropped": 0, "mono": first}
+        where = [mark["where"] for mark in marks if mark["event"] == "video_conversion"
+                 and mark.get("item") == "videoFrame"]  # fmt: skip
         return {"cpu": used, "played": played, "shown": last["shown"],
-                "dropped": last["dropped"], "at": last["mono"] - first}  # fmt: skip
+                "dropped": last["dropped"], "at": last["mono"] - first,
+                "converted on": where[-1] if where else "?"}  # fmt: skip
     finally:
         kiosk.terminate()
         kiosk.wait(timeout=30)
@@ -166,6 +221,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="decode, then kiosk, this often")
     parser.add_argument("--smoke", action="store_true", help="a 4-second clip")
     parser.add_argument("--keep-trace", type=Path, help="copy the kiosk's trace marks here")
+    parser.add_argument("--renderer", choices=("software", "opengl"), default="software",
+                        help="the kiosk's scene graph (opengl: a PC with a real GPU)")  # fmt: skip
     args = parser.parse_args()
     seconds = 4.0 if args.smoke else args.seconds
     for tool in ("Xvfb", "xdotool"):
@@ -183,13 +240,16 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         time.sleep(1)
-        rounds: list[tuple[float, float]] = []  # (floor, kiosk), each in % of a core
+        # (floor, Qt's player alone, kiosk), each in % of a core
+        rounds: list[tuple[float, float, float]] = []
         try:
             for _ in range(max(1, args.rounds)):
                 floor_name, floor_cpu = decode_floor(clip)
+                qt_alone = player_alone(clip, seconds)
                 shutil.rmtree(work / "data", ignore_errors=True)
-                kiosk = play_in_kiosk(args.display, package, work, seconds)
-                rounds.append((100 * floor_cpu / seconds, 100 * kiosk["cpu"] / kiosk["played"]))
+                kiosk = play_in_kiosk(args.display, package, work, seconds, args.renderer)
+                rounds.append((100 * floor_cpu / seconds, qt_alone,
+                               100 * kiosk["cpu"] / kiosk["played"]))  # fmt: skip
             if args.keep_trace:
                 shutil.copyfile(work / "kiosk.jsonl", args.keep_trace)
         finally:
@@ -198,15 +258,23 @@ def main() -> None:
     print(f"video like for like: {WIDTH}x{HEIGHT} H.264 at {RATE} fps, "
           f"{8 * size / seconds / 1e6:.1f} Mbit/s with stereo AAC, {seconds:.0f} s "
           f"(made in {made:.0f} s)")  # fmt: skip
-    for number, (floor, played) in enumerate(rounds, 1):
-        label = f"round {number}: kiosk, decode alone"
-        print(f"{label:38} {played:6.1f} %, {floor:.1f} %  ({played / floor:.2f}x)")
-    floor = statistics.median(floor for floor, _ in rounds)
-    played = statistics.median(played for _, played in rounds)
-    print(f"kiosk playing it (software renderer)   {played:6.1f} % of a core")
-    print(f"{floor_name:38} {floor:6.1f} % of a core")
-    ratio = statistics.median(played / floor for floor, played in rounds)
-    print(f"kiosk / decode only                     {ratio:6.2f}x")
+    for number, (floor, qt_alone, played) in enumerate(rounds, 1):
+        label = f"round {number}: kiosk, Qt's player, decode"
+        print(f"{label:38} {played:6.1f} %, {qt_alone:.1f} %, {floor:.1f} %  "
+              f"({played / floor:.2f}x)")  # fmt: skip
+    label = f"kiosk playing it ({args.renderer}, {kiosk['converted on']})"
+    print(f"{label:38} {statistics.median(r[2] for r in rounds):6.1f} % of a core")
+    print(f"Qt's player alone, nothing drawn       "
+          f"{statistics.median(r[1] for r in rounds):6.1f} % of a core")  # fmt: skip
+    print(f"{floor_name:38} {statistics.median(r[0] for r in rounds):6.1f} % of a core")
+    # Each ratio the median of the rounds' own.
+    ratios = {
+        "kiosk / decode only": [played / floor for floor, _, played in rounds],
+        "Qt's player alone / decode only": [qt / floor for floor, qt, _ in rounds],
+        "kiosk / Qt's player alone": [played / qt for _, qt, played in rounds],
+    }
+    for name, values in ratios.items():
+        print(f"{name:38} {statistics.median(values):6.2f}x")
     print(f"frames shown by {kiosk['at']:.1f} s of play          {kiosk['shown']:6d}"
           f"  (the clip has {RATE} a second)")  # fmt: skip
     print(f"frames dropped (replaced before a paint) {kiosk['dropped']:5d}")
