@@ -64,6 +64,7 @@ def look():
     sample = frames.latest_image()
     result.update(
         on_gpu=frames.property("onGpu"),
+        api=window.rendererInterface().graphicsApi().name,
         frames=frames.property("framesShown"),
         left=list(picture.pixelColor(100, 90).getRgb()[:3]),
         right=list(picture.pixelColor(220, 90).getRgb()[:3]),
@@ -135,6 +136,7 @@ def test_a_software_gpu_keeps_the_cpu_conversion(halves_clip: Path, x_display: s
     """llvmpipe runs shaders on the CPU, at more cost than swscale: left to choose, the
     item converts on the CPU there, and shows the same picture."""
     result = play_on_opengl(halves_clip, x_display, None)
+    assert result["api"] == "OpenGL"  # llvmpipe's, found out and passed over
     assert result["on_gpu"] is False
     assert near(result["left"], RED), result
     assert near(result["right"], BLUE), result
