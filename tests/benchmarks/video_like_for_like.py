@@ -110,8 +110,8 @@ def decode_floor(clip: Path) -> tuple[str, float]:
     return "PyAV decode (no ffmpeg on PATH)", used
 
 
-# Run in a process of its own (``--player-alone CLIP SECONDS``): Qt's player and nothing
-# else, its CPU counted from the first frame, as the kiosk's is.
+# Run in a process of its own (``python -c PLAYER_ALONE CLIP SECONDS``): Qt's player and
+# nothing else, its CPU counted from the first frame, as the kiosk's is.
 PLAYER_ALONE = """
 import json, os, resource, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -218,7 +218,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="the clip's length")
     parser.add_argument("--display", default=":94")
-    parser.add_argument("--rounds", type=int, default=1, help="decode, then kiosk, this often")
+    parser.add_argument("--rounds", type=int, default=1, help="all three in turn, this often")
     parser.add_argument("--smoke", action="store_true", help="a 4-second clip")
     parser.add_argument("--keep-trace", type=Path, help="copy the kiosk's trace marks here")
     parser.add_argument("--renderer", choices=("software", "opengl"), default="software",
