@@ -38,7 +38,7 @@ from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement, QQmlComponent, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 
-from kiosk import trace
+from kiosk import trace, video_conversion
 from kiosk.bridge import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.bridge.frame_converter import ConvertedFrame, FrameConverter
 from kiosk.bridge.picture_item import PictureItem
@@ -51,9 +51,6 @@ log = logging.getLogger(__name__)
 # how the video benchmark sees, from outside, whether every frame reached the screen.
 TRACE_EVERY_FRAMES = 30
 
-# Where frames become RGB: "auto" (the GPU when the window is drawn by a real one), or
-# "gpu" / "cpu" to force it (a GPU driver that shows video wrong; experiments; tests).
-CONVERSION_ENV = "KIOSK_VIDEO_CONVERSION"
 # GPU drivers that are software, by their names: shaders run there cost more CPU than
 # swscale (an OpenGL llvmpipe does not call itself a CPU device).
 _SOFTWARE_GPUS = ("llvmpipe", "softpipe", "swrast", "lavapipe", "swiftshader", "basic render")
@@ -233,10 +230,10 @@ class VideoFrameItem(PictureItem):
         window = self.window()
         if window is None:
             return  # not on screen yet: the next frame asks again
-        wanted = os.environ.get(CONVERSION_ENV, "auto").strip().lower()
-        if wanted not in ("auto", "gpu", "cpu"):
-            log.warning("%s=%s is not auto, gpu or cpu: chosen as for auto", CONVERSION_ENV,
-                        wanted)  # fmt: skip
+        wanted = video_conversion.wanted()
+        if wanted is None:
+            log.warning("%s=%s is not auto, gpu or cpu: chosen as for auto",
+                        video_conversion.ENV, os.environ.get(video_conversion.ENV))  # fmt: skip
         if not _drawn_by_rhi(window):
             on_gpu = False  # the software scene graph: nothing else can draw the frames
         elif wanted in ("gpu", "cpu"):

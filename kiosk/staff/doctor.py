@@ -28,7 +28,7 @@ from kiosk.session.opening_hours import Override, OverrideFile
 from kiosk.staff.backlight import Backlight
 from kiosk.staff.display_power import DisplayPower, frame_buffer_device
 from kiosk.staff.status import size_words
-from kiosk.staff.video_decoding import find_video_decoding
+from kiosk.staff.video_decoding import find_video_decoding, find_video_drawing
 
 # A package is copied in full before its media are unpacked: an install needs about twice
 # its size for a moment. Below these the kiosk runs, but a large package may not fit.
@@ -81,6 +81,7 @@ def examine(config: KioskConfig, data_dir: Path) -> list[Finding]:
         _data_partition(data_dir),
         _qt(),
         _video_decoding(),
+        _video_drawing(config),
         _display(),
         _service(),
         _clock(),
@@ -223,6 +224,11 @@ def _video_decoding() -> Finding:
     # in software about a fifth of a core for 1080p (docs/decisions/0010).
     decoding = find_video_decoding()
     return Finding("ok" if decoding.hardware else "note", "video decoding", decoding.reason)
+
+
+def _video_drawing(config: KioskConfig) -> Finding:
+    drawing = find_video_drawing(config.display.renderer)
+    return Finding(drawing.outcome, "video frames to pixels", drawing.reason)
 
 
 def _data_partition(data_dir: Path) -> Finding:

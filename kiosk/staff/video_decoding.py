@@ -1,4 +1,5 @@
-"""Does this PC decode the kiosk's video on its GPU, and if not, why not?
+"""Does this PC decode the kiosk's video on its GPU, and if not, why not? And which of
+its processors turns the decoded frames into the screen's pixels?
 
 Qt's FFmpeg backend decodes H.264 through VA-API (libva) when the PC has a GPU whose
 VA-API driver offers it, and on the CPU otherwise (docs/decisions/0010). The kiosk plays
@@ -17,8 +18,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
+
+from kiosk import video_conversion
 
 RENDER_NODES = Path("/dev/dri")
 
@@ -40,6 +45,68 @@ class VideoDecoding:
 
     hardware: bool
     reason: str
+
+
+@dataclass(frozen=True)
+class VideoDrawing:
+    """Where the frames become RGB, in words, and whether that is as it should be."""
+
+    outcome: Literal["ok", "note", "problem"]
+    reason: str
+
+
+def find_video_drawing(
+    renderer: str, render_nodes: Path = RENDER_NODES, environ: Mapping[str, str] = os.environ
+) -> VideoDrawing:
+    """Where the kiosk will turn frames into RGB with ``renderer`` (display.renderer) on a
+    PC with ``render_nodes``: known for sure only at the first frame (the GPU driver's name
+    decides, docs/decisions/0025-video-on-the-gpu.md), so this reads what points to it."""
+    choice = video_conversion.wanted(environ)
+    if choice is None:
+        return VideoDrawing(
+            "problem",
+            f"{video_conversion.ENV}={environ.get(video_conversion.ENV)!r} is none of "
+            f"{', '.join(video_conversion.CHOICES)}: the kiosk chooses as for auto. Correct "
+            "it or remove it from the kiosk's environment.",
+        )
+    gpus = sorted(render_nodes.glob("renderD*"))
+    frame_buffer = environ.get("QT_QPA_PLATFORM", "").startswith("linuxfb")
+    if renderer == "software":
+        if gpus and frame_buffer:
+            return VideoDrawing(
+                "ok", "on the CPU: the kiosk draws into the frame buffer, which has no OpenGL"
+            )
+        if gpus:
+            return VideoDrawing(
+                "note",
+                f"on the CPU (display.renderer: software), though this PC has a GPU "
+                f"({gpus[0]}): with display.renderer: opengl it would turn the frames into "
+                "pixels itself. Measure both with tests/benchmarks/video_like_for_like.py "
+                "--renderer opengl before changing.",
+            )
+        return VideoDrawing("ok", "on the CPU, as on a PC without a GPU it must be")
+    if frame_buffer:
+        return VideoDrawing(
+            "problem",
+            f"display.renderer is {renderer}, but the kiosk draws into the frame buffer "
+            "(QT_QPA_PLATFORM=linuxfb), which has no OpenGL. Set display.renderer: software.",
+        )
+    if not gpus:
+        return VideoDrawing(
+            "problem",
+            f"display.renderer is {renderer}, but this PC shows no GPU (nothing in "
+            f"{render_nodes}): Mesa's software OpenGL would draw the whole screen on the CPU, "
+            "about a core while a video plays. Set display.renderer: software.",
+        )
+    if choice == "cpu":
+        return VideoDrawing(
+            "note", f"on the CPU: {video_conversion.ENV}=cpu in the kiosk's environment"
+        )
+    return VideoDrawing(
+        "ok",
+        f"on the GPU ({gpus[0]}, display.renderer: {renderer}), unless its OpenGL driver "
+        "turns out to be software at the first frame (then on the CPU)",
+    )
 
 
 def find_video_decoding(render_nodes: Path = RENDER_NODES, timeout: float = 30) -> VideoDecoding:
