@@ -112,9 +112,10 @@ class VideoFrameItem(PictureItem):
         # never saw, because the GUI thread was busy elsewhere.
         self._dropped = 0
         self._accepting = True
-        # Frames shown by Qt's VideoOutput on the GPU (None until the first frame decides).
+        # Where frames become RGB is chosen at the first frame; on the GPU, frames go to
+        # this sink, Qt's VideoOutput's (None: on the CPU, into this item's picture).
+        self._conversion_chosen = False
         self._gpu_sink: QVideoSink | None = None
-        self._on_gpu: bool | None = None
         # On the GPU: whether the last frame handed over waits for the window's next frame.
         self._gpu_waiting = False
 
@@ -151,7 +152,7 @@ class VideoFrameItem(PictureItem):
     @Property(bool, notify=hasFrameChanged)
     def onGpu(self) -> bool:
         """Whether the frames are turned into RGB by the GPU (known from the first frame)."""
-        return bool(self._on_gpu)
+        return self._gpu_sink is not None
 
     def latest_image(self) -> QImage:
         """The frame shown now, at the size it is shown (null before the first)."""
@@ -201,20 +202,22 @@ class VideoFrameItem(PictureItem):
         if not self._accepting or not frame.isValid():
             return
         first = not self._frame.isValid()
-        if self._on_gpu is None:
+        if not self._conversion_chosen:
             self._choose_conversion()
+        # The frame before this one has not reached the screen yet: it never will.
+        replaced = not first and (
+            self._gpu_waiting if self._gpu_sink is not None else not self.picture_taken
+        )
         if self._gpu_sink is not None:
-            if not first and self._gpu_waiting:
-                self._dropped += 1
             self._gpu_sink.setVideoFrame(frame)
             self._gpu_waiting = True
         else:
             converted = self._converted(frame)
             if converted.image.isNull():
                 return
-            if not first and not self.picture_taken:
-                self._dropped += 1
             self._show(converted)
+        if replaced:
+            self._dropped += 1
         self._frame = frame
         self._frames += 1
         self.framesShownChanged.emit()
@@ -242,10 +245,11 @@ class VideoFrameItem(PictureItem):
             on_gpu = gpu_draws(window)
         if on_gpu:
             self._gpu_sink = self._make_gpu_output()
-            on_gpu = self._gpu_sink is not None
-            window.frameSwapped.connect(self._window_drew)
-        self._on_gpu = on_gpu
-        trace.mark("video_conversion", item=self.objectName(), where="gpu" if on_gpu else "cpu")
+            if self._gpu_sink is not None:
+                window.frameSwapped.connect(self._window_drew)
+        self._conversion_chosen = True
+        where = "gpu" if self._gpu_sink is not None else "cpu"
+        trace.mark("video_conversion", item=self.objectName(), where=where)
 
     def _make_gpu_output(self) -> QVideoSink | None:
         """Qt's VideoOutput, filling this item; its video sink (None if it cannot be made)."""
